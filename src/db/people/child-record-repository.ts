@@ -1,0 +1,62 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../schema.ts';
+
+export interface ChildRecordSummary {
+  readonly id: string;
+  readonly personType: 'child' | 'unborn' | 'adult';
+  readonly givenName: string;
+  readonly familyName: string;
+  readonly dateOfBirth: string | null;
+  readonly expectedDateOfDelivery: string | null;
+  readonly gender: string;
+  readonly nhsNumber: string | null;
+  readonly addressLine1: string | null;
+  readonly town: string | null;
+  readonly postcode: string | null;
+  readonly restriction: 'none' | 'restricted' | 'sealed';
+  readonly version: number;
+  readonly allocation: { readonly teamName: string; readonly workerName: string | null; readonly startedOn: string } | null;
+  readonly family: readonly { readonly id: string; readonly name: string; readonly relationship: string; readonly parentalResponsibility: boolean; readonly livesWith: boolean }[];
+}
+
+export async function loadChildRecordSummary(trx: Transaction<Database>, childId: string): Promise<ChildRecordSummary | undefined> {
+  const person = await trx
+    .selectFrom('person')
+    .select([
+      'id', 'personType', 'givenName', 'familyName', 'dateOfBirth', 'expectedDateOfDelivery', 'gender', 'nhsNumber',
+      'addressLine1', 'town', 'postcode', 'restriction', 'version',
+    ])
+    .where('id', '=', childId)
+    .executeTakeFirst();
+  if (person === undefined) return undefined;
+  const [allocation, family] = await Promise.all([
+    trx
+      .selectFrom('allocation')
+      .innerJoin('team', 'team.id', 'allocation.teamId')
+      .leftJoin('appUser', 'appUser.id', 'allocation.workerUserId')
+      .select(['team.name as teamName', 'appUser.displayName as workerName', 'allocation.startedOn'])
+      .where('allocation.childId', '=', childId)
+      .where('allocation.endedOn', 'is', null)
+      .executeTakeFirst(),
+    trx
+      .selectFrom('personRelationship as r')
+      .innerJoin('person as p', 'p.id', 'r.relatedPersonId')
+      .select(['p.id', 'p.givenName', 'p.familyName', 'r.relationship', 'r.parentalResponsibility', 'r.livesWith'])
+      .where('r.personId', '=', childId)
+      .where('p.restriction', '=', 'none')
+      .orderBy('r.relationship')
+      .orderBy('p.familyName')
+      .execute(),
+  ]);
+  return {
+    ...person,
+    allocation: allocation ?? null,
+    family: family.map((f) => ({
+      id: f.id,
+      name: `${f.givenName} ${f.familyName}`,
+      relationship: f.relationship,
+      parentalResponsibility: f.parentalResponsibility,
+      livesWith: f.livesWith,
+    })),
+  };
+}

@@ -1,0 +1,10 @@
+// Synthetic names and places for demo and benchmark people. Invented combinations of common
+// names; no real person from the seed documents.
+export const GIVEN_NAMES_FEMALE = ['Amelia', 'Ava', 'Chloe', 'Daisy', 'Ella', 'Evie', 'Freya', 'Grace', 'Hana', 'Isla', 'Ivy', 'Jasmine', 'Layla', 'Lily', 'Maya', 'Mia', 'Nia', 'Olivia', 'Poppy', 'Rosie', 'Ruby', 'Sienna', 'Sofia', 'Zainab', 'Aisha', 'Leah', 'Niamh', 'Erin', 'Amira', 'Kacey'];
+export const GIVEN_NAMES_MALE = ['Alfie', 'Archie', 'Arlo', 'Ayaan', 'Charlie', 'Ethan', 'Finley', 'George', 'Harry', 'Henry', 'Isaac', 'Jack', 'Jayden', 'Kai', 'Leo', 'Logan', 'Mason', 'Muhammad', 'Noah', 'Oliver', 'Oscar', 'Reggie', 'Riley', 'Theo', 'Tommy', 'Yusuf', 'Kofi', 'Tyler', 'Callum', 'Dylan'];
+export const ADULT_NAMES_FEMALE = ['Claire', 'Danielle', 'Emma', 'Gemma', 'Hayley', 'Jade', 'Kelly', 'Laura', 'Michelle', 'Natalie', 'Rebecca', 'Samantha', 'Stacey', 'Vicky', 'Yetunde', 'Shazia', 'Agnieszka', 'Chantelle'];
+export const ADULT_NAMES_MALE = ['Adam', 'Ben', 'Craig', 'Darren', 'Gary', 'Jamie', 'Jason', 'Karl', 'Lee', 'Mark', 'Paul', 'Ryan', 'Scott', 'Wayne', 'Tomasz', 'Imran', 'Kwame', 'Dean'];
+export const FAMILY_NAMES = ['Ashby', 'Bancroft', 'Beckett', 'Brannigan', 'Carver', 'Chaudhry', 'Dawson', 'Egerton', 'Fenwick', 'Garside', 'Hadley', 'Hussain', 'Iqbal', 'Jarvis', 'Kowalski', 'Lambert', 'Mbeki', 'Nowak', 'Oduya', 'Pickering', 'Quinlan', 'Rahman', 'Sadler', 'Tennant', 'Umeh', 'Varga', 'Walsh', 'Yilmaz', 'Abbott', 'Bright', 'Collier', 'Doyle', 'Ellwood', 'Foster', 'Gill', 'Haines', 'Kaur', 'Lowe', 'Mensah', 'Osei'];
+/** Invented streets in invented estates; postcodes use the MK area with synthetic sectors. */
+export const STREETS = ['Larkspur Close', 'Foxglove Way', 'Heron Drive', 'Millstream Road', 'Kestrel Court', 'Orchard Rise', 'Bramble Lane', 'Thistle Grove', 'Willowbank', 'Copper Beech Walk', 'Hawthorn Crescent', 'Saxon Gate Mews'];
+export const TOWNS = ['Milton Keynes', 'Bletchley', 'Wolverton', 'Newport Pagnell', 'Olney', 'Stony Stratford'];

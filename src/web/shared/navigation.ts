@@ -1,0 +1,22 @@
+// The MOJ primary navigation: what each signed-in user sees depends on what they may do.
+import type { Actor } from '../../domain/shared/access/actor.ts';
+import { can } from '../../domain/shared/access/permissions.ts';
+import { paths } from './paths.ts';
+
+export interface NavItem {
+  readonly text: string;
+  readonly href: string;
+  readonly active: boolean;
+}
+
+export function navigationFor(actor: Actor, currentUrl: string): NavItem[] {
+  const path = currentUrl.split('?')[0] ?? '';
+  const items: { text: string; href: string }[] = [];
+  if (can(actor, 'work:view-own')) items.push({ text: 'My work', href: paths.myWork() });
+  items.push({ text: 'Teams', href: paths.teams() });
+  if (can(actor, 'admin:manage-users')) {
+    items.push({ text: 'Users', href: paths.adminUsers() });
+    items.push({ text: 'Audit', href: paths.adminAudit() });
+  }
+  return items.map((item) => ({ ...item, active: path === item.href || path.startsWith(`${item.href}/`) }));
+}
