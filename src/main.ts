@@ -1,6 +1,7 @@
 // `npm start`: the whole service. PGlite in ./data unless DATABASE_URL names a PostgreSQL server;
 // migrated, seeded with the demo authority on first run, then listening on PORT (3000).
 import { resolve } from 'node:path';
+import { CompiledQuery } from 'kysely';
 import { systemClock } from './app/shared/deps.ts';
 import { connect } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
@@ -28,11 +29,23 @@ if (seedDemo && !(await hasDemoAuthority(handle.db))) {
 }
 const { app } = await buildServer(deps, loadWebConfig(process.env, dataDir), logger);
 
+// PGlite never runs autovacuum or autoanalyze (RELIABILITY.md M5): refresh statistics hourly.
+const maintenance =
+  handle.engine === 'pglite'
+    ? setInterval(() => {
+        handle.db.executeQuery(CompiledQuery.raw('analyze')).catch((error: unknown) => {
+          logger.warn({ err: { type: (error as Error).name } }, 'scheduled analyze failed');
+        });
+      }, 60 * 60 * 1000)
+    : undefined;
+maintenance?.unref();
+
 let stopping = false;
 async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'stopping');
+  clearInterval(maintenance);
   await app.close();
   await handle.close();
   process.exit(0);

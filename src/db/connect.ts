@@ -1,6 +1,7 @@
 // One Kysely type over two engines: PostgreSQL through `pg` when DATABASE_URL is set, otherwise the
 // embedded PGlite in a data directory (DESIGN.md: PGlite is for demos, development and tests).
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
@@ -65,11 +66,27 @@ function connectPostgres(url: string, max: number): DatabaseHandle {
   };
 }
 
+/** Files Hearth keeps beside the database itself. */
+const HEARTH_FILES = new Set(['hearth.lock', 'secret']);
+
+/**
+ * A first start killed during initialisation leaves a folder PGlite cannot open (RELIABILITY.md,
+ * PGlite rule 3): say so plainly instead of failing with a WebAssembly abort.
+ */
+function refuseHalfInitialised(dataDir: string, lock: DataDirLock): void {
+  const entries = readdirSync(dataDir).filter((name) => !HEARTH_FILES.has(name));
+  if (entries.length > 0 && !existsSync(join(dataDir, 'PG_VERSION'))) {
+    lock.release();
+    throw new Error(`The embedded database in ${dataDir} is incomplete: its first start was interrupted. Move the folder aside (it holds no records yet) and start again.`);
+  }
+}
+
 async function connectPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
   let lock: DataDirLock | undefined;
   if (dataDir !== undefined) {
     mkdirSync(dataDir, { recursive: true });
     lock = acquireDataDirLock(dataDir);
+    refuseHalfInitialised(dataDir, lock);
   }
   try {
     const client = await PGlite.create({

@@ -1,11 +1,13 @@
 // /health checks the database; /metrics serves Prometheus figures (no personal data: routes are
 // labelled by their pattern, never by the ids in a URL).
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import client from 'prom-client';
 import { checkHealth } from '../../app/ops/check-health.ts';
 import type { AppDeps } from '../../app/shared/deps.ts';
 
-export async function opsRoutes(app: FastifyInstance, options: { deps: AppDeps }): Promise<void> {
+/** Registered unencapsulated, so the timing hook sees every route. */
+export const opsRoutes = fp(async (app: FastifyInstance, options: { deps: AppDeps }): Promise<void> => {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry });
   const duration = new client.Histogram({
@@ -29,4 +31,4 @@ export async function opsRoutes(app: FastifyInstance, options: { deps: AppDeps }
   app.get('/metrics', { config: { permission: 'public', audit: 'none' } }, async (_request, reply) =>
     reply.type(registry.contentType).send(await registry.metrics()),
   );
-}
+}, { name: 'hearth-ops' });
