@@ -41,7 +41,7 @@ describe('records a social worker may not open', () => {
     expect(await main.getByText('This attempt has been recorded.').isVisible()).toBe(true);
     // Nothing about the child leaks onto the page.
     expect(await page.getByText(otherChild).count()).toBe(0);
-    expect(await page.locator('.moj-identity-bar').count()).toBe(0);
+    expect(await page.getByRole('region', { name: 'Child' }).count()).toBe(0);
     // Still signed in, with a way onward.
     expect(await page.getByRole('navigation', { name: 'Primary navigation' }).isVisible()).toBe(true);
     expect(await main.getByRole('link', { name: 'Go to the start' }).isVisible()).toBe(true);

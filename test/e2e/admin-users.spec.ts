@@ -25,10 +25,16 @@ afterEach(async () => {
   await context.close();
 });
 
-const NEW_USER = { displayName: 'Robin Fairweather', username: 'robin.fairweather', password: 'a-long-enough-password-2026', team: 'Family Support Team South' };
+const NEW_USER = {
+  displayName: 'Robin Fairweather',
+  username: 'robin.fairweather',
+  password: 'a-long-enough-password-2026',
+  team: 'Family Support Team South',
+};
 
 /** The checkbox labelled `label` inside the fieldset whose legend is exactly `legend`. */
-const checkbox = (p: Page, legend: string, label: string) => p.getByRole('group', { name: legend, exact: true }).getByRole('checkbox', { name: label, exact: true });
+const checkbox = (p: Page, legend: string, label: string) =>
+  p.getByRole('group', { name: legend, exact: true }).getByRole('checkbox', { name: label, exact: true });
 
 describe('an administrator manages a user account', () => {
   it('creates a user (after fixing the errors the form reports), lists them, then changes their roles', async () => {

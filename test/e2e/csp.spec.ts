@@ -3,7 +3,18 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CHILD_IDS } from '../../src/db/seed/demo-authority.ts';
-import { andWait, expectNoAxeViolations, launchBrowser, newContext, pathOf, signIn, startE2eServer, watchCsp, type CspWatch, type E2eServer } from '../support/e2e-server.ts';
+import {
+  andWait,
+  expectNoAxeViolations,
+  launchBrowser,
+  newContext,
+  pathOf,
+  signIn,
+  startE2eServer,
+  watchCsp,
+  type CspWatch,
+  type E2eServer,
+} from '../support/e2e-server.ts';
 
 let server: E2eServer;
 let browser: Browser;
@@ -40,15 +51,15 @@ async function visit(path: string, status = 200): Promise<void> {
 }
 
 async function checkPage(): Promise<void> {
-  // The inline script in the GOV.UK template (which needs the nonce) marks the body...
+  // The inline script in the GOV.UK template runs only with the response's nonce: it marks the body.
   expect(await page.locator('body.govuk-frontend-supported').count(), `inline script ran on ${page.url()}`).toBe(1);
-  // ...and app.js's initAll() starts the components (the password input gets its Show button).
   await expectNoAxeViolations(page);
 }
 
 describe('the Content-Security-Policy', () => {
   it('reports no violations and no console errors across a social worker’s pages', async () => {
     await visit('/sign-in');
+    // app.js (a module with the nonce) runs initAll(): the password input gets its Show button.
     await expect.poll(() => page.getByRole('button', { name: /^Show/ }).count(), { message: 'GOV.UK Frontend initialised' }).toBe(1);
     await signIn(page, 'social.worker', 'wrong-password');
     await checkPage();

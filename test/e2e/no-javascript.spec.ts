@@ -46,7 +46,7 @@ describe('with JavaScript turned off', () => {
 
     await andWait(page, () => childLink.click());
     expect(pathOf(page)).toBe(`/children/${DEMO_CHILD_IDS.allocated}`);
-    expect(await page.locator('.moj-identity-bar').getByText(childName).isVisible()).toBe(true);
+    expect(await page.getByRole('region', { name: 'Child' }).getByText(childName).isVisible()).toBe(true);
     expect(await page.getByRole('heading', { level: 1, name: childName }).isVisible()).toBe(true);
     await expectNoAxeViolations(page);
 

@@ -55,6 +55,8 @@ describe('a social worker signs in, finds their child and signs out', () => {
     expect(await page.getByRole('banner').getByText(worker.displayName).isVisible()).toBe(true);
     const primary = page.getByRole('navigation', { name: 'Primary navigation' });
     expect(await primary.getByRole('link', { name: 'My work' }).getAttribute('aria-current')).toBe('page');
+    // One of each landmark: header, main content, footer.
+    for (const landmark of ['banner', 'main', 'contentinfo'] as const) expect(await page.getByRole(landmark).count(), landmark).toBe(1);
     const caseload = page.getByRole('table').filter({ hasText: 'Children allocated to you' });
     const childLink = caseload.getByRole('link', { name: childName });
     expect(await childLink.isVisible()).toBe(true);
@@ -64,7 +66,7 @@ describe('a social worker signs in, finds their child and signs out', () => {
     await andWait(page, () => childLink.click());
     expect(pathOf(page)).toBe(`/children/${DEMO_CHILD_IDS.allocated}`);
     expect(await page.title()).toBe(`${childName} – Hearth`);
-    const identity = page.locator('.moj-identity-bar');
+    const identity = page.getByRole('region', { name: 'Child' });
     expect(await identity.isVisible()).toBe(true);
     expect(await identity.getByText(childName).isVisible()).toBe(true);
     expect(await page.getByRole('heading', { level: 1, name: childName }).isVisible()).toBe(true);

@@ -44,7 +44,16 @@ export async function startE2eServer(): Promise<E2eServer> {
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -68,7 +77,10 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
  * checked there.
  */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
-  if (!withoutJavaScript.has(page.context())) return reportAxe(page.url(), await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze());
+  if (!withoutJavaScript.has(page.context())) {
+    reportAxe(page.url(), await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze());
+    return;
+  }
   const html = (await page.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '');
   const browser = page.context().browser();
   if (browser === null) throw new Error('no browser for the axe snapshot');
