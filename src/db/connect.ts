@@ -55,7 +55,7 @@ function connectPostgres(url: string, max: number): DatabaseHandle {
     max,
     types: dateAsTextTypes(),
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })] });
   return {
     db,
     engine: 'postgres',
@@ -94,7 +94,7 @@ async function connectPglite(dataDir: string | undefined): Promise<DatabaseHandl
       extensions: { pg_trgm, fuzzystrmatch },
       parsers: { [DATE_OID]: keepAsText, [INT8_OID]: keepAsText },
     });
-    const db = new Kysely<Database>({ dialect: new PGliteDialect(client), plugins: [new CamelCasePlugin()] });
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(client), plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })] });
     return {
       db,
       engine: 'pglite',

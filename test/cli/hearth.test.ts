@@ -9,14 +9,14 @@ import { engineUnderTest } from '../support/database.ts';
 const run = promisify(execFile);
 const dataDir = mkdtempSync(join(tmpdir(), 'hearth-cli-'));
 const env = { ...process.env, HEARTH_DATA_DIR: dataDir, DATABASE_URL: '', HEARTH_NEW_PASSWORD: '' };
-const hearth = (...args: string[]) => run(process.execPath, ['bin/hearth.js', ...args], { env, timeout: 60_000 });
+const hearth = (...args: string[]) => run(process.execPath, ['bin/hearth.js', ...args], { env, timeout: 120_000 });
 
 afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
 // The command line drives the embedded database; its use cases are tested on both engines elsewhere.
-describe.skipIf(engineUnderTest() !== 'pglite')('the hearth command', () => {
+describe.skipIf(engineUnderTest() !== 'pglite')('the hearth command', { timeout: 240_000 }, () => {
   it('migrates, seeds, creates a user into a team, and verifies the audit chain', async () => {
     expect((await hearth('seed')).stdout).toContain('Demo authority loaded.');
     expect((await hearth('seed')).stdout).toContain('already loaded');

@@ -11,7 +11,7 @@ beforeEach(async () => {
   const { db } = database.handle;
   for (let i = 0; i < 6; i += 1) {
     await db.transaction().execute((trx) =>
-      appendAuditEvent(trx, context, { action: 'test.thing.done', subjectType: 'thing', subjectId: String(i), changes: { n: i, note: 'ünïcødé ✓', nested: { b: 1, a: [1, 2] } } }, new Date(Date.UTC(2026, 0, 1, 9, 0, i))),
+      appendAuditEvent(trx, context, { action: 'test.thing.done', subjectType: 'thing', subjectId: String(i), changes: { n: i, note: 'ünïcødé ✓', nested: { b: 1, a: [1, 2] }, snake_key: { inner_key: 'kept as written' } } }, new Date(Date.UTC(2026, 0, 1, 9, 0, i))),
     );
   }
 });
