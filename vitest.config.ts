@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Projects (CONVENTIONS.md): domain (pure), integration on PGlite, the same integration tests on a
 // real PostgreSQL server when TEST_DATABASE_URL (or DATABASE_URL) is set, and browser journeys.
 const serverUrl = process.env['TEST_DATABASE_URL'] ?? process.env['DATABASE_URL'];
-const integrationFiles = ['test/app/**/*.test.ts', 'test/db/**/*.test.ts', 'test/web/**/*.test.ts', 'test/cli/**/*.test.ts'];
+const integrationFiles = ['test/app/**/*.test.ts', 'test/db/**/*.test.ts', 'test/web/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/security/**/*.test.ts', 'test/reliability/**/*.test.ts'];
 const env = { TZ: 'Europe/London' };
 
 export default defineConfig({

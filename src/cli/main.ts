@@ -1,7 +1,9 @@
 // The `hearth` command. Each command lives in commands/<name>.ts and is registered here.
 import { Command } from 'commander';
+import { registerBackup } from './commands/backup.ts';
 import { registerCreateUser } from './commands/create-user.ts';
 import { registerMigrate } from './commands/migrate.ts';
+import { registerRestore } from './commands/restore.ts';
 import { registerSeed } from './commands/seed.ts';
 import { registerSetPassword } from './commands/set-password.ts';
 import { registerVerifyAudit } from './commands/verify-audit.ts';
@@ -13,6 +15,8 @@ registerSeed(program);
 registerCreateUser(program);
 registerSetPassword(program);
 registerVerifyAudit(program);
+registerBackup(program);
+registerRestore(program);
 
 try {
   await program.parseAsync(process.argv);

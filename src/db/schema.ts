@@ -1,7 +1,7 @@
 // Kysely's view of the database. Tables and columns are snake_case in SQL and camelCase here
 // (Kysely's CamelCasePlugin; docs/adr/0003-camel-case-plugin.md). Updated in the same change as
 // every migration.
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -107,6 +107,61 @@ export interface PersonTable {
   version: Generated<number>;
   createdAt: CreatedAt;
   updatedAt: Timestamp;
+  // 0005_people_records.sql
+  dateOfBirthEstimated: Generated<boolean>;
+  ethnicity: string | null;
+  firstLanguage: string | null;
+  interpreterNeeded: Generated<boolean>;
+  religion: string | null;
+  disabilities: Generated<string[]>;
+  immigrationStatus: string | null;
+  upn: string | null;
+  phone: string | null;
+  email: string | null;
+  gpPractice: string | null;
+  school: string | null;
+  addressLine2: string | null;
+  mergedIntoPersonId: string | null;
+  mergedAt: Timestamp | null;
+  mergedByUserId: string | null;
+  restrictedAt: Timestamp | null;
+  restrictionReason: string | null;
+  searchName: GeneratedAlways<string>;
+  givenDm: GeneratedAlways<string | null>;
+  familyDm: GeneratedAlways<string | null>;
+  givenSx: GeneratedAlways<string | null>;
+  familySx: GeneratedAlways<string | null>;
+  postcodeKey: GeneratedAlways<string | null>;
+}
+
+export interface PersonNameTable {
+  id: Generated<string>;
+  personId: string;
+  nameType: 'alias' | 'former' | 'birth' | 'preferred' | 'merged';
+  givenName: string;
+  familyName: string;
+  usedFrom: DateText | null;
+  usedTo: DateText | null;
+  createdAt: CreatedAt;
+  searchName: GeneratedAlways<string>;
+  givenDm: GeneratedAlways<string | null>;
+  familyDm: GeneratedAlways<string | null>;
+  givenSx: GeneratedAlways<string | null>;
+  familySx: GeneratedAlways<string | null>;
+}
+
+export interface PersonAddressTable {
+  id: Generated<string>;
+  personId: string;
+  addressLine1: string;
+  addressLine2: string | null;
+  town: string | null;
+  postcode: string;
+  postcodeKey: GeneratedAlways<string>;
+  movedIn: DateText | null;
+  movedOut: DateText | null;
+  isCurrent: Generated<boolean>;
+  createdAt: CreatedAt;
 }
 
 export interface PersonRelationshipTable {
@@ -137,6 +192,215 @@ export interface AccessGrantTable {
   createdAt: CreatedAt;
 }
 
+export interface CaseNoteTable {
+  id: Generated<string>;
+  childId: string;
+  noteType: string;
+  eventDate: DateText;
+  eventTime: string | null;
+  summary: string;
+  body: string;
+  significant: boolean;
+  writtenToChild: boolean;
+  authorUserId: string;
+  recordedAt: ColumnType<Date, Date, never>;
+  recordedOn: DateText;
+  workingDaysToRecord: number;
+  recordedLate: boolean;
+}
+
+export interface CaseNotePersonTable {
+  caseNoteId: string;
+  personId: string;
+}
+
+export interface CaseNoteAmendmentTable {
+  id: Generated<string>;
+  caseNoteId: string;
+  childId: string;
+  reason: string;
+  body: string;
+  authorUserId: string;
+  recordedAt: ColumnType<Date, Date, never>;
+}
+
+export interface DocumentTable {
+  id: Generated<string>;
+  childId: string;
+  caseNoteId: string | null;
+  title: string;
+  filename: string;
+  kind: string;
+  sizeBytes: number;
+  sha256: string;
+  significant: boolean;
+  uploadedByUserId: string;
+  uploadedAt: ColumnType<Date, Date, never>;
+  uploadedOn: DateText;
+}
+
+export interface DocumentContentTable {
+  documentId: string;
+  content: Uint8Array;
+}
+
+export interface ChronologyEntryTable {
+  id: Generated<string>;
+  childId: string;
+  entryDate: DateText;
+  category: string;
+  summary: string;
+  source: string;
+  recordedByUserId: string;
+  recordedAt: ColumnType<Date, Date, never>;
+}
+
+export interface FormSubmissionTable {
+  userId: string;
+  token: string;
+  purpose: string;
+  requestHash: string;
+  result: Json | null;
+  resultLocation: string | null;
+  createdAt: Timestamp;
+}
+
+// 0008_front_door.sql
+export interface ContactTable {
+  id: Generated<string>;
+  reference: string;
+  channel: 'online_form' | 'phone' | 'email' | 'in_person' | 'letter';
+  status: Generated<'received' | 'screening' | 'decided'>;
+  receivedAt: ColumnType<Date, Date, never>;
+  receivedOn: DateText;
+  decisionDueOn: DateText;
+  referralSource: string;
+  referrerName: string | null;
+  referrerRole: string | null;
+  referrerOrganisation: string | null;
+  referrerEmail: string | null;
+  referrerPhone: string | null;
+  addressLine1: string | null;
+  town: string | null;
+  postcode: string | null;
+  worries: string;
+  childViews: string | null;
+  whatTried: string | null;
+  earlyHelpAssessmentDone: Generated<boolean>;
+  familyConsent: 'yes' | 'no' | 'not_asked';
+  familyConsentReason: string | null;
+  immediateRisk: boolean;
+  immediateRiskDetails: string | null;
+  recordedByUserId: string | null;
+  submissionToken: string | null;
+  submissionHash: string | null;
+  consentToChecks: 'given' | 'refused' | 'not_sought' | null;
+  checksWithoutConsent: boolean | null;
+  consentOverrideReason: 'clear_risk_to_child' | 'public_interest' | null;
+  consentRationale: string | null;
+  consentRecordedByUserId: string | null;
+  consentRecordedAt: Timestamp | null;
+  needLevel: number | null;
+  needIndicators: Generated<string[]>;
+  needRationale: string | null;
+  needRecordedByUserId: string | null;
+  needRecordedAt: Timestamp | null;
+  outcome: 'nfa' | 'universal_signpost' | 'targeted_early_help' | 'social_care_assessment' | 'strategy_discussion' | null;
+  decisionRationale: string | null;
+  decidedByUserId: string | null;
+  decidedAt: Timestamp | null;
+  decidedOn: DateText | null;
+  decisionWorkingDays: number | null;
+  decidedWithinTimescale: boolean | null;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+}
+
+export interface ContactPersonTable {
+  id: Generated<string>;
+  contactId: string;
+  position: number;
+  role: 'child' | 'adult';
+  givenName: string;
+  familyName: string;
+  dateOfBirth: DateText | null;
+  relationship: string | null;
+  personId: string | null;
+  linkedByUserId: string | null;
+  linkedAt: Timestamp | null;
+}
+
+export interface ContactDocumentTable {
+  id: Generated<string>;
+  contactId: string;
+  filename: string;
+  kind: string;
+  sizeBytes: number;
+  sha256: string;
+  content: Uint8Array;
+  uploadedAt: ColumnType<Date, Date, never>;
+  uploadedByUserId: string | null;
+}
+
+export interface AgencyCheckTable {
+  id: Generated<string>;
+  contactId: string;
+  agency: string;
+  status: Generated<'requested' | 'information_shared' | 'nothing_known' | 'declined'>;
+  withoutConsent: boolean;
+  requestedByUserId: string;
+  requestedAt: ColumnType<Date, Date, never>;
+  details: string | null;
+  answeredByUserId: string | null;
+  answeredAt: Timestamp | null;
+  version: Generated<number>;
+}
+
+export interface ThresholdDiscussionTable {
+  id: Generated<string>;
+  contactId: string;
+  heldOn: DateText;
+  agencies: string[];
+  summary: string;
+  agreedLevel: number | null;
+  recordedByUserId: string;
+  recordedAt: ColumnType<Date, Date, never>;
+}
+
+export interface ReferralTable {
+  id: Generated<string>;
+  contactId: string;
+  childId: string;
+  purpose: 'assessment' | 'strategy_discussion';
+  referralSource: string;
+  referredOn: DateText;
+  teamId: string;
+  status: Generated<'awaiting_allocation' | 'allocated'>;
+  allocatedWorkerUserId: string | null;
+  allocatedByUserId: string | null;
+  allocatedAt: Timestamp | null;
+  allocationId: string | null;
+  createdAt: ColumnType<Date, Date, never>;
+  version: Generated<number>;
+}
+
+export interface EarlyHelpReferralTable {
+  id: Generated<string>;
+  contactId: string;
+  childId: string;
+  referredOn: DateText;
+  needLevel: number;
+  familyConsent: boolean;
+  status: Generated<'awaiting_allocation'>;
+  createdAt: ColumnType<Date, Date, never>;
+}
+
+export interface TeamCaseloadTargetTable {
+  teamId: string;
+  familiesPerWorker: number;
+  source: string;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   checksum: string;
@@ -155,9 +419,26 @@ export interface Database {
   auditChainHead: AuditChainHeadTable;
   person: PersonTable;
   personRelationship: PersonRelationshipTable;
+  personName: PersonNameTable;
+  personAddress: PersonAddressTable;
   allocation: AllocationTable;
   accessGrant: AccessGrantTable;
   schemaMigration: SchemaMigrationTable;
+  formSubmission: FormSubmissionTable;
+  caseNote: CaseNoteTable;
+  caseNotePerson: CaseNotePersonTable;
+  caseNoteAmendment: CaseNoteAmendmentTable;
+  document: DocumentTable;
+  documentContent: DocumentContentTable;
+  chronologyEntry: ChronologyEntryTable;
+  contact: ContactTable;
+  contactPerson: ContactPersonTable;
+  contactDocument: ContactDocumentTable;
+  agencyCheck: AgencyCheckTable;
+  thresholdDiscussion: ThresholdDiscussionTable;
+  referral: ReferralTable;
+  earlyHelpReferral: EarlyHelpReferralTable;
+  teamCaseloadTarget: TeamCaseloadTargetTable;
 }
 
 export type Person = Selectable<PersonTable>;

@@ -3,14 +3,18 @@
 import { appendAuditEvent } from '../../db/shared/audit-repository.ts';
 import { deleteDraft, findDraft, upsertDraft } from '../../db/drafts/draft-repository.ts';
 import type { AppDeps } from '../shared/deps.ts';
+import { isStorableText } from '../shared/safe-text.ts';
 import type { RequestContext } from '../shared/request-context.ts';
 import { unitOfWork } from '../shared/unit-of-work.ts';
 
 const RESCUE_PREFIX = 'rescued:';
 const NEVER_KEPT = new Set(['_csrf', 'password', 'currentPassword', 'newPassword']);
 
+/** Text PostgreSQL can hold (no NUL, no lone surrogates): anything else is left out rather than failing. */
+const storable = (value: unknown): boolean => (typeof value === 'string' ? isStorableText(value) : Array.isArray(value) ? value.every(storable) : true);
+
 export async function rescueForm(deps: AppDeps, userId: string, path: string, body: Record<string, unknown>): Promise<void> {
-  const data = Object.fromEntries(Object.entries(body).filter(([key]) => !NEVER_KEPT.has(key)));
+  const data = Object.fromEntries(Object.entries(body).filter(([key, value]) => !NEVER_KEPT.has(key) && isStorableText(key) && storable(value)));
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     await upsertDraft(trx, userId, RESCUE_PREFIX + path, data, now);

@@ -1,5 +1,7 @@
 import type { Transaction } from 'kysely';
+import { childFlags, legalStatusText, type ChildFlag } from '../../domain/people/child-status.ts';
 import type { Database } from '../schema.ts';
+import { loadChildStatusFacts } from './child-header-repository.ts';
 
 export interface ChildRecordSummary {
   readonly id: string;
@@ -15,6 +17,10 @@ export interface ChildRecordSummary {
   readonly postcode: string | null;
   readonly restriction: 'none' | 'restricted' | 'sealed';
   readonly version: number;
+  /** For the identity bar: computed from facts (src/domain/people/child-status.ts), never typed in. */
+  readonly legalStatus: string;
+  readonly flags: readonly ChildFlag[];
+  readonly mergedIntoPersonId: string | null;
   readonly allocation: { readonly teamName: string; readonly workerName: string | null; readonly startedOn: string } | null;
   readonly family: readonly { readonly id: string; readonly name: string; readonly relationship: string; readonly parentalResponsibility: boolean; readonly livesWith: boolean }[];
 }
@@ -24,7 +30,7 @@ export async function loadChildRecordSummary(trx: Transaction<Database>, childId
     .selectFrom('person')
     .select([
       'id', 'personType', 'givenName', 'familyName', 'dateOfBirth', 'expectedDateOfDelivery', 'gender', 'nhsNumber',
-      'addressLine1', 'town', 'postcode', 'restriction', 'version',
+      'addressLine1', 'town', 'postcode', 'restriction', 'version', 'mergedIntoPersonId',
     ])
     .where('id', '=', childId)
     .executeTakeFirst();
@@ -44,12 +50,16 @@ export async function loadChildRecordSummary(trx: Transaction<Database>, childId
       .select(['p.id', 'p.givenName', 'p.familyName', 'r.relationship', 'r.parentalResponsibility', 'r.livesWith'])
       .where('r.personId', '=', childId)
       .where('p.restriction', '=', 'none')
+      .where('p.mergedIntoPersonId', 'is', null)
       .orderBy('r.relationship')
       .orderBy('p.familyName')
       .execute(),
   ]);
+  const status = await loadChildStatusFacts(trx, person);
   return {
     ...person,
+    legalStatus: legalStatusText(status),
+    flags: childFlags(status),
     allocation: allocation ?? null,
     family: family.map((f) => ({
       id: f.id,

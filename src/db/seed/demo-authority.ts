@@ -10,6 +10,9 @@ import type { Database, NewPerson } from '../schema.ts';
 import { appendAuditEvent } from '../shared/audit-repository.ts';
 import { ADULT_NAMES_FEMALE, ADULT_NAMES_MALE, FAMILY_NAMES, GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, STREETS, TOWNS } from './synthetic/names.ts';
 import { createRandom, type Random } from './synthetic/random.ts';
+import { seedDemoFrontDoor } from './demo-front-door.ts';
+import { seedDemoRecords } from './demo-records.ts';
+import { DEMO_PEOPLE_IDS, seedDemoPeople } from './demo-people.ts';
 import { TEAMS } from './teams.ts';
 import { DEMO_USER_IDS, DEMO_USERS, FIXED_STAFF, teamStaff, type DemoUser } from './users.ts';
 
@@ -27,6 +30,11 @@ export const DEMO_CHILD_IDS = {
   sealed: pid(3),
   /** Allocated in Family Support Team Central, to another worker. */
   otherTeam: pid(4),
+  /** Jonathan Quinlan and "Jon Quinlan": one boy recorded twice, for the duplicate check and merge. */
+  duplicateOriginal: DEMO_PEOPLE_IDS.duplicateOriginal,
+  duplicateSecond: DEMO_PEOPLE_IDS.duplicateSecond,
+  /** An unborn baby linked to their mother (DEMO_PEOPLE_IDS.unbornMother). */
+  unborn: DEMO_PEOPLE_IDS.unborn,
 } as const;
 
 export async function hasDemoAuthority(db: Kysely<Database>): Promise<boolean> {
@@ -146,10 +154,13 @@ export async function seedDemoAuthority(handle: DatabaseHandle, now: Date, seed 
       .insertInto('accessGrant')
       .values({ personId: DEMO_CHILD_IDS.sealed, userId: DEMO_USER_IDS.adoptionWorker, reason: 'Allocated adoption worker', createdAt: now })
       .execute();
+    await seedDemoRecords(trx, { childId: DEMO_CHILD_IDS.allocated, now });
+    const demoPeople = await seedDemoPeople(trx, { now, allocatedChildId: DEMO_CHILD_IDS.allocated, fstNorthTeamId: teamId('FST_NORTH') });
+    await seedDemoFrontDoor(trx, { now, teamId });
     await appendAuditEvent(
       trx,
       { actorUserId: null, actorLabel: 'hearth seed', requestId: null, ip: null },
-      { action: 'seed.demo-authority.loaded', changes: { teams: TEAMS.length, staff: staff.length, people: people.length } },
+      { action: 'seed.demo-authority.loaded', changes: { teams: TEAMS.length, staff: staff.length, people: people.length + demoPeople } },
       now,
     );
   });

@@ -12,7 +12,9 @@ import { fieldErrorsOf } from '../../app/shared/safe-text.ts';
 import { ROLES } from '../../domain/shared/access/roles.ts';
 import { childIdParams } from '../people/child-record/routes.ts';
 import { requestContext } from '../shared/request-context.ts';
+import { markReplay, submissionOf } from '../shared/submission.ts';
 import { openApiDocument, type ApiOperation } from './openapi.ts';
+import { PEOPLE_API_OPERATIONS, peopleApiRoutes } from './people.ts';
 
 const meResponse = z.object({
   userId: z.string(),
@@ -38,6 +40,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   { method: 'get', path: '/api/v1/children/:childId', summary: 'A child’s record summary (access-checked and audited)', permission: 'people:view-child', params: childIdParams, response: childResponse },
   { method: 'get', path: '/api/v1/users', summary: 'Staff accounts', permission: 'admin:manage-users', response: z.array(userResponse) },
   { method: 'post', path: '/api/v1/users', summary: 'Create a staff account', permission: 'admin:manage-users', body: createUserInput, response: z.object({ id: z.string() }) },
+  ...PEOPLE_API_OPERATIONS,
 ];
 
 function fieldErrors(errors: Record<string, string>) {
@@ -49,6 +52,7 @@ export async function apiV1Routes(app: FastifyInstance, options: { deps: AppDeps
   const document = openApiDocument(API_OPERATIONS);
 
   app.get('/api/docs', { config: { permission: 'public', audit: 'none' } }, async (_request, reply) => reply.send(document));
+  await app.register(peopleApiRoutes, { deps });
 
   app.get('/api/v1/me', { config: { permission: 'signed-in', audit: 'none' } }, async (request, reply) => {
     const actor = request.actor;
@@ -72,8 +76,9 @@ export async function apiV1Routes(app: FastifyInstance, options: { deps: AppDeps
     const parsed = createUserInput.safeParse(request.body);
     if (!parsed.success) return reply.code(400).send(fieldErrors(fieldErrorsOf(parsed.error)));
     try {
-      const created = await createUser(deps, requestContext(request), parsed.data);
-      return await reply.code(201).send(created);
+      // An Idempotency-Key header makes a retry answer with the first account instead of a second one.
+      const created = await createUser(deps, requestContext(request), parsed.data, submissionOf(request, parsed.data));
+      return await markReplay(reply.code(201), created).send({ id: created.id });
     } catch (error) {
       if (error instanceof ValidationError) return reply.code(400).send(fieldErrors({ ...error.fieldErrors }));
       throw error;

@@ -8,6 +8,8 @@ import nunjucks from 'nunjucks';
 import { ROLE_LABELS, isRole } from '../../domain/shared/access/roles.ts';
 import { formatLongDate } from '../../domain/shared/time/local-date.ts';
 import { navigationFor } from '../shared/navigation.ts';
+import { mojDateFilter } from '../records/moj-date.ts';
+import { newSubmissionToken } from '../shared/submission.ts';
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -23,6 +25,7 @@ export function createViewEnvironment(production: boolean): nunjucks.Environment
   });
   env.addFilter('longDate', (value: unknown) => (typeof value === 'string' && value !== '' ? formatLongDate(value) : ''));
   env.addFilter('roleLabel', (value: unknown) => (typeof value === 'string' && isRole(value) ? ROLE_LABELS[value] : String(value)));
+  env.addFilter('mojDate', mojDateFilter);
   return env;
 }
 
@@ -36,6 +39,7 @@ export const viewsPlugin = fp(
         serviceName: 'Hearth',
         cspNonce: this.cspNonce.script,
         csrfToken: this.generateCsrf(),
+        submissionToken: newSubmissionToken(),
         currentUser: actor,
         navigation: actor === null ? [] : navigationFor(actor, request.url),
         currentPath: request.url,

@@ -13,6 +13,10 @@ export function navigationFor(actor: Actor, currentUrl: string): NavItem[] {
   const path = currentUrl.split('?')[0] ?? '';
   const items: { text: string; href: string }[] = [];
   if (can(actor, 'work:view-own')) items.push({ text: 'My work', href: paths.myWork() });
+  if (can(actor, 'people:search')) items.push({ text: 'People', href: paths.people() });
+  if (can(actor, 'front-door:view-queue')) items.push({ text: 'MASH queue', href: paths.mashQueue() });
+  if (can(actor, 'casework:view-referrals')) items.push({ text: 'Referrals', href: paths.referrals() });
+  if (can(actor, 'front-door:view-dashboard')) items.push({ text: 'MASH dashboard', href: paths.mashDashboard() });
   items.push({ text: 'Teams', href: paths.teams() });
   if (can(actor, 'admin:manage-users')) {
     items.push({ text: 'Users', href: paths.adminUsers() });

@@ -11,6 +11,19 @@ export const PERMISSIONS = {
   'admin:manage-users': 'Create users, give them roles and teams',
   'audit:verify': 'Verify the audit chain',
   'audit:view': 'See who viewed or changed a record',
+  'people:search': 'Search for people by name, date of birth, NHS number or postcode',
+  'people:create-person': 'Add a child, an unborn child or an adult to Hearth',
+  'people:restrict': 'Restrict a person’s record to named people, and lift a restriction',
+  'people:merge': 'Merge two records of the same person',
+  'records:export-chronology': 'Export a child’s chronology as a document (subject to the record rules)',
+  'records:record-management-oversight': 'Record management oversight on a child’s record',
+  'front-door:record-contact': 'Record a contact or referral received by phone, email or in person',
+  'front-door:view-queue': 'See the MASH queue, contacts and early help referrals',
+  'front-door:screen': 'Screen a contact: link people, consent to checks, agency checks, levels of need',
+  'front-door:decide': 'Decide the outcome of a contact (MASH manager)',
+  'front-door:view-dashboard': 'See the MASH dashboard',
+  'casework:view-referrals': 'See referrals waiting for allocation',
+  'casework:allocate': 'Allocate a referral to a worker in the team',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -26,6 +39,19 @@ const GRANTED_TO: Readonly<Record<Permission, readonly Role[]>> = {
   'admin:manage-users': ['system_admin'],
   'audit:verify': ['system_admin'],
   'audit:view': ['system_admin', 'team_manager', 'mash_manager'],
+  'people:search': CASE_ROLES,
+  'people:create-person': CASE_ROLES.filter((r) => r !== 'performance_officer'),
+  'people:restrict': ['team_manager', 'mash_manager'],
+  'people:merge': ['team_manager', 'mash_manager'],
+  'records:export-chronology': CASE_ROLES.filter((r) => r !== 'performance_officer'),
+  'records:record-management-oversight': ['team_manager', 'mash_manager'],
+  'front-door:record-contact': ['mash_practitioner', 'mash_manager'],
+  'front-door:view-queue': ['mash_practitioner', 'mash_manager'],
+  'front-door:screen': ['mash_practitioner', 'mash_manager'],
+  'front-door:decide': ['mash_manager'],
+  'front-door:view-dashboard': ['mash_practitioner', 'mash_manager', 'team_manager', 'performance_officer'],
+  'casework:view-referrals': ['team_manager', 'mash_manager', 'mash_practitioner'],
+  'casework:allocate': ['team_manager', 'mash_manager'],
 };
 
 export function isPermission(value: string): value is Permission {

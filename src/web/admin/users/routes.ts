@@ -13,6 +13,7 @@ import { ROLES, ROLE_LABELS } from '../../../domain/shared/access/roles.ts';
 import { asArray, asString, errorSummary, errorsByField, formBody, type FormBody } from '../../shared/forms.ts';
 import { paths } from '../../shared/paths.ts';
 import { requestContext } from '../../shared/request-context.ts';
+import { submissionOf } from '../../shared/submission.ts';
 
 const CREATE_FIELDS = ['displayName', 'username', 'email', 'password', 'roles', 'teamIds', 'managedTeamIds'];
 const EDIT_FIELDS = ['roles', 'teamIds', 'managedTeamIds', 'active'];
@@ -66,13 +67,15 @@ export async function adminUserRoutes(app: FastifyInstance, options: { deps: App
     const values = formValues(body);
     const parsed = createUserInput.safeParse({ ...values, email: values.email, password: asString(body['password']) });
     if (!parsed.success) return renderForm(reply.code(400), 'admin/users/new.njk', values, fieldErrorsOf(parsed.error));
+    const location = `${paths.adminUsers()}?created=1`;
     try {
-      await createUser(deps, requestContext(request), parsed.data);
+      // A double click or a retry carries the same `_submission` token: one account, same answer.
+      await createUser(deps, requestContext(request), parsed.data, submissionOf(request, parsed.data, location));
     } catch (error) {
       if (error instanceof ValidationError) return renderForm(reply.code(400), 'admin/users/new.njk', values, error.fieldErrors);
       throw error;
     }
-    return reply.redirect(`${paths.adminUsers()}?created=1`, 303);
+    return reply.redirect(location, 303);
   });
 
   app.get('/admin/users/:userId', { config: config('none') }, async (request, reply) => {
@@ -111,15 +114,18 @@ export async function adminUserRoutes(app: FastifyInstance, options: { deps: App
       if (errors['active'] !== undefined) errors['active'] = 'Select whether the account is active';
       return renderForm(reply.code(400), 'admin/users/edit.njk', values, errors, { user });
     }
+    const location = `${paths.adminUser(user.id)}?saved=1`;
     try {
-      await updateUserAccess(deps, requestContext(request), user.id, parsed.data);
+      await updateUserAccess(deps, requestContext(request), user.id, parsed.data, submissionOf(request, parsed.data, location));
     } catch (error) {
       if (error instanceof ValidationError) return renderForm(reply.code(400), 'admin/users/edit.njk', values, error.fieldErrors, { user });
       if (error instanceof StaleVersionError) {
-        return renderForm(reply.code(409), 'admin/users/edit.njk', { ...values, version: String(user.version) }, {}, { user, conflict: { current: user, yours: values } });
+        // Read again: when two saves race, what was loaded above is older than the save that won.
+        const current = await viewUser(deps, requestContext(request), user.id);
+        return renderForm(reply.code(409), 'admin/users/edit.njk', { ...values, version: String(current.version) }, {}, { user: current, conflict: { current, yours: values } });
       }
       throw error;
     }
-    return reply.redirect(`${paths.adminUser(user.id)}?saved=1`, 303);
+    return reply.redirect(location, 303);
   });
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { signIn } from '../../../app/auth/sign-in.ts';
 import { signOut } from '../../../app/auth/sign-out.ts';
 import type { AppDeps } from '../../../app/shared/deps.ts';
-import { fieldErrorsOf } from '../../../app/shared/safe-text.ts';
+import { fieldErrorsOf, isStorableText } from '../../../app/shared/safe-text.ts';
 import type { SessionCookie } from '../../plugins/auth.ts';
 import { errorSummary, errorsByField, formBody } from '../../shared/forms.ts';
 import { paths, safeReturnPath } from '../../shared/paths.ts';
@@ -18,7 +18,8 @@ const MESSAGES = {
 } as const;
 
 const signInSchema = z.object({
-  username: z.string({ error: MESSAGES.username }).trim().min(1, { error: MESSAGES.username }).max(200, { error: MESSAGES.wrong }),
+  // A NUL cannot reach the database (PostgreSQL refuses it: a 500, found by test/security/bad-input).
+  username: z.string({ error: MESSAGES.username }).trim().min(1, { error: MESSAGES.username }).max(200, { error: MESSAGES.wrong }).refine(isStorableText, { error: MESSAGES.wrong }),
   password: z.string({ error: MESSAGES.password }).min(1, { error: MESSAGES.password }).max(500, { error: MESSAGES.wrong }),
   returnTo: z.string().optional(),
   _csrf: z.string().optional(),

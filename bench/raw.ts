@@ -1,0 +1,123 @@
+// The floor: the same reads a page makes, issued as plain SQL through the server's own pool (or its
+// PGlite instance) at the same concurrency, with no HTTP, no session handling in JavaScript, no
+// transaction, no audit write and no template. Run inside the server process (bench/server.ts).
+import { createHash } from 'node:crypto';
+import { CompiledQuery, type Kysely } from 'kysely';
+import type { Database } from '../src/db/schema.ts';
+import { summarise, type RunFigures } from './stats.ts';
+
+export interface RawTarget {
+  readonly token: string;
+  readonly childId?: string;
+  readonly managedTeamIds?: readonly string[];
+}
+
+export interface RawRequest {
+  readonly kind: 'case' | 'my-work';
+  /** Also append to the audit chain in a transaction, as the case page does (diagnosis only). */
+  readonly withAudit?: boolean;
+  readonly concurrency: number;
+  readonly durationMs: number;
+  readonly targets: readonly RawTarget[];
+}
+
+const SESSION = `select s.user_id, s.idle_expires_at, s.absolute_expires_at, s.last_seen_at, s.ended_at, u.active
+  from session s join app_user u on u.id = s.user_id where s.token_hash = $1`;
+const USER = 'select id, display_name, active from app_user where id = $1';
+const ROLES = 'select role from user_role where user_id = $1';
+const TEAMS = `select tm.team_id, tm.is_manager, t.name as team_name from team_membership tm join team t on t.id = tm.team_id
+  where tm.user_id = $1 order by t.name`;
+const FACTS = `select p.id, p.restriction, p.restriction_contact_user_id, c.display_name as contact_name from person p
+  left join app_user c on c.id = p.restriction_contact_user_id where p.id = $1 and p.person_type in ('child', 'unborn')`;
+const FACT_ALLOCATION = 'select worker_user_id, team_id from allocation where child_id = $1 and ended_on is null';
+const FACT_GRANTS = 'select user_id from access_grant where person_id = $1 and revoked_at is null and (expires_at is null or expires_at > now())';
+const SUMMARY = `select id, person_type, given_name, family_name, date_of_birth, expected_date_of_delivery, gender, nhs_number,
+  address_line1, town, postcode, restriction, version from person where id = $1`;
+const SUMMARY_ALLOCATION = `select t.name as team_name, u.display_name as worker_name, a.started_on from allocation a
+  join team t on t.id = a.team_id left join app_user u on u.id = a.worker_user_id where a.child_id = $1 and a.ended_on is null`;
+const FAMILY = `select p.id, p.given_name, p.family_name, r.relationship, r.parental_responsibility, r.lives_with
+  from person_relationship r join person p on p.id = r.related_person_id where r.person_id = $1 and p.restriction = 'none'
+  order by r.relationship, p.family_name`;
+/** The caseload query of src/db/work/caseload-repository.ts with the visibility filter of src/db/shared/visibility.ts. */
+const CASELOAD = (scope: string) => `select p.id, p.given_name, p.family_name, p.date_of_birth, p.person_type, t.name as team_name,
+  u.display_name as worker_name, a.started_on
+  from allocation a join person p on p.id = a.child_id join team t on t.id = a.team_id left join app_user u on u.id = a.worker_user_id
+  where a.ended_on is null and (
+    (p.restriction = 'sealed' and exists (select 1 from access_grant g where g.person_id = p.id and g.user_id = $1 and g.revoked_at is null and (g.expires_at is null or g.expires_at > now())))
+    or (p.restriction = 'restricted' and (exists (select 1 from allocation x where x.child_id = p.id and x.ended_on is null and x.worker_user_id = $1)
+        or p.restriction_contact_user_id = $1
+        or exists (select 1 from access_grant g where g.person_id = p.id and g.user_id = $1 and g.revoked_at is null and (g.expires_at is null or g.expires_at > now()))))
+    or (p.restriction = 'none' and (exists (select 1 from allocation x where x.child_id = p.id and x.ended_on is null and x.worker_user_id = $1)
+        or exists (select 1 from allocation x where x.child_id = p.id and x.ended_on is null and x.team_id = any($2::uuid[]))
+        or exists (select 1 from access_grant g where g.person_id = p.id and g.user_id = $1 and g.revoked_at is null and (g.expires_at is null or g.expires_at > now()))))
+  ) and ${scope} order by p.family_name, p.given_name limit 200`;
+const CASELOAD_MINE = CASELOAD('a.worker_user_id = $1');
+const CASELOAD_TEAMS = CASELOAD('a.team_id = any($3::uuid[])');
+
+const q = (db: Kysely<Database>, text: string, params: readonly unknown[]) => db.executeQuery(CompiledQuery.raw(text, [...params]));
+
+async function actorReads(db: Kysely<Database>, token: string): Promise<{ userId: string; teamIds: string[] }> {
+  const session = await q(db, SESSION, [createHash('sha256').update(token).digest('hex')]);
+  const userId = (session.rows[0] as { userId?: string } | undefined)?.userId;
+  if (userId === undefined) throw new Error('no session');
+  const [, , teams] = await Promise.all([q(db, USER, [userId]), q(db, ROLES, [userId]), q(db, TEAMS, [userId])]);
+  return { userId, teamIds: (teams.rows as { teamId: string }[]).map((t) => t.teamId) };
+}
+
+async function casePage(db: Kysely<Database>, target: RawTarget, withAudit: boolean): Promise<void> {
+  await actorReads(db, target.token);
+  const childId = target.childId ?? '';
+  const reads = async (run: Kysely<Database>) => {
+    await q(run, FACTS, [childId]);
+    await Promise.all([q(run, FACT_ALLOCATION, [childId]), q(run, FACT_GRANTS, [childId])]);
+    await q(run, SUMMARY, [childId]);
+    await Promise.all([q(run, SUMMARY_ALLOCATION, [childId]), q(run, FAMILY, [childId])]);
+  };
+  if (!withAudit) {
+    await reads(db);
+    return;
+  }
+  await db.transaction().execute(async (trx) => {
+    await reads(trx);
+    const head = await q(trx, 'select seq, hash from audit_chain_head where id = 1 for update', []);
+    const row = head.rows[0] as { seq: string; hash: string };
+    const seq = String(BigInt(row.seq) + 1n);
+    const hash = createHash('sha256').update(row.hash).update(seq).digest('hex');
+    await q(trx, `insert into audit_event (seq, occurred_at, actor_user_id, actor_label, action, outcome, subject_type, subject_id, child_id, prev_hash, hash, changes)
+      values ($1, now(), null, 'bench', 'bench.raw.viewed', 'success', 'person', $2, $3, $4, $5, '{}')`, [seq, childId, childId, row.hash, hash]);
+    await q(trx, 'update audit_chain_head set seq = $1, hash = $2 where id = 1', [seq, hash]);
+  });
+}
+
+async function myWork(db: Kysely<Database>, target: RawTarget): Promise<void> {
+  const { userId, teamIds } = await actorReads(db, target.token);
+  const managed = target.managedTeamIds ?? [];
+  await Promise.all([q(db, CASELOAD_MINE, [userId, teamIds]), managed.length === 0 ? Promise.resolve() : q(db, CASELOAD_TEAMS, [userId, teamIds, managed])]);
+}
+
+export async function runRaw(db: Kysely<Database>, request: RawRequest): Promise<RunFigures> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: string | undefined;
+  let next = 0;
+  const until = performance.now() + request.durationMs;
+  const started = performance.now();
+  const worker = async () => {
+    while (performance.now() < until) {
+      const target = request.targets[next++ % request.targets.length];
+      if (target === undefined) return;
+      const t0 = performance.now();
+      try {
+        if (request.kind === 'case') await casePage(db, target, request.withAudit === true);
+        else await myWork(db, target);
+        latencies.push(performance.now() - t0);
+      } catch (error) {
+        errors += 1;
+        firstError ??= String(error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: request.concurrency }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  return { rps: latencies.length / seconds, ...summarise(latencies), errors, non2xx: 0, requests: latencies.length, ...(firstError === undefined ? {} : { firstError }) };
+}

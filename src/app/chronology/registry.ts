@@ -1,0 +1,17 @@
+// Every source of a child's chronology, in one place. A journey that records significant events
+// (contacts, decisions, meetings, plans, placements…) writes one `ChronologySource` beside its use
+// cases and adds it to this list: one line, and its events appear in every chronology, filter and export.
+import { frontDoorChronologySource } from '../front-door/chronology-source.ts';
+import { caseNoteChronologySource, documentChronologySource } from '../records/chronology-sources.ts';
+import type { ChronologySource } from './chronology-source.ts';
+import { manualEntryChronologySource } from './sources/manual-entries.ts';
+import { allocationChronologySource, personRecordChronologySource } from './sources/people.ts';
+
+export const CHRONOLOGY_SOURCES: readonly ChronologySource[] = [
+  personRecordChronologySource,
+  allocationChronologySource,
+  caseNoteChronologySource,
+  documentChronologySource,
+  manualEntryChronologySource,
+  frontDoorChronologySource,
+];

@@ -1,0 +1,187 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CHILD_IDS } from '../../../src/db/seed/demo-authority.ts';
+import { DEMO_PEOPLE_IDS } from '../../../src/db/seed/demo-people.ts';
+import { DEMO_USER_IDS } from '../../../src/db/seed/users.ts';
+import { auditRows } from '../../support/authority.ts';
+import { Browser, createTestWeb, textOf, type TestWeb } from '../../support/web.ts';
+
+let web: TestWeb;
+beforeAll(async () => {
+  web = await createTestWeb();
+  web.database.clock.set(new Date('2026-11-23T10:00:00Z'));
+});
+afterAll(async () => {
+  await web.close();
+});
+
+async function as(username: string): Promise<Browser> {
+  const browser = new Browser(web.app);
+  await browser.signIn(username);
+  return browser;
+}
+
+const child = DEMO_CHILD_IDS.allocated;
+
+describe('a child’s record page', () => {
+  it('has the identity bar with legal status from the facts, sub-navigation, other names and address history', async () => {
+    const page = await (await as('social.worker')).get(`/children/${child}`);
+    expect(page.statusCode).toBe(200);
+    const text = textOf(page.body);
+    expect(text).toContain('Not looked after');
+    for (const item of ['Summary', 'Family and relationships', 'Genogram']) expect(page.body).toMatch(new RegExp(`moj-sub-navigation__link[^>]*>\\s*${item}`));
+    expect(text).toContain('Former name');
+    expect(text).toContain('27 Heron Drive, Wolverton, MK12 5NL');
+    expect(text).not.toContain('Who viewed this record');
+  });
+
+  it('shows an unborn baby as due, with the mother in the family', async () => {
+    const page = await (await as('social.worker')).get(`/children/${DEMO_PEOPLE_IDS.unborn}`);
+    const text = textOf(page.body);
+    expect(text).toContain('Unborn, due');
+    expect(text).toContain('Shazia Iqbal');
+  });
+
+  it('offers managers the restriction, who viewed and merge pages', async () => {
+    const text = textOf((await (await as('team.manager')).get(`/children/${child}`)).body);
+    expect(text).toContain('Restrict this record');
+    expect(text).toContain('Who viewed this record');
+    expect(text).toContain('Merge a duplicate record into this one');
+  });
+});
+
+describe('family pages', () => {
+  it('lists relationships and finds people to link', async () => {
+    const browser = await as('social.worker');
+    const page = await browser.get(`/children/${child}/relationships?q=Quinlan`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('moj-identity-bar');
+    expect(textOf(page.body)).toContain('Parental responsibility');
+    expect(page.body).toContain(`value="${DEMO_PEOPLE_IDS.duplicateMother}"`);
+    const bad = await browser.post(`/children/${child}/relationships`, { q: 'Quinlan', relatedPersonId: DEMO_PEOPLE_IDS.duplicateMother }, { csrfFrom: `/children/${child}/relationships?q=Quinlan` });
+    expect(bad.statusCode).toBe(400);
+    expect(textOf(bad.body)).toContain('Select the relationship');
+    const added = await browser.post(`/children/${child}/relationships`, { q: 'Quinlan', relatedPersonId: DEMO_PEOPLE_IDS.duplicateMother, relationship: 'carer', parentalResponsibility: 'no', livesWith: 'no' }, { csrfFrom: `/children/${child}/relationships` });
+    expect(added.statusCode).toBe(303);
+    expect(textOf((await browser.get(`/people/${DEMO_PEOPLE_IDS.duplicateMother}/relationships`)).body)).toContain('Person they care for');
+  });
+
+  it('draws the genogram as accessible SVG with a table of the same people', async () => {
+    const page = await (await as('social.worker')).get(`/children/${child}/genogram`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="genogram-title genogram-desc"/);
+    expect(page.body).toContain('<title id="genogram-title">Genogram of');
+    expect(page.body).toContain('<desc id="genogram-desc">');
+    const svg = page.body.slice(page.body.indexOf('<svg'), page.body.indexOf('</svg>'));
+    expect(svg).not.toContain('<script');
+    expect(textOf(page.body)).toContain('The same people as a table');
+  });
+});
+
+describe('editing from the page', () => {
+  it('shows errors on the form, and a stale save side by side with what is saved', async () => {
+    const browser = await as('social.worker');
+    const form = await browser.get(`/people/${DEMO_PEOPLE_IDS.duplicateOriginal}/edit`);
+    expect(form.statusCode).toBe(200);
+    const version = /name="version" value="(\d+)"/.exec(form.body)?.[1] ?? '';
+    const fields = { givenName: 'Jonathan', familyName: 'Quinlan', 'dateOfBirth-day': '4', 'dateOfBirth-month': '3', 'dateOfBirth-year': '2018', gender: 'male', interpreterNeeded: 'no', version };
+    const bad = await browser.post(`/people/${DEMO_PEOPLE_IDS.duplicateOriginal}/edit`, { ...fields, email: 'not-an-email', phone: 'call me' });
+    expect(bad.statusCode).toBe(400);
+    expect(textOf(bad.body)).toContain('Enter an email address in the correct format');
+    expect(textOf(bad.body)).toContain('Enter a telephone number');
+    const first = await browser.post(`/people/${DEMO_PEOPLE_IDS.duplicateOriginal}/edit`, { ...fields, school: 'Bletchley Park Primary School' });
+    expect(first.statusCode).toBe(303);
+    const stale = await browser.post(`/people/${DEMO_PEOPLE_IDS.duplicateOriginal}/edit`, { ...fields, school: 'Somewhere Else Academy' });
+    expect(stale.statusCode).toBe(409);
+    const text = textOf(stale.body);
+    expect(text).toContain('Someone else changed this record while you were editing');
+    expect(text).toContain('Saved now');
+    expect(text).toContain('Your changes');
+    expect(text).toContain('Somewhere Else Academy');
+  });
+});
+
+describe('restricting, who viewed and merging', () => {
+  it('restricts a record naming the manager to ask, and lifts it', async () => {
+    const manager = await as('team.manager');
+    const page = await manager.get(`/people/${DEMO_CHILD_IDS.otherTeam}/restriction`);
+    expect(page.statusCode).toBe(403);
+    const form = await manager.get(`/people/${DEMO_PEOPLE_IDS.duplicateOriginal}/restriction`);
+    const version = /name="version" value="(\d+)"/.exec(form.body)?.[1] ?? '';
+    const missing = await manager.post(`/people/${DEMO_PEOPLE_IDS.duplicateOriginal}/restriction`, { version, reason: '' }, { csrfFrom: `/people/${DEMO_PEOPLE_IDS.duplicateOriginal}/restriction` });
+    expect(missing.statusCode).toBe(400);
+    expect(textOf(missing.body)).toContain('Choose the manager people should ask for access');
+    const done = await manager.post(`/people/${DEMO_PEOPLE_IDS.duplicateOriginal}/restriction`, { version, contactUserId: DEMO_USER_IDS.teamManager, reason: 'Relative of a member of staff' }, { csrfFrom: `/people/${DEMO_PEOPLE_IDS.duplicateOriginal}/restriction` });
+    expect(done.statusCode).toBe(200);
+    expect(textOf(done.body)).toContain('Record restricted');
+    const refused = await (await as('mash.practitioner')).get(`/children/${DEMO_PEOPLE_IDS.duplicateOriginal}`);
+    expect(refused.statusCode).toBe(403);
+    expect(textOf(refused.body)).toContain('Ask Gareth Munroe');
+    const again = await manager.get(`/people/${DEMO_PEOPLE_IDS.duplicateOriginal}/restriction`);
+    const v2 = /name="version" value="(\d+)"/.exec(again.body)?.[1] ?? '';
+    const lifted = await manager.post(`/people/${DEMO_PEOPLE_IDS.duplicateOriginal}/restriction/lift`, { version: v2, reason: 'Staff member has left' }, { csrfFrom: `/people/${DEMO_PEOPLE_IDS.duplicateOriginal}/restriction` });
+    expect(textOf(lifted.body)).toContain('Restriction lifted');
+  });
+
+  it('shows who viewed a child’s record to a manager, not to a social worker', async () => {
+    await (await as('social.worker')).get(`/children/${child}`);
+    const page = await (await as('team.manager')).get(`/children/${child}/who-viewed`);
+    expect(page.statusCode).toBe(200);
+    const text = textOf(page.body);
+    expect(text).toContain('Amara Lindqvist');
+    expect(text).toContain('Viewed the summary');
+    expect((await auditRows(web.database, 'people.record-access-log.viewed')).at(-1)).toMatchObject({ actorUserId: DEMO_USER_IDS.teamManager, childId: child });
+    expect((await (await as('social.worker')).get(`/children/${child}/who-viewed`)).statusCode).toBe(403);
+  });
+
+  it('merges a duplicate after comparing both records, and the survivor says so', async () => {
+    const manager = await as('team.manager');
+    const choose = await manager.get(`/people/${DEMO_PEOPLE_IDS.duplicateOriginal}/merge`);
+    expect(choose.statusCode).toBe(200);
+    expect(choose.body).toContain(`/people/${DEMO_PEOPLE_IDS.duplicateOriginal}/merge/${DEMO_PEOPLE_IDS.duplicateSecond}`);
+    const confirm = await manager.get(`/people/${DEMO_PEOPLE_IDS.duplicateOriginal}/merge/${DEMO_PEOPLE_IDS.duplicateSecond}`);
+    expect(textOf(confirm.body)).toContain('What will move');
+    const url = `/people/${DEMO_PEOPLE_IDS.duplicateOriginal}/merge/${DEMO_PEOPLE_IDS.duplicateSecond}`;
+    const versions: Record<string, string> = Object.fromEntries([...confirm.body.matchAll(/name="(survivorVersion|mergedVersion)" value="(\d+)"/g)].map((m) => [m[1] ?? '', m[2] ?? '']));
+    const noReason = await manager.post(url, versions);
+    expect(noReason.statusCode).toBe(400);
+    expect(textOf(noReason.body)).toContain('Enter why these records are the same person');
+    const merged = await manager.post(url, { ...versions, reason: 'Same boy, same mother' });
+    expect(merged.statusCode).toBe(303);
+    const survivor = await manager.get(`/children/${DEMO_PEOPLE_IDS.duplicateOriginal}`);
+    expect(textOf(survivor.body)).toContain('Jon Quinlan (record');
+    expect((await manager.get(`/children/${DEMO_PEOPLE_IDS.duplicateSecond}`)).headers.location).toBe(`/children/${DEMO_PEOPLE_IDS.duplicateOriginal}`);
+    expect((await (await as('social.worker')).get(url)).statusCode).toBe(403);
+  });
+});
+
+describe('the people JSON API', () => {
+  it('searches, refuses a likely duplicate until confirmed, creates and reads a person; all in /api/docs', async () => {
+    const browser = await as('social.worker');
+    const search = await browser.get('/api/v1/people?name=Jonathan%20Quinlan');
+    expect(search.statusCode).toBe(200);
+    expect((JSON.parse(search.body) as { hits: { kind: string }[] }).hits[0]).toMatchObject({ kind: 'person' });
+    expect((await browser.get('/api/v1/people?postcode=nope')).statusCode).toBe(400);
+
+    const me = JSON.parse((await browser.get('/api/v1/me')).body) as { csrfToken: string };
+    const post = (body: unknown, key?: string) =>
+      web.app.inject({ method: 'POST', url: '/api/v1/people', payload: body as Record<string, unknown>, headers: { cookie: browser.cookieHeader, 'x-csrf-token': me.csrfToken, ...(key === undefined ? {} : { 'idempotency-key': key }) } });
+    const mother = await web.database.handle.db.selectFrom('person').select('dateOfBirth').where('id', '=', DEMO_PEOPLE_IDS.duplicateMother).executeTakeFirstOrThrow();
+    const person = { personType: 'adult', givenName: 'Hayley', familyName: 'Quinlan', gender: 'female', dateOfBirth: mother.dateOfBirth };
+    const conflict = await post(person);
+    expect(conflict.statusCode).toBe(409);
+    expect(JSON.parse(conflict.body)).toMatchObject({ error: 'possible-duplicates' });
+    const invalid = await post({ ...person, nhsNumber: '123' });
+    expect(invalid.statusCode).toBe(400);
+    const created = await post({ ...person, givenName: 'Hayleigh', confirmNotDuplicate: true }, 'create-hayleigh-0001');
+    expect(created.statusCode).toBe(201);
+    const { id } = JSON.parse(created.body) as { id: string };
+    // Sent again with the same Idempotency-Key (a retry after a lost answer): the same person, not a second.
+    const retried = await post({ ...person, givenName: 'Hayleigh', confirmNotDuplicate: true }, 'create-hayleigh-0001');
+    expect(JSON.parse(retried.body)).toEqual({ id });
+    expect(await web.database.handle.db.selectFrom('person').select('id').where('givenName', '=', 'Hayleigh').execute()).toHaveLength(1);
+    const read = await browser.get(`/api/v1/people/${id}`);
+    expect(JSON.parse(read.body)).toMatchObject({ id, givenName: 'Hayleigh', personType: 'adult' });
+    const docs = JSON.parse((await browser.get('/api/docs')).body) as { paths: Record<string, unknown> };
+    expect(Object.keys(docs.paths)).toEqual(expect.arrayContaining(['/api/v1/people', '/api/v1/people/{personId}']));
+  });
+});
