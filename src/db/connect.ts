@@ -55,6 +55,10 @@ function connectPostgres(url: string, max: number): DatabaseHandle {
     max,
     types: dateAsTextTypes(),
   });
+  // An idle client whose server connection ends (a server restart, an administrator terminating it)
+  // emits 'error' on the pool; without a listener that crashes the process. The pool drops the
+  // client and opens a new one when next needed, so there is nothing else to do.
+  pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })] });
   return {
     db,
