@@ -1,0 +1,11 @@
+// Every module that has timescales registers one source of due items here (src/domain/casework/due-items.ts).
+// "My work" asks each source for the items in scope, within the caller's transaction, and sorts them by date.
+// A source must apply the access policy's visibility filter for lists (src/db/shared/visibility.ts).
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { DueItem, DueScope } from '../../domain/casework/due-items.ts';
+import type { Actor } from '../../domain/shared/access/actor.ts';
+
+export type DueItemSource = (trx: Transaction<Database>, actor: Actor, now: Date, scope: DueScope) => Promise<readonly DueItem[]>;
+
+export const DUE_ITEM_SOURCES: readonly DueItemSource[] = [];
