@@ -14,7 +14,7 @@ export default defineConfig({
       ...(serverUrl === undefined || serverUrl === ''
         ? []
         : [{ test: { name: 'pg', include: integrationFiles, env: { ...env, HEARTH_TEST_ENGINE: 'postgres', TEST_DATABASE_URL: serverUrl }, testTimeout: 30_000, hookTimeout: 60_000 } }]),
-      { test: { name: 'e2e', include: ['test/e2e/**/*.spec.ts'], env, testTimeout: 60_000, hookTimeout: 120_000, fileParallelism: false } },
+      { test: { name: 'e2e', include: ['test/e2e/**/*.spec.ts'], env, testTimeout: 180_000, hookTimeout: 180_000, fileParallelism: false } },
     ],
   },
 });
