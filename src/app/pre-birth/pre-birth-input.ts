@@ -22,7 +22,7 @@ export const PRE_BIRTH_MESSAGES = {
   date: 'Enter a real date',
   bornOn: 'Enter the date of birth',
   bornOnFuture: 'The date of birth must be today or in the past',
-  bornOnTooEarly: 'The date of birth must be no more than 20 weeks before the expected date of delivery',
+  bornOnTooEarly: 'The date of birth must be no more than 28 weeks before the expected date of delivery: check the date',
   timeOfBirth: 'Enter the time of birth, like 14:30',
   sex: 'Select the baby’s sex',
   givenName: 'Enter the baby’s given names',

@@ -22,8 +22,11 @@ import { unitOfWork } from '../shared/unit-of-work.ts';
 import { birthInput, parseInput, PRE_BIRTH_MESSAGES } from './pre-birth-input.ts';
 import { loadPreBirthFacts } from './pre-birth-plan.ts';
 
-/** A birth recorded this many weeks or more before the EDD is refused as a likely typing error (week 20 of pregnancy). */
-const EARLIEST_GESTATION_WEEK = 20;
+/**
+ * A birth before week 12 of the pregnancy (28 weeks before the EDD, the point the protocol expects the
+ * referral) is refused as a likely typing error. Later premature births, however early, are recorded.
+ */
+const EARLIEST_GESTATION_WEEK = 12;
 
 export async function recordBirth(deps: AppDeps, ctx: RequestContext, childId: string, raw: unknown): Promise<{ corrected: boolean }> {
   return unitOfWork(deps, ctx, async ({ trx, now, audit }) => {

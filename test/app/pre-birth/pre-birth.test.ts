@@ -169,8 +169,8 @@ describe('recording the birth', () => {
       fieldErrors: { timeOfBirth: expect.any(String), sex: expect.any(String), givenName: expect.any(String), nhsNumber: expect.any(String), motherMedicallyFit: expect.any(String) },
     });
     await expect(recordBirth(database.deps, await worker(), childId, { ...birth, bornOn: '2026-11-24' })).rejects.toMatchObject({ fieldErrors: { bornOn: expect.any(String) } });
-    // EDD 1 June 2027: a birth before week 20 (12 January 2027) is refused as a likely typing error
-    await expect(recordBirth(database.deps, await worker(), childId, birth)).rejects.toMatchObject({ fieldErrors: { bornOn: expect.any(String) } });
+    // EDD 1 June 2027: a birth before week 12 (17 November 2026) is refused as a likely typing error
+    await expect(recordBirth(database.deps, await worker(), childId, { ...birth, bornOn: '2026-11-16' })).rejects.toMatchObject({ fieldErrors: { bornOn: expect.any(String) } });
     expect(await count('birthRecord', childId)).toBe(0);
     expect((await database.handle.db.selectFrom('person').select('personType').where('id', '=', childId).executeTakeFirstOrThrow()).personType).toBe('unborn');
   });
