@@ -6,7 +6,13 @@ import { listPreBirthDueCandidates } from '../../db/pre-birth/due-items-reposito
 import type { Database } from '../../db/schema.ts';
 import type { DueItem, DueScope } from '../../domain/casework/due-items.ts';
 import type { Actor } from '../../domain/shared/access/actor.ts';
-import { isPreBirthMilestoneKey, openMilestones, preBirthTimeline, type PreBirthMilestoneKey, type RecordedMilestone } from '../../domain/pre-birth/timeline.ts';
+import {
+  isPreBirthMilestoneKey,
+  openMilestones,
+  preBirthTimeline,
+  type PreBirthMilestoneKey,
+  type RecordedMilestone,
+} from '../../domain/pre-birth/timeline.ts';
 import { parseLocalDate, toIsoDate } from '../../domain/shared/time/local-date.ts';
 import { londonToday } from '../people/london-today.ts';
 
@@ -22,12 +28,16 @@ export async function preBirthDueItems(trx: Transaction<Database>, actor: Actor,
     if (eddText === null) continue;
     const recorded = new Map<PreBirthMilestoneKey, RecordedMilestone>();
     for (const m of child.milestones) {
-      if (isPreBirthMilestoneKey(m.milestone)) recorded.set(m.milestone, { outcome: m.outcome, happenedOn: m.happenedOn === null ? null : parseLocalDate(m.happenedOn), reason: m.reason });
+      if (isPreBirthMilestoneKey(m.milestone))
+        recorded.set(m.milestone, { outcome: m.outcome, happenedOn: m.happenedOn === null ? null : parseLocalDate(m.happenedOn), reason: m.reason });
     }
     const rows = preBirthTimeline({
       edd: parseLocalDate(eddText),
       pregnancyConfirmedOn: child.pregnancyConfirmedOn === null ? null : parseLocalDate(child.pregnancyConfirmedOn),
-      birth: child.bornOn === null || child.motherMedicallyFit === null ? null : { bornOn: parseLocalDate(child.bornOn), motherMedicallyFit: child.motherMedicallyFit },
+      birth:
+        child.bornOn === null || child.motherMedicallyFit === null
+          ? null
+          : { bornOn: parseLocalDate(child.bornOn), motherMedicallyFit: child.motherMedicallyFit },
       recorded,
       today,
     });

@@ -54,7 +54,11 @@ export const milestoneInput = z
   .transform((v, ctx) => {
     if (v.outcome === 'done') {
       if (v.happenedOn === undefined || v.happenedOn === '' || !isValidIsoDate(v.happenedOn)) {
-        ctx.addIssue({ code: 'custom', path: ['happenedOn'], message: v.happenedOn === undefined || v.happenedOn === '' ? PRE_BIRTH_MESSAGES.happenedOn : PRE_BIRTH_MESSAGES.date });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['happenedOn'],
+          message: v.happenedOn === undefined || v.happenedOn === '' ? PRE_BIRTH_MESSAGES.happenedOn : PRE_BIRTH_MESSAGES.date,
+        });
         return z.NEVER;
       }
       return { milestone: v.milestone, outcome: 'done' as const, happenedOn: v.happenedOn, reason: null };

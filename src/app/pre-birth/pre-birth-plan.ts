@@ -4,7 +4,15 @@
 // transaction, after the access guard.
 import type { LocalDate } from '@js-joda/core';
 import type { Transaction } from 'kysely';
-import { findBirthRecord, findPreBirthPerson, findPreBirthPlan, listMilestones, type BirthRow, type PreBirthPersonRow, type PreBirthPlanRow } from '../../db/pre-birth/pre-birth-repository.ts';
+import {
+  findBirthRecord,
+  findPreBirthPerson,
+  findPreBirthPlan,
+  listMilestones,
+  type BirthRow,
+  type PreBirthPersonRow,
+  type PreBirthPlanRow,
+} from '../../db/pre-birth/pre-birth-repository.ts';
 import type { Database } from '../../db/schema.ts';
 import {
   fgcReferralPrompted,
@@ -53,7 +61,13 @@ export async function loadPreBirthFacts(trx: Transaction<Database>, childId: str
   const recorded = new Map<PreBirthMilestoneKey, RecordedMilestone & { recordedByName: string | null; recordedAt: Date }>();
   for (const m of await listMilestones(trx, childId)) {
     if (!isPreBirthMilestoneKey(m.milestone)) continue;
-    recorded.set(m.milestone, { outcome: m.outcome, happenedOn: m.happenedOn === null ? null : parseLocalDate(m.happenedOn), reason: m.reason, recordedByName: m.recordedByName, recordedAt: m.recordedAt });
+    recorded.set(m.milestone, {
+      outcome: m.outcome,
+      happenedOn: m.happenedOn === null ? null : parseLocalDate(m.happenedOn),
+      reason: m.reason,
+      recordedByName: m.recordedByName,
+      recordedAt: m.recordedAt,
+    });
   }
   return { person, plan: (await findPreBirthPlan(trx, childId)) ?? null, recorded, birth, edd: parseLocalDate(eddText) };
 }
@@ -121,7 +135,13 @@ export async function viewPreBirthPlan(deps: AppDeps, ctx: RequestContext, child
 }
 
 /** For the forms: the child's header and the plan's facts, access-checked for change. */
-export async function openPreBirthForm(deps: AppDeps, ctx: RequestContext, childId: string, auditAction: string, options: { readonly audit?: boolean } = {}): Promise<{ child: ChildHeader; facts: PreBirthFacts }> {
+export async function openPreBirthForm(
+  deps: AppDeps,
+  ctx: RequestContext,
+  childId: string,
+  auditAction: string,
+  options: { readonly audit?: boolean } = {},
+): Promise<{ child: ChildHeader; facts: PreBirthFacts }> {
   return unitOfWork(deps, ctx, async ({ trx, now, audit }) => {
     const { child } = await openChildRecord(trx, ctx.actor, 'change', childId, now);
     const facts = await loadPreBirthFacts(trx, childId);

@@ -46,7 +46,12 @@ export async function recordBirth(deps: AppDeps, ctx: RequestContext, childId: s
     }
     const renamed = before.givenName !== input.givenName || before.familyName !== input.familyName;
     if (renamed) {
-      await insertPersonName(trx, childId, { nameType: 'former', givenName: before.givenName, familyName: before.familyName, usedFrom: null, usedTo: input.bornOn }, now);
+      await insertPersonName(
+        trx,
+        childId,
+        { nameType: 'former', givenName: before.givenName, familyName: before.familyName, usedFrom: null, usedTo: input.bornOn },
+        now,
+      );
     }
     await upsertBirthRecord(trx, {
       childId,

@@ -29,8 +29,10 @@ export async function recordPregnancyDetails(deps: AppDeps, ctx: RequestContext,
     const { actor, today } = await openForChange(trx, ctx, childId, now);
     const input = parseInput(pregnancyDetailsInput, raw);
     const errors: Record<string, string> = {};
-    if (input.pregnancyConfirmedOn !== null && parseLocalDate(input.pregnancyConfirmedOn).isAfter(today)) errors['pregnancyConfirmedOn'] = PRE_BIRTH_MESSAGES.confirmedOnFuture;
-    if (input.previousProceedingsEndedOn !== null && parseLocalDate(input.previousProceedingsEndedOn).isAfter(today)) errors['previousProceedingsEndedOn'] = PRE_BIRTH_MESSAGES.proceedingsFuture;
+    if (input.pregnancyConfirmedOn !== null && parseLocalDate(input.pregnancyConfirmedOn).isAfter(today))
+      errors['pregnancyConfirmedOn'] = PRE_BIRTH_MESSAGES.confirmedOnFuture;
+    if (input.previousProceedingsEndedOn !== null && parseLocalDate(input.previousProceedingsEndedOn).isAfter(today))
+      errors['previousProceedingsEndedOn'] = PRE_BIRTH_MESSAGES.proceedingsFuture;
     if (Object.keys(errors).length > 0) throw new ValidationError(errors);
     const before = await lockPlan(trx, childId, actor.userId, now);
     await updatePlan(trx, childId, input, actor.userId, now);
@@ -51,12 +53,22 @@ export async function recordMilestone(deps: AppDeps, ctx: RequestContext, childI
   await unitOfWork(deps, ctx, async ({ trx, now, audit }) => {
     const { actor, facts, today } = await openForChange(trx, ctx, childId, now);
     const input = parseInput(milestoneInput, raw);
-    if (input.happenedOn !== null && parseLocalDate(input.happenedOn).isAfter(today)) throw new ValidationError({ happenedOn: PRE_BIRTH_MESSAGES.happenedOnFuture });
+    if (input.happenedOn !== null && parseLocalDate(input.happenedOn).isAfter(today))
+      throw new ValidationError({ happenedOn: PRE_BIRTH_MESSAGES.happenedOnFuture });
     const m = milestoneOf(input.milestone);
     if (m.afterBirth && facts.birth === null) throw new ValidationError({ milestone: 'This milestone starts at birth: record the birth first' });
-    if (!m.conditional && input.outcome === 'not_required') throw new ValidationError({ outcome: 'This milestone is part of every pre-birth plan: record the date it happened' });
+    if (!m.conditional && input.outcome === 'not_required')
+      throw new ValidationError({ outcome: 'This milestone is part of every pre-birth plan: record the date it happened' });
     const before = await findMilestone(trx, childId, input.milestone);
-    await upsertMilestone(trx, { childId, milestone: input.milestone, outcome: input.outcome, happenedOn: input.happenedOn, reason: input.reason, recordedByUserId: actor.userId, recordedAt: now });
+    await upsertMilestone(trx, {
+      childId,
+      milestone: input.milestone,
+      outcome: input.outcome,
+      happenedOn: input.happenedOn,
+      reason: input.reason,
+      recordedByUserId: actor.userId,
+      recordedAt: now,
+    });
     await audit({
       action: 'pre-birth.milestone.recorded',
       subjectType: 'pre-birth-milestone',
@@ -84,7 +96,11 @@ export async function recordFgcReferral(deps: AppDeps, ctx: RequestContext, chil
       subjectType: 'pre-birth-plan',
       subjectId: childId,
       childId,
-      changes: { fgcOutcome: { from: before.fgcOutcome, to: input.outcome }, fgcDecidedOn: { from: before.fgcDecidedOn, to: input.decidedOn }, reasonGiven: input.reason !== null },
+      changes: {
+        fgcOutcome: { from: before.fgcOutcome, to: input.outcome },
+        fgcDecidedOn: { from: before.fgcDecidedOn, to: input.decidedOn },
+        reasonGiven: input.reason !== null,
+      },
     });
   });
 }

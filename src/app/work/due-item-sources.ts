@@ -9,6 +9,4 @@ import { preBirthDueItems } from '../pre-birth/due-items.ts';
 
 export type DueItemSource = (trx: Transaction<Database>, actor: Actor, now: Date, scope: DueScope) => Promise<readonly DueItem[]>;
 
-export const DUE_ITEM_SOURCES: readonly DueItemSource[] = [
-  preBirthDueItems,
-];
+export const DUE_ITEM_SOURCES: readonly DueItemSource[] = [preBirthDueItems];

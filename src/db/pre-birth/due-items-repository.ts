@@ -19,10 +19,21 @@ export interface PreBirthDueCandidate {
   readonly motherMedicallyFit: boolean | null;
   readonly eddAtBirth: string | null;
   readonly pregnancyConfirmedOn: string | null;
-  readonly milestones: readonly { readonly milestone: string; readonly outcome: 'done' | 'not_required'; readonly happenedOn: string | null; readonly reason: string | null }[];
+  readonly milestones: readonly {
+    readonly milestone: string;
+    readonly outcome: 'done' | 'not_required';
+    readonly happenedOn: string | null;
+    readonly reason: string | null;
+  }[];
 }
 
-export async function listPreBirthDueCandidates(trx: Transaction<Database>, actor: Actor, now: Date, scope: DueScope, bornSince: string): Promise<PreBirthDueCandidate[]> {
+export async function listPreBirthDueCandidates(
+  trx: Transaction<Database>,
+  actor: Actor,
+  now: Date,
+  scope: DueScope,
+  bornSince: string,
+): Promise<PreBirthDueCandidate[]> {
   if (scope.teamIds?.length === 0) return [];
   let query = trx
     .selectFrom('allocation')
@@ -32,13 +43,24 @@ export async function listPreBirthDueCandidates(trx: Transaction<Database>, acto
     .leftJoin('birthRecord', 'birthRecord.childId', 'person.id')
     .leftJoin('preBirthPlan', 'preBirthPlan.childId', 'person.id')
     .select([
-      'person.id', 'person.givenName', 'person.familyName', 'person.expectedDateOfDelivery', 'team.name as teamName', 'appUser.displayName as workerName',
-      'birthRecord.bornOn', 'birthRecord.motherMedicallyFit', 'birthRecord.expectedDateOfDelivery as eddAtBirth', 'preBirthPlan.pregnancyConfirmedOn',
+      'person.id',
+      'person.givenName',
+      'person.familyName',
+      'person.expectedDateOfDelivery',
+      'team.name as teamName',
+      'appUser.displayName as workerName',
+      'birthRecord.bornOn',
+      'birthRecord.motherMedicallyFit',
+      'birthRecord.expectedDateOfDelivery as eddAtBirth',
+      'preBirthPlan.pregnancyConfirmedOn',
     ])
     .where('allocation.endedOn', 'is', null)
     .where('person.mergedIntoPersonId', 'is', null)
     .where((eb) =>
-      eb.or([eb.and([eb('person.personType', '=', 'unborn'), eb('person.expectedDateOfDelivery', 'is not', null)]), eb.and([eb('person.personType', '=', 'child'), eb('birthRecord.bornOn', '>=', bornSince)])]),
+      eb.or([
+        eb.and([eb('person.personType', '=', 'unborn'), eb('person.expectedDateOfDelivery', 'is not', null)]),
+        eb.and([eb('person.personType', '=', 'child'), eb('birthRecord.bornOn', '>=', bornSince)]),
+      ]),
     )
     .where(visibleChildren(actor, now));
   if (scope.workerId !== undefined) query = query.where('allocation.workerUserId', '=', scope.workerId);

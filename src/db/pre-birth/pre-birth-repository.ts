@@ -80,7 +80,11 @@ export async function findBirthRecord(trx: Trx, childId: string): Promise<BirthR
 
 /** Creates the plan row if there is none, and returns it (locked for this transaction). */
 export async function lockPlan(trx: Trx, childId: string, userId: string, now: Date): Promise<PreBirthPlanRow> {
-  await trx.insertInto('preBirthPlan').values({ childId, updatedByUserId: userId, updatedAt: now }).onConflict((oc) => oc.column('childId').doNothing()).execute();
+  await trx
+    .insertInto('preBirthPlan')
+    .values({ childId, updatedByUserId: userId, updatedAt: now })
+    .onConflict((oc) => oc.column('childId').doNothing())
+    .execute();
   return trx
     .selectFrom('preBirthPlan')
     .select(['pregnancyConfirmedOn', 'previousProceedingsEndedOn', 'fgcOutcome', 'fgcDecidedOn', 'fgcDeclinedReason', 'version'])
@@ -109,26 +113,52 @@ export async function findMilestone(trx: Trx, childId: string, milestone: string
 
 export async function upsertMilestone(
   trx: Trx,
-  row: { childId: string; milestone: string; outcome: 'done' | 'not_required'; happenedOn: string | null; reason: string | null; recordedByUserId: string; recordedAt: Date },
+  row: {
+    childId: string;
+    milestone: string;
+    outcome: 'done' | 'not_required';
+    happenedOn: string | null;
+    reason: string | null;
+    recordedByUserId: string;
+    recordedAt: Date;
+  },
 ): Promise<void> {
   await trx
     .insertInto('preBirthMilestone')
     .values(row)
     .onConflict((oc) =>
-      oc.columns(['childId', 'milestone']).doUpdateSet({ outcome: row.outcome, happenedOn: row.happenedOn, reason: row.reason, recordedByUserId: row.recordedByUserId, recordedAt: row.recordedAt }),
+      oc
+        .columns(['childId', 'milestone'])
+        .doUpdateSet({
+          outcome: row.outcome,
+          happenedOn: row.happenedOn,
+          reason: row.reason,
+          recordedByUserId: row.recordedByUserId,
+          recordedAt: row.recordedAt,
+        }),
     )
     .execute();
 }
 
 export async function upsertBirthRecord(
   trx: Trx,
-  row: { childId: string; bornOn: string; timeOfBirth: string; motherMedicallyFit: boolean; expectedDateOfDelivery: string; recordedByUserId: string; now: Date },
+  row: {
+    childId: string;
+    bornOn: string;
+    timeOfBirth: string;
+    motherMedicallyFit: boolean;
+    expectedDateOfDelivery: string;
+    recordedByUserId: string;
+    now: Date;
+  },
 ): Promise<void> {
   const { now, ...values } = row;
   await trx
     .insertInto('birthRecord')
     .values({ ...values, recordedAt: now, updatedAt: now })
-    .onConflict((oc) => oc.column('childId').doUpdateSet({ bornOn: row.bornOn, timeOfBirth: row.timeOfBirth, motherMedicallyFit: row.motherMedicallyFit, updatedAt: now }))
+    .onConflict((oc) =>
+      oc.column('childId').doUpdateSet({ bornOn: row.bornOn, timeOfBirth: row.timeOfBirth, motherMedicallyFit: row.motherMedicallyFit, updatedAt: now }),
+    )
     .execute();
 }
 

@@ -34,17 +34,59 @@ export async function seedDemoPreBirth(trx: Transaction<Database>, options: { re
   await trx
     .insertInto('person')
     .values([
-      { id: DEMO_PRE_BIRTH_IDS.mother18Weeks, personType: 'adult', givenName: 'Morwenna', familyName: 'Tregarthen', gender: 'female', dateOfBirth: `${String(year - 24)}-02-14`, ...home18, ...common },
-      { id: DEMO_PRE_BIRTH_IDS.unborn18Weeks, personType: 'unborn', givenName: 'Baby', familyName: 'Tregarthen', gender: 'not_known', expectedDateOfDelivery: daysFrom(now, edd18), ...home18, ...common },
-      { id: DEMO_PRE_BIRTH_IDS.motherLate, personType: 'adult', givenName: 'Kerensa', familyName: 'Ashdown-Pryce', gender: 'female', dateOfBirth: `${String(year - 29)}-10-03`, ...homeLate, ...common },
-      { id: DEMO_PRE_BIRTH_IDS.lateConfirmed, personType: 'unborn', givenName: 'Baby', familyName: 'Ashdown-Pryce', gender: 'not_known', expectedDateOfDelivery: daysFrom(now, eddLate), ...homeLate, ...common },
+      {
+        id: DEMO_PRE_BIRTH_IDS.mother18Weeks,
+        personType: 'adult',
+        givenName: 'Morwenna',
+        familyName: 'Tregarthen',
+        gender: 'female',
+        dateOfBirth: `${String(year - 24)}-02-14`,
+        ...home18,
+        ...common,
+      },
+      {
+        id: DEMO_PRE_BIRTH_IDS.unborn18Weeks,
+        personType: 'unborn',
+        givenName: 'Baby',
+        familyName: 'Tregarthen',
+        gender: 'not_known',
+        expectedDateOfDelivery: daysFrom(now, edd18),
+        ...home18,
+        ...common,
+      },
+      {
+        id: DEMO_PRE_BIRTH_IDS.motherLate,
+        personType: 'adult',
+        givenName: 'Kerensa',
+        familyName: 'Ashdown-Pryce',
+        gender: 'female',
+        dateOfBirth: `${String(year - 29)}-10-03`,
+        ...homeLate,
+        ...common,
+      },
+      {
+        id: DEMO_PRE_BIRTH_IDS.lateConfirmed,
+        personType: 'unborn',
+        givenName: 'Baby',
+        familyName: 'Ashdown-Pryce',
+        gender: 'not_known',
+        expectedDateOfDelivery: daysFrom(now, eddLate),
+        ...homeLate,
+        ...common,
+      },
     ])
     .execute();
   const pair = (child: string, mother: string) => [
     { personId: child, relatedPersonId: mother, relationship: 'parent', parentalResponsibility: true, livesWith: true },
     { personId: mother, relatedPersonId: child, relationship: 'child', parentalResponsibility: true, livesWith: true },
   ];
-  await trx.insertInto('personRelationship').values([...pair(DEMO_PRE_BIRTH_IDS.unborn18Weeks, DEMO_PRE_BIRTH_IDS.mother18Weeks), ...pair(DEMO_PRE_BIRTH_IDS.lateConfirmed, DEMO_PRE_BIRTH_IDS.motherLate)]).execute();
+  await trx
+    .insertInto('personRelationship')
+    .values([
+      ...pair(DEMO_PRE_BIRTH_IDS.unborn18Weeks, DEMO_PRE_BIRTH_IDS.mother18Weeks),
+      ...pair(DEMO_PRE_BIRTH_IDS.lateConfirmed, DEMO_PRE_BIRTH_IDS.motherLate),
+    ])
+    .execute();
   await trx
     .insertInto('allocation')
     .values([

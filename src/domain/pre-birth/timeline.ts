@@ -84,15 +84,35 @@ function milestone(key: PreBirthMilestoneKey, label: string, rule: TimescaleRule
 }
 
 /** PB-01: "12 weeks: Contact/Progress to Referral" (around the 12-week scan). */
-export const PB_REFERRAL = milestone('referral', 'Contact progressed to referral', gwRule('PB-01', 'pre-birth.referral', 12, 'contact progressed to referral', 'MASH'), false);
+export const PB_REFERRAL = milestone(
+  'referral',
+  'Contact progressed to referral',
+  gwRule('PB-01', 'pre-birth.referral', 12, 'contact progressed to referral', 'MASH'),
+  false,
+);
 /** PB-02: "13 weeks: Post Referral Visit". */
 export const PB_VISIT = milestone('visit', 'Post-referral visit', gwRule('PB-02', 'pre-birth.visit', 13, 'the post-referral visit', 'SW'), false);
 /** PB-03: "19 weeks: Completion of Pre-Birth Child and Family Assessment" ("completed by week 19"). */
-export const PB_ASSESSMENT = milestone('assessment', 'Pre-birth child and family assessment completed', gwRule('PB-03', 'pre-birth.assessment', 19, 'the pre-birth child and family assessment', 'SW'), false);
+export const PB_ASSESSMENT = milestone(
+  'assessment',
+  'Pre-birth child and family assessment completed',
+  gwRule('PB-03', 'pre-birth.assessment', 19, 'the pre-birth child and family assessment', 'SW'),
+  false,
+);
 /** PB-05: "20 weeks: Strategy discussion/Meeting (if required)". */
-export const PB_STRATEGY = milestone('strategy', 'Strategy discussion or meeting (if required)', gwRule('PB-05', 'pre-birth.strategy', 20, 'a strategy discussion or meeting', 'TM'), true);
+export const PB_STRATEGY = milestone(
+  'strategy',
+  'Strategy discussion or meeting (if required)',
+  gwRule('PB-05', 'pre-birth.strategy', 20, 'a strategy discussion or meeting', 'TM'),
+  true,
+);
 /** PB-06: "21 weeks: CIN review (if that's the case progression pathway)". */
-export const PB_CIN_REVIEW = milestone('cin_review', 'Child in need review (if on the child in need pathway)', gwRule('PB-06', 'pre-birth.cin-review', 21, 'the child in need review', 'SW'), true);
+export const PB_CIN_REVIEW = milestone(
+  'cin_review',
+  'Child in need review (if on the child in need pathway)',
+  gwRule('PB-06', 'pre-birth.cin-review', 21, 'the child in need review', 'SW'),
+  true,
+);
 /**
  * PB-07 (= CP-08): "23 weeks: ICPC/LPM (if required)"; "an Initial Child Protection Conference should
  * be convened by week 23 of the pregnancy" (earlier if a premature birth is likely).
@@ -104,13 +124,35 @@ export const PB_ICPC_LPM = milestone(
   true,
 );
 /** PB-08: "25 weeks: Initial Pre-Proceedings Meeting". */
-export const PB_INITIAL_PPM = milestone('initial_ppm', 'Initial pre-proceedings meeting (if required)', gwRule('PB-08', 'pre-birth.initial-ppm', 25, 'the initial pre-proceedings meeting', 'TM'), true);
+export const PB_INITIAL_PPM = milestone(
+  'initial_ppm',
+  'Initial pre-proceedings meeting (if required)',
+  gwRule('PB-08', 'pre-birth.initial-ppm', 25, 'the initial pre-proceedings meeting', 'TM'),
+  true,
+);
 /** PB-09: "25-34 weeks: Support/Assessments" (a window). */
-export const PB_SUPPORT = milestone('support', 'Support and assessments', gwRule('PB-09', 'pre-birth.support', 34, 'support and assessments', 'SW', '25-34 weeks'), true, 25);
+export const PB_SUPPORT = milestone(
+  'support',
+  'Support and assessments',
+  gwRule('PB-09', 'pre-birth.support', 34, 'support and assessments', 'SW', '25-34 weeks'),
+  true,
+  25,
+);
 /** PB-10: "30 weeks: Review Pre-Proceedings Meeting". */
-export const PB_REVIEW_PPM = milestone('review_ppm', 'Review pre-proceedings meeting (if required)', gwRule('PB-10', 'pre-birth.review-ppm', 30, 'the review pre-proceedings meeting', 'TM'), true);
+export const PB_REVIEW_PPM = milestone(
+  'review_ppm',
+  'Review pre-proceedings meeting (if required)',
+  gwRule('PB-10', 'pre-birth.review-ppm', 30, 'the review pre-proceedings meeting', 'TM'),
+  true,
+);
 /** PB-11: "34-35 weeks: Final Pre-Proceedings Meeting" (a window). */
-export const PB_FINAL_PPM = milestone('final_ppm', 'Final pre-proceedings meeting (if required)', gwRule('PB-11', 'pre-birth.final-ppm', 35, 'the final pre-proceedings meeting', 'TM', '34-35 weeks'), true, 34);
+export const PB_FINAL_PPM = milestone(
+  'final_ppm',
+  'Final pre-proceedings meeting (if required)',
+  gwRule('PB-11', 'pre-birth.final-ppm', 35, 'the final pre-proceedings meeting', 'TM', '34-35 weeks'),
+  true,
+  34,
+);
 /**
  * PB-12: "35 weeks: Preparation to issue (if that's the care plan). Draft SWET to be ready"; draft court
  * documents "sent to legal team by 34-35 weeks of gestation".
@@ -153,7 +195,8 @@ export const EXPEDITED_ASSESSMENT: TimescaleRule = {
   anchor: 'event',
   responsible: 'SW',
   basis: ['SEED'],
-  source: 'Seed 004 §14 Pre-Birth, "The Assessment": pregnancy confirmed beyond the 12-week point, assessment completed in 10-15 working days (Hearth: due on the 15th); domain-spec §1.3 ASS-07',
+  source:
+    'Seed 004 §14 Pre-Birth, "The Assessment": pregnancy confirmed beyond the 12-week point, assessment completed in 10-15 working days (Hearth: due on the 15th); domain-spec §1.3 ASS-07',
   verified: true,
   what: 'the expedited pre-birth child and family assessment',
   from: 'the pregnancy was confirmed (after the 12-week point)',
@@ -177,7 +220,8 @@ export const ISSUE_AT_BIRTH: TimescaleRule = {
   anchor: 'dob',
   responsible: 'LEGAL',
   basis: ['SEED'],
-  source: 'Seed 004 §14 Pre-Birth: issue the court application on the day of birth or the first working day after birth (if that is the care plan); domain-spec §1.18 PB-14, §1.6 PLO-10',
+  source:
+    'Seed 004 §14 Pre-Birth: issue the court application on the day of birth or the first working day after birth (if that is the care plan); domain-spec §1.18 PB-14, §1.6 PLO-10',
   verified: true,
   what: 'the care application (if an application at birth is the plan)',
   from: 'the baby was born',
@@ -198,7 +242,8 @@ export const POST_BIRTH_REVIEW: TimescaleRule = {
   anchor: 'dob',
   responsible: 'CP_CHAIR',
   basis: ['SEED'],
-  source: 'Seed 004 §14 Pre-Birth: review conference or core group within 10 days of the birth, 20 days if the mother is not medically fit (calendar days: the seed says "days"); domain-spec §1.4 CP-06',
+  source:
+    'Seed 004 §14 Pre-Birth: review conference or core group within 10 days of the birth, 20 days if the mother is not medically fit (calendar days: the seed says "days"); domain-spec §1.4 CP-06',
   verified: true,
   what: 'a review child protection conference or core group (if the baby has a child protection plan from before birth)',
   from: 'the baby was born',
@@ -250,11 +295,20 @@ export function gestationDueOn(rule: TimescaleRule, edd: LocalDate): LocalDate {
 }
 
 /** The rule, its source and the gestation arithmetic behind a GW milestone's date. */
-export function explainGestationDue(m: PreBirthMilestone, edd: LocalDate): TimelineExplanation & { readonly due: LocalDate; readonly dueFrom: LocalDate | null } {
+export function explainGestationDue(
+  m: PreBirthMilestone,
+  edd: LocalDate,
+): TimelineExplanation & { readonly due: LocalDate; readonly dueFrom: LocalDate | null } {
   const due = gestationDueOn(m.rule, edd);
   const what = capitalise(m.rule.what);
   if (m.fromWeek === undefined) {
-    return { due, dueFrom: null, summary: `${what} is due by week ${String(m.rule.amount)} of the pregnancy.`, source: m.rule.source, arithmetic: weekArithmetic(edd, m.rule.amount) };
+    return {
+      due,
+      dueFrom: null,
+      summary: `${what} is due by week ${String(m.rule.amount)} of the pregnancy.`,
+      source: m.rule.source,
+      arithmetic: weekArithmetic(edd, m.rule.amount),
+    };
   }
   return {
     due,
@@ -374,10 +428,24 @@ function timedMilestones(input: TimelineInput, calendar: WorkingDayCalendar): Ti
   if (input.birth !== null) {
     const { bornOn, motherMedicallyFit } = input.birth;
     const issue = explainDue(ISSUE_AT_BIRTH, bornOn, calendar);
-    out.push({ m: ISSUE_APPLICATION_MILESTONE, dueOn: issue.due, dueFrom: bornOn, ruleId: ISSUE_AT_BIRTH.id, explanation: { summary: `${issue.summary} On the day of birth or the first working day after it.`, source: issue.source, arithmetic: issue.arithmetic } });
+    out.push({
+      m: ISSUE_APPLICATION_MILESTONE,
+      dueOn: issue.due,
+      dueFrom: bornOn,
+      ruleId: ISSUE_AT_BIRTH.id,
+      explanation: { summary: `${issue.summary} On the day of birth or the first working day after it.`, source: issue.source, arithmetic: issue.arithmetic },
+    });
     const review = explainDue(postBirthReviewRule(motherMedicallyFit), bornOn, calendar);
-    const why = motherMedicallyFit ? 'The mother was recorded as medically fit to attend a meeting, so 10 days.' : 'The mother was recorded as not medically fit to attend a meeting in the first 10 days, so 20 days.';
-    out.push({ m: POST_BIRTH_REVIEW_MILESTONE, dueOn: review.due, dueFrom: null, ruleId: POST_BIRTH_REVIEW.id, explanation: { summary: `${review.summary} ${why}`, source: review.source, arithmetic: review.arithmetic } });
+    const why = motherMedicallyFit
+      ? 'The mother was recorded as medically fit to attend a meeting, so 10 days.'
+      : 'The mother was recorded as not medically fit to attend a meeting in the first 10 days, so 20 days.';
+    out.push({
+      m: POST_BIRTH_REVIEW_MILESTONE,
+      dueOn: review.due,
+      dueFrom: null,
+      ruleId: POST_BIRTH_REVIEW.id,
+      explanation: { summary: `${review.summary} ${why}`, source: review.source, arithmetic: review.arithmetic },
+    });
   }
   return out;
 }
@@ -421,7 +489,8 @@ export function fgcReferralPrompted(assessment: RecordedMilestone | null, fgcOut
   return assessment?.outcome === 'done' && fgcOutcome === null;
 }
 
-export const FGC_REFERRAL_SOURCE = 'Seed 004 §14 Pre-Birth, "The Assessment": on completion of the pre-birth assessment, a referral to the Family Group Conference service; domain-spec §1.18 PB-04';
+export const FGC_REFERRAL_SOURCE =
+  'Seed 004 §14 Pre-Birth, "The Assessment": on completion of the pre-birth assessment, a referral to the Family Group Conference service; domain-spec §1.18 PB-04';
 
 export interface TeamRoute {
   readonly route: 'family_support' | 'mash';
@@ -441,7 +510,11 @@ const ROUTE_SOURCE = 'Seed 004 §14 Pre-Birth, "What happens next?"; domain-spec
  */
 export function preBirthReferralRoute(contactOn: LocalDate, previousProceedingsEndedOn: LocalDate | null): TeamRoute {
   if (previousProceedingsEndedOn === null) {
-    return { route: 'mash', reason: 'No earlier care proceedings are recorded: the MASH decides whether the contact becomes a referral or a targeted early help offer.', source: ROUTE_SOURCE };
+    return {
+      route: 'mash',
+      reason: 'No earlier care proceedings are recorded: the MASH decides whether the contact becomes a referral or a targeted early help offer.',
+      source: ROUTE_SOURCE,
+    };
   }
   const limit = previousProceedingsEndedOn.plusMonths(12);
   if (contactOn.isAfter(limit)) {

@@ -41,7 +41,9 @@ describe('gestation-week milestones (seed 004 §14 table; domain-spec §2.6 exam
     const e = explainGestationDue(m, EDD);
     expect(e.due.toString()).toBe(due);
     expect(e.source).toContain('Seed 004');
-    expect(e.arithmetic).toContain(`(40 − ${String(week)}) × 7 = ${String((40 - week) * 7)} days before the expected date of delivery, Tuesday 1 September 2026`);
+    expect(e.arithmetic).toContain(
+      `(40 − ${String(week)}) × 7 = ${String((40 - week) * 7)} days before the expected date of delivery, Tuesday 1 September 2026`,
+    );
   });
 
   it('gives the windows of the seed (25-34 weeks, 34-35 weeks) a start and an end', () => {
@@ -53,7 +55,19 @@ describe('gestation-week milestones (seed 004 §14 table; domain-spec §2.6 exam
   });
 
   it('has every row of the seed table, each citing §14', () => {
-    expect(PRE_BIRTH_MILESTONES.map((m) => m.rule.id)).toEqual(['PB-01', 'PB-02', 'PB-03', 'PB-05', 'PB-06', 'PB-07', 'PB-08', 'PB-09', 'PB-10', 'PB-11', 'PB-12']);
+    expect(PRE_BIRTH_MILESTONES.map((m) => m.rule.id)).toEqual([
+      'PB-01',
+      'PB-02',
+      'PB-03',
+      'PB-05',
+      'PB-06',
+      'PB-07',
+      'PB-08',
+      'PB-09',
+      'PB-10',
+      'PB-11',
+      'PB-12',
+    ]);
     for (const m of ALL_MILESTONES) expect(m.rule.source).toMatch(/Seed 004 .*§14/);
   });
 
@@ -114,9 +128,22 @@ describe('after the birth (seed 004 §14 "Day of Birth"; CP-06)', () => {
 
   it('closes the pre-birth milestones due after the birth and starts the post-birth ones', () => {
     const recorded = new Map<PreBirthMilestoneKey, RecordedMilestone>([['referral', { outcome: 'done', happenedOn: d('2026-02-16'), reason: null }]]);
-    const rows = preBirthTimeline({ edd: EDD, pregnancyConfirmedOn: null, birth: { bornOn: d('2026-07-01'), motherMedicallyFit: false }, recorded, today: d('2026-07-02') });
+    const rows = preBirthTimeline({
+      edd: EDD,
+      pregnancyConfirmedOn: null,
+      birth: { bornOn: d('2026-07-01'), motherMedicallyFit: false },
+      recorded,
+      today: d('2026-07-02'),
+    });
     const status = Object.fromEntries(rows.map((r) => [r.key, r.status]));
-    expect(status).toMatchObject({ referral: 'done', visit: 'overdue', review_ppm: 'overdue', support: 'closed_at_birth', final_ppm: 'closed_at_birth', prepare_issue: 'closed_at_birth' });
+    expect(status).toMatchObject({
+      referral: 'done',
+      visit: 'overdue',
+      review_ppm: 'overdue',
+      support: 'closed_at_birth',
+      final_ppm: 'closed_at_birth',
+      prepare_issue: 'closed_at_birth',
+    });
     expect(rows.find((r) => r.key === 'issue_application')?.dueOn.toString()).toBe('2026-07-02');
     expect(rows.find((r) => r.key === 'issue_application')?.status).toBe('due');
     const review = rows.find((r) => r.key === 'post_birth_review');
@@ -133,7 +160,8 @@ describe('after the birth (seed 004 §14 "Day of Birth"; CP-06)', () => {
 });
 
 describe('status and RAG of each milestone', () => {
-  const rows = (today: string, recorded: [PreBirthMilestoneKey, RecordedMilestone][] = []) => preBirthTimeline({ edd: EDD, pregnancyConfirmedOn: null, birth: null, recorded: new Map(recorded), today: d(today) });
+  const rows = (today: string, recorded: [PreBirthMilestoneKey, RecordedMilestone][] = []) =>
+    preBirthTimeline({ edd: EDD, pregnancyConfirmedOn: null, birth: null, recorded: new Map(recorded), today: d(today) });
   it('is green before the amber window, amber in the 5 working days before (counting over Easter), red after', () => {
     // Good Friday and Easter Monday 2026 stretch the 5 working days back to Friday 27 March
     expect(rows('2026-03-26').find((r) => r.key === 'assessment')).toMatchObject({ status: 'upcoming', rag: 'green' });

@@ -65,7 +65,13 @@ describe('recording on the plan', () => {
     expect(form.statusCode).toBe(200);
     expect(form.body).toMatch(/value="assessment" checked/);
     const when = daysAgo(web, 1);
-    const saved = await browser.post(`${plan(early)}/milestone`, { milestone: 'assessment', outcome: 'done', 'happenedOn-day': when.day, 'happenedOn-month': when.month, 'happenedOn-year': when.year });
+    const saved = await browser.post(`${plan(early)}/milestone`, {
+      milestone: 'assessment',
+      outcome: 'done',
+      'happenedOn-day': when.day,
+      'happenedOn-month': when.month,
+      'happenedOn-year': when.year,
+    });
     expect(saved.statusCode).toBe(303);
     expect(saved.headers.location).toBe(`${plan(early)}?saved=milestone#milestone-assessment`);
     const page = textOf((await browser.get(`${plan(early)}?saved=milestone`)).body);
@@ -80,7 +86,13 @@ describe('recording on the plan', () => {
     expect(response.statusCode).toBe(400);
     expect(textOf(response.body)).toContain('Enter why it is not required');
     expect(response.body).toContain('href="#reason"');
-    const bad = await browser.post(`${plan(early)}/milestone`, { milestone: 'visit', outcome: 'done', 'happenedOn-day': '31', 'happenedOn-month': '2', 'happenedOn-year': '2026' });
+    const bad = await browser.post(`${plan(early)}/milestone`, {
+      milestone: 'visit',
+      outcome: 'done',
+      'happenedOn-day': '31',
+      'happenedOn-month': '2',
+      'happenedOn-year': '2026',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('href="#happenedOn-day"');
   });
@@ -88,10 +100,22 @@ describe('recording on the plan', () => {
   it('records the FGC referral declined with a reason, which ends the prompt', async () => {
     const browser = await signedIn(web, 'social.worker');
     const when = daysAgo(web, 0);
-    const missing = await browser.post(`${plan(early)}/fgc-referral`, { outcome: 'declined', reason: '', 'decidedOn-day': when.day, 'decidedOn-month': when.month, 'decidedOn-year': when.year });
+    const missing = await browser.post(`${plan(early)}/fgc-referral`, {
+      outcome: 'declined',
+      reason: '',
+      'decidedOn-day': when.day,
+      'decidedOn-month': when.month,
+      'decidedOn-year': when.year,
+    });
     expect(missing.statusCode).toBe(400);
     expect(textOf(missing.body)).toContain('Enter why the family group conference referral was declined');
-    const saved = await browser.post(`${plan(early)}/fgc-referral`, { outcome: 'declined', reason: 'Parents want time to tell family', 'decidedOn-day': when.day, 'decidedOn-month': when.month, 'decidedOn-year': when.year });
+    const saved = await browser.post(`${plan(early)}/fgc-referral`, {
+      outcome: 'declined',
+      reason: 'Parents want time to tell family',
+      'decidedOn-day': when.day,
+      'decidedOn-month': when.month,
+      'decidedOn-year': when.year,
+    });
     expect(saved.statusCode).toBe(303);
     const page = textOf((await browser.get(plan(early))).body);
     expect(page).not.toContain('make a referral to the family group conference service');
@@ -100,7 +124,11 @@ describe('recording on the plan', () => {
 
   it('refuses a post without the CSRF token', async () => {
     const browser = await signedIn(web, 'social.worker');
-    const response = await browser.post(`${plan(early)}/pregnancy`, { 'pregnancyConfirmedOn-day': '1', 'pregnancyConfirmedOn-month': '1', 'pregnancyConfirmedOn-year': '2026' }, { csrf: null });
+    const response = await browser.post(
+      `${plan(early)}/pregnancy`,
+      { 'pregnancyConfirmedOn-day': '1', 'pregnancyConfirmedOn-month': '1', 'pregnancyConfirmedOn-year': '2026' },
+      { csrf: null },
+    );
     expect(response.statusCode).toBe(403);
   });
 
@@ -111,9 +139,26 @@ describe('recording on the plan', () => {
     const invalid = await browser.post(`${plan(late)}/birth`, { timeOfBirth: '9.30', givenName: '', familyName: 'Ashdown-Pryce' });
     expect(invalid.statusCode).toBe(400);
     const errors = textOf(invalid.body);
-    for (const message of ['Enter the date of birth', 'Enter the time of birth, like 14:30', 'Select the baby’s sex', 'Enter the baby’s given names', 'Select whether the mother is medically fit']) expect(errors).toContain(message);
+    for (const message of [
+      'Enter the date of birth',
+      'Enter the time of birth, like 14:30',
+      'Select the baby’s sex',
+      'Enter the baby’s given names',
+      'Select whether the mother is medically fit',
+    ])
+      expect(errors).toContain(message);
     const born = daysAgo(web, 0);
-    const saved = await browser.post(`${plan(late)}/birth`, { 'bornOn-day': born.day, 'bornOn-month': born.month, 'bornOn-year': born.year, timeOfBirth: '06:15', sex: 'male', givenName: 'Tobias', familyName: 'Ashdown-Pryce', nhsNumber: '', motherMedicallyFit: 'no' });
+    const saved = await browser.post(`${plan(late)}/birth`, {
+      'bornOn-day': born.day,
+      'bornOn-month': born.month,
+      'bornOn-year': born.year,
+      timeOfBirth: '06:15',
+      sex: 'male',
+      givenName: 'Tobias',
+      familyName: 'Ashdown-Pryce',
+      nhsNumber: '',
+      motherMedicallyFit: 'no',
+    });
     expect(saved.statusCode).toBe(303);
     const page = textOf((await browser.get(saved.headers.location ?? '')).body);
     expect(page).toContain('Birth recorded: this is now the child’s record');

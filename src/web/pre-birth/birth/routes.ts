@@ -28,7 +28,9 @@ export async function birthRoutes(app: FastifyInstance, options: { deps: AppDeps
   const { deps } = options;
 
   async function render(reply: FastifyReply, childId: string, values: Values | null, errors: FieldErrors) {
-    const form = await openPreBirthForm(deps, requestContext(reply.request), childId, 'pre-birth.birth-form.viewed', { audit: Object.keys(errors).length === 0 });
+    const form = await openPreBirthForm(deps, requestContext(reply.request), childId, 'pre-birth.birth-form.viewed', {
+      audit: Object.keys(errors).length === 0,
+    });
     const { person, birth } = form.facts;
     const born = person.personType === 'child';
     const shown: Values = values ?? {
@@ -52,8 +54,10 @@ export async function birthRoutes(app: FastifyInstance, options: { deps: AppDeps
     });
   }
 
-  app.get('/children/:preBirthChildId/pre-birth/birth', { config: { permission: 'pre-birth:record', audit: 'pre-birth.birth-form.viewed' } }, async (request, reply) =>
-    render(reply, preBirthChildIdOf(request.params), null, {}),
+  app.get(
+    '/children/:preBirthChildId/pre-birth/birth',
+    { config: { permission: 'pre-birth:record', audit: 'pre-birth.birth-form.viewed' } },
+    async (request, reply) => render(reply, preBirthChildIdOf(request.params), null, {}),
   );
 
   app.post(

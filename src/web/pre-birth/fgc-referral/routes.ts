@@ -40,8 +40,10 @@ export async function fgcReferralRoutes(app: FastifyInstance, options: { deps: A
     });
   }
 
-  app.get('/children/:preBirthChildId/pre-birth/fgc-referral', { config: { permission: 'pre-birth:record', audit: 'pre-birth.fgc-form.viewed' } }, async (request, reply) =>
-    render(reply, preBirthChildIdOf(request.params), null, {}),
+  app.get(
+    '/children/:preBirthChildId/pre-birth/fgc-referral',
+    { config: { permission: 'pre-birth:record', audit: 'pre-birth.fgc-form.viewed' } },
+    async (request, reply) => render(reply, preBirthChildIdOf(request.params), null, {}),
   );
 
   app.post(

@@ -26,12 +26,19 @@ export async function milestoneRoutes(app: FastifyInstance, options: { deps: App
   const { deps } = options;
 
   async function render(reply: FastifyReply, childId: string, values: Values, errors: FieldErrors) {
-    const form = await openPreBirthForm(deps, requestContext(reply.request), childId, 'pre-birth.milestone-form.viewed', { audit: Object.keys(errors).length === 0 });
+    const form = await openPreBirthForm(deps, requestContext(reply.request), childId, 'pre-birth.milestone-form.viewed', {
+      audit: Object.keys(errors).length === 0,
+    });
     const born = form.facts.birth !== null;
     const available = ALL_MILESTONES.filter((m) => !m.afterBirth || born);
     return reply.view('pre-birth/milestone/view.njk', {
       ...childHeaderContext(form.child, deps.clock.now(), 'pre-birth'),
-      milestoneItems: available.map((m) => ({ value: m.key, text: m.label, hint: { text: m.conditional ? `${m.rule.id}: may be recorded as not required` : m.rule.id }, checked: values.milestone === m.key })),
+      milestoneItems: available.map((m) => ({
+        value: m.key,
+        text: m.label,
+        hint: { text: m.conditional ? `${m.rule.id}: may be recorded as not required` : m.rule.id },
+        checked: values.milestone === m.key,
+      })),
       values,
       happenedOnItems: dateItems(values.happenedOn, errors['happenedOn'] !== undefined),
       action: paths.preBirthMilestone(childId),
@@ -41,11 +48,15 @@ export async function milestoneRoutes(app: FastifyInstance, options: { deps: App
     });
   }
 
-  app.get('/children/:preBirthChildId/pre-birth/milestone', { config: { permission: 'pre-birth:record', audit: 'pre-birth.milestone-form.viewed' } }, async (request, reply) => {
-    const childId = preBirthChildIdOf(request.params);
-    const asked = asString((request.query as Record<string, unknown>)['milestone']) ?? '';
-    return render(reply, childId, { milestone: isPreBirthMilestoneKey(asked) ? asked : '', outcome: '', happenedOn: datePartsOf(null), reason: '' }, {});
-  });
+  app.get(
+    '/children/:preBirthChildId/pre-birth/milestone',
+    { config: { permission: 'pre-birth:record', audit: 'pre-birth.milestone-form.viewed' } },
+    async (request, reply) => {
+      const childId = preBirthChildIdOf(request.params);
+      const asked = asString((request.query as Record<string, unknown>)['milestone']) ?? '';
+      return render(reply, childId, { milestone: isPreBirthMilestoneKey(asked) ? asked : '', outcome: '', happenedOn: datePartsOf(null), reason: '' }, {});
+    },
+  );
 
   app.post(
     '/children/:preBirthChildId/pre-birth/milestone',

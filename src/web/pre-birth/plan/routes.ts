@@ -77,7 +77,12 @@ export async function preBirthPlanRoutes(app: FastifyInstance, options: { deps: 
               birth:
                 plan.birth === null
                   ? null
-                  : { bornOn: formatLongDate(plan.birth.bornOn), time: govukTime(plan.birth.timeOfBirth), motherMedicallyFit: plan.birth.motherMedicallyFit, recordedByName: plan.birth.recordedByName },
+                  : {
+                      bornOn: formatLongDate(plan.birth.bornOn),
+                      time: govukTime(plan.birth.timeOfBirth),
+                      motherMedicallyFit: plan.birth.motherMedicallyFit,
+                      recordedByName: plan.birth.recordedByName,
+                    },
               rows: plan.rows.filter((r) => !r.afterBirth).map((r) => rowView(childId, r, page.mayChange)),
               postBirthRows: plan.rows.filter((r) => r.afterBirth).map((r) => rowView(childId, r, page.mayChange)),
             },

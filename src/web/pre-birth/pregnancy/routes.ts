@@ -19,7 +19,9 @@ export async function pregnancyRoutes(app: FastifyInstance, options: { deps: App
   const { deps } = options;
 
   async function render(reply: FastifyReply, childId: string, values: { confirmed: DateParts; proceedings: DateParts } | null, errors: FieldErrors) {
-    const form = await openPreBirthForm(deps, requestContext(reply.request), childId, 'pre-birth.details-form.viewed', { audit: Object.keys(errors).length === 0 });
+    const form = await openPreBirthForm(deps, requestContext(reply.request), childId, 'pre-birth.details-form.viewed', {
+      audit: Object.keys(errors).length === 0,
+    });
     const confirmed = values?.confirmed ?? datePartsOf(form.facts.plan?.pregnancyConfirmedOn ?? null);
     const proceedings = values?.proceedings ?? datePartsOf(form.facts.plan?.previousProceedingsEndedOn ?? null);
     return reply.view('pre-birth/pregnancy/view.njk', {
@@ -33,8 +35,10 @@ export async function pregnancyRoutes(app: FastifyInstance, options: { deps: App
     });
   }
 
-  app.get('/children/:preBirthChildId/pre-birth/pregnancy', { config: { permission: 'pre-birth:record', audit: 'pre-birth.details-form.viewed' } }, async (request, reply) =>
-    render(reply, preBirthChildIdOf(request.params), null, {}),
+  app.get(
+    '/children/:preBirthChildId/pre-birth/pregnancy',
+    { config: { permission: 'pre-birth:record', audit: 'pre-birth.details-form.viewed' } },
+    async (request, reply) => render(reply, preBirthChildIdOf(request.params), null, {}),
   );
 
   app.post(
