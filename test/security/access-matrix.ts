@@ -126,12 +126,12 @@ export const PARAMS: Readonly<Record<string, readonly ParamState[]>> = {
   ],
   // The pre-birth pages (src/web/pre-birth/shared.ts) on a record that began unborn: the demo unborn
   // child at about 18 weeks is allocated like the ordinary record (Family Support Team North, the demo
-  // social worker, no grants), so it gets the ordinary record's expectations; the restricted and sealed
-  // records are refused before the pre-birth plan is looked at.
+  // social worker, no grants), so it gets the ordinary record's expectations. The restricted and sealed
+  // demo records are born children with no pre-birth plan (their forms answer 404 even to those who
+  // may open them), so they are not states here; the pages use the same guard as every child page
+  // (openChildRecord), whose restricted and sealed answers the :childId routes above test.
   preBirthChildId: [
     recordState('ordinary', DEMO_PRE_BIRTH_IDS.unborn18Weeks),
-    recordState('restricted', DEMO_CHILD_IDS.restricted),
-    recordState('sealed', DEMO_CHILD_IDS.sealed),
     { state: 'missing', value: MISSING_CHILD_ID, expect: () => 404, auditedRefusal: true },
     { state: 'malformed', value: 'not-a-uuid', expect: () => 404, auditedRefusal: false },
   ],
