@@ -407,6 +407,40 @@ export interface SchemaMigrationTable {
   appliedAt: CreatedAt;
 }
 
+// Pre-birth (0012_pre_birth.sql).
+export interface PreBirthPlanTable {
+  childId: string;
+  pregnancyConfirmedOn: DateText | null;
+  previousProceedingsEndedOn: DateText | null;
+  fgcOutcome: 'referred' | 'declined' | null;
+  fgcDecidedOn: DateText | null;
+  fgcDeclinedReason: string | null;
+  version: Generated<number>;
+  updatedByUserId: string;
+  updatedAt: Timestamp;
+}
+
+export interface PreBirthMilestoneTable {
+  childId: string;
+  milestone: string;
+  outcome: 'done' | 'not_required';
+  happenedOn: DateText | null;
+  reason: string | null;
+  recordedByUserId: string;
+  recordedAt: Timestamp;
+}
+
+export interface BirthRecordTable {
+  childId: string;
+  bornOn: DateText;
+  timeOfBirth: string;
+  motherMedicallyFit: boolean;
+  expectedDateOfDelivery: DateText;
+  recordedByUserId: string;
+  recordedAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
 export interface Database {
   team: TeamTable;
   appUser: AppUserTable;
@@ -439,6 +473,9 @@ export interface Database {
   referral: ReferralTable;
   earlyHelpReferral: EarlyHelpReferralTable;
   teamCaseloadTarget: TeamCaseloadTargetTable;
+  preBirthPlan: PreBirthPlanTable;
+  preBirthMilestone: PreBirthMilestoneTable;
+  birthRecord: BirthRecordTable;
 }
 
 export type Person = Selectable<PersonTable>;

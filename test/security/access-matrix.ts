@@ -13,6 +13,7 @@
 // Deny codes (RELIABILITY.md §3.2): anonymous pages 303 to sign-in, anonymous API 401, a role
 // without the permission 403, a restricted record 403 (with whom to ask), a sealed or missing one 404.
 import { DEMO_CHILD_IDS, DEMO_PASSWORD } from '../../src/db/seed/demo-authority.ts';
+import { DEMO_PRE_BIRTH_IDS } from '../../src/db/seed/demo-pre-birth.ts';
 import { DEMO_USER_IDS, DEMO_USERS, FIXED_STAFF } from '../../src/db/seed/users.ts';
 import type { RouteContractEntry } from '../../src/web/plugins/route-contract.ts';
 import type { RequestBody } from './http-client.ts';
@@ -37,7 +38,7 @@ export const SUBJECTS: readonly { readonly username: string; readonly roles: rea
 
 // ---------------------------------------------------------------------------------------------
 // Function level: which role holds which permission (written out, not read from permissions.ts).
-const CASEWORK = ['work:view-own', 'people:view-child', 'people:change-child', 'teams:view', 'records:export-chronology'];
+const CASEWORK = ['work:view-own', 'people:view-child', 'people:change-child', 'teams:view', 'records:export-chronology', 'pre-birth:record'];
 const MANAGER = [...CASEWORK, 'audit:view', 'records:record-management-oversight'];
 
 export const ROLE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
@@ -123,6 +124,17 @@ export const PARAMS: Readonly<Record<string, readonly ParamState[]>> = {
     { state: 'missing', value: MISSING_CHILD_ID, expect: () => 404, auditedRefusal: true },
     { state: 'malformed', value: 'not-a-uuid', expect: () => 404, auditedRefusal: false },
   ],
+  // The pre-birth pages (src/web/pre-birth/shared.ts) on a record that began unborn: the demo unborn
+  // child at about 18 weeks is allocated like the ordinary record (Family Support Team North, the demo
+  // social worker, no grants), so it gets the ordinary record's expectations. The restricted and sealed
+  // demo records are born children with no pre-birth plan (their forms answer 404 even to those who
+  // may open them), so they are not states here; the pages use the same guard as every child page
+  // (openChildRecord), whose restricted and sealed answers the :childId routes above test.
+  preBirthChildId: [
+    recordState('ordinary', DEMO_PRE_BIRTH_IDS.unborn18Weeks),
+    { state: 'missing', value: MISSING_CHILD_ID, expect: () => 404, auditedRefusal: true },
+    { state: 'malformed', value: 'not-a-uuid', expect: () => 404, auditedRefusal: false },
+  ],
   userId: [
     { state: 'existing', value: TARGET_USER.id, expect: () => 'allow', auditedRefusal: false },
     { state: 'missing', value: '00000000-0000-4000-a000-0000000dead0', expect: () => 404, auditedRefusal: false },
@@ -152,6 +164,12 @@ export interface RouteEntry {
   /** Bad-input suite: tables a refused request legitimately writes to (beyond refusal audit rows). */
   readonly writesWhenRefused?: readonly string[];
 }
+
+/** A GOV.UK date input's three fields for the day `daysAgo` before now. */
+const dateParts = (field: string, daysAgo: number): Record<string, string> => {
+  const d = new Date(Date.now() - daysAgo * 86_400_000);
+  return { [`${field}-day`]: String(d.getUTCDate()), [`${field}-month`]: String(d.getUTCMonth() + 1), [`${field}-year`]: String(d.getUTCFullYear()) };
+};
 
 const newUserForm = (ctx: BodyContext) => ({ displayName: 'Matrix New User', username: ctx.unique('matrix.new'), password: 'a-long-enough-password', roles: 'iro' });
 
@@ -197,6 +215,18 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   'GET /children/:childId/chronology/export.docx': {},
   'GET /children/:childId/chronology/print': {},
   'GET /children/:childId/chronology/new-entry': { record: 'change' },
+  // Pre-birth plan (seed 004 §14). Recording the birth again corrects it, so every allowed subject's post does real work.
+  'GET /children/:preBirthChildId/pre-birth': {},
+  'GET /children/:preBirthChildId/pre-birth/pregnancy': { record: 'change' },
+  'POST /children/:preBirthChildId/pre-birth/pregnancy': { body: () => ({ form: { ...dateParts('pregnancyConfirmedOn', 60), ...dateParts('previousProceedingsEndedOn', 400) } }) },
+  'GET /children/:preBirthChildId/pre-birth/milestone': { record: 'change' },
+  'POST /children/:preBirthChildId/pre-birth/milestone': { body: () => ({ form: { milestone: 'visit', outcome: 'done', ...dateParts('happenedOn', 30) } }) },
+  'GET /children/:preBirthChildId/pre-birth/fgc-referral': { record: 'change' },
+  'POST /children/:preBirthChildId/pre-birth/fgc-referral': { body: () => ({ form: { outcome: 'declined', reason: 'Matrix: family declined', ...dateParts('decidedOn', 1) } }) },
+  'GET /children/:preBirthChildId/pre-birth/birth': { record: 'change' },
+  'POST /children/:preBirthChildId/pre-birth/birth': {
+    body: () => ({ form: { ...dateParts('bornOn', 1), timeOfBirth: '09:30', sex: 'female', givenName: 'Matrix', familyName: 'Tregarthen', nhsNumber: '', motherMedicallyFit: 'yes' } }),
+  },
   'POST /children/:childId/chronology/new-entry': { body: () => ({ form: { 'entryDate-day': '2', 'entryDate-month': '1', 'entryDate-year': '2026', category: 'other', summary: 'Matrix entry', source: 'Access matrix' } }) },
 };
 

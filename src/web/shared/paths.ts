@@ -56,6 +56,11 @@ export const paths = {
   referrals: () => '/referrals',
   allocateReferral: (referralId: string) => `/referrals/${referralId}/allocate`,
   earlyHelpReferrals: () => '/early-help-referrals',
+  preBirthPlan: (childId: string, saved?: string) => `/children/${childId}/pre-birth${saved === undefined ? '' : `?saved=${saved}`}`,
+  preBirthPregnancy: (childId: string) => `/children/${childId}/pre-birth/pregnancy`,
+  preBirthMilestone: (childId: string, milestone?: string) => `/children/${childId}/pre-birth/milestone${milestone === undefined ? '' : `?milestone=${milestone}`}`,
+  preBirthFgcReferral: (childId: string) => `/children/${childId}/pre-birth/fgc-referral`,
+  preBirthBirth: (childId: string) => `/children/${childId}/pre-birth/birth`,
 } as const;
 
 /** Only local paths may be redirected to after sign-in (no open redirects). */

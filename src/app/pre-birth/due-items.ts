@@ -1,0 +1,59 @@
+// "My work" source for the pre-birth timeline (src/app/work/due-item-sources.ts): every open milestone
+// (overdue, due or upcoming) of the unborn children in scope, and the post-birth rules of children born
+// in the last POST_BIRTH_WINDOW_DAYS, each with the explanation of its date.
+import type { Transaction } from 'kysely';
+import { listPreBirthDueCandidates } from '../../db/pre-birth/due-items-repository.ts';
+import type { Database } from '../../db/schema.ts';
+import type { DueItem, DueScope } from '../../domain/casework/due-items.ts';
+import type { Actor } from '../../domain/shared/access/actor.ts';
+import {
+  isPreBirthMilestoneKey,
+  openMilestones,
+  preBirthTimeline,
+  type PreBirthMilestoneKey,
+  type RecordedMilestone,
+} from '../../domain/pre-birth/timeline.ts';
+import { parseLocalDate, toIsoDate } from '../../domain/shared/time/local-date.ts';
+import { londonToday } from '../people/london-today.ts';
+
+/** The post-birth rules run at most 20 days from the birth (CP-06); the margin keeps overdue ones listed for a while. */
+const POST_BIRTH_WINDOW_DAYS = 60;
+
+export async function preBirthDueItems(trx: Transaction<Database>, actor: Actor, now: Date, scope: DueScope): Promise<readonly DueItem[]> {
+  const today = parseLocalDate(londonToday(now));
+  const children = await listPreBirthDueCandidates(trx, actor, now, scope, toIsoDate(today.minusDays(POST_BIRTH_WINDOW_DAYS)));
+  const items: DueItem[] = [];
+  for (const child of children) {
+    const eddText = child.expectedDateOfDelivery ?? child.eddAtBirth;
+    if (eddText === null) continue;
+    const recorded = new Map<PreBirthMilestoneKey, RecordedMilestone>();
+    for (const m of child.milestones) {
+      if (isPreBirthMilestoneKey(m.milestone))
+        recorded.set(m.milestone, { outcome: m.outcome, happenedOn: m.happenedOn === null ? null : parseLocalDate(m.happenedOn), reason: m.reason });
+    }
+    const rows = preBirthTimeline({
+      edd: parseLocalDate(eddText),
+      pregnancyConfirmedOn: child.pregnancyConfirmedOn === null ? null : parseLocalDate(child.pregnancyConfirmedOn),
+      birth:
+        child.bornOn === null || child.motherMedicallyFit === null
+          ? null
+          : { bornOn: parseLocalDate(child.bornOn), motherMedicallyFit: child.motherMedicallyFit },
+      recorded,
+      today,
+    });
+    for (const row of openMilestones(rows)) {
+      items.push({
+        childId: child.id,
+        childName: `${child.givenName} ${child.familyName}`,
+        teamName: child.teamName,
+        workerName: child.workerName,
+        what: `Pre-birth: ${row.label}`,
+        dueOn: toIsoDate(row.dueOn),
+        ruleId: row.ruleId,
+        explanation: row.explanation,
+        href: `/children/${child.id}/pre-birth#milestone-${row.key}`,
+      });
+    }
+  }
+  return items;
+}
