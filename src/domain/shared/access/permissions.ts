@@ -24,6 +24,7 @@ export const PERMISSIONS = {
   'front-door:view-dashboard': 'See the MASH dashboard',
   'casework:view-referrals': 'See referrals waiting for allocation',
   'casework:allocate': 'Allocate a referral to a worker in the team',
+  'child-protection:record-enquiry': 'Convene and record strategy discussions and section 47 enquiries (subject to the record rules)',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -52,6 +53,7 @@ const GRANTED_TO: Readonly<Record<Permission, readonly Role[]>> = {
   'front-door:view-dashboard': ['mash_practitioner', 'mash_manager', 'team_manager', 'performance_officer'],
   'casework:view-referrals': ['team_manager', 'mash_manager', 'mash_practitioner'],
   'casework:allocate': ['team_manager', 'mash_manager'],
+  'child-protection:record-enquiry': ['social_worker', 'team_manager', 'mash_manager', 'mash_practitioner', 'cp_chair'],
 };
 
 export function isPermission(value: string): value is Permission {
