@@ -25,7 +25,13 @@ export async function insertSection47(trx: Transaction<Database>, enquiry: NewSe
 }
 
 export async function loadSection47(db: Db, id: string): Promise<Section47Row | undefined> {
-  return db.selectFrom('section47Enquiry as s').innerJoin('team as t', 't.id', 's.teamId').selectAll('s').select('t.name as teamName').where('s.id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('section47Enquiry as s')
+    .innerJoin('team as t', 't.id', 's.teamId')
+    .selectAll('s')
+    .select('t.name as teamName')
+    .where('s.id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function openSection47ForChild(db: Db, childId: string): Promise<Section47Row | undefined> {
@@ -61,7 +67,10 @@ export async function moveLastStrategyDiscussion(trx: Transaction<Database>, id:
     .execute();
 }
 
-export type Section47Progress = Pick<Section47EnquiryTable, 'childSeenAloneOn' | 'childNotSeenAloneReason' | 'checksSummary' | 'abeInterviewOn' | 'paediatricExamOn'>;
+export type Section47Progress = Pick<
+  Section47EnquiryTable,
+  'childSeenAloneOn' | 'childNotSeenAloneReason' | 'checksSummary' | 'abeInterviewOn' | 'paediatricExamOn'
+>;
 
 export async function updateSection47Progress(trx: Transaction<Database>, id: string, version: number, progress: Section47Progress): Promise<boolean> {
   const result = await trx
@@ -78,7 +87,8 @@ export async function completeSection47(
   trx: Transaction<Database>,
   id: string,
   version: number,
-  values: Section47Progress & Pick<Section47EnquiryTable, 'findings' | 'outcome' | 'outcomeOn' | 'icpcDueOn'> & { completedByUserId: string; completedAt: Date },
+  values: Section47Progress &
+    Pick<Section47EnquiryTable, 'findings' | 'outcome' | 'outcomeOn' | 'icpcDueOn'> & { completedByUserId: string; completedAt: Date },
 ): Promise<boolean> {
   const result = await trx
     .updateTable('section47Enquiry')

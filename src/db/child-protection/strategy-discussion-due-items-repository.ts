@@ -16,6 +16,7 @@ export interface OpenStrategyItem {
   readonly urgent: boolean;
   readonly dueOn: string;
   readonly kind: 'initial' | 'review';
+  readonly sourceKind: string;
 }
 
 export interface OpenSection47Item {
@@ -34,8 +35,12 @@ function inScope(scope: DueScope) {
   } or ${scope.teamIds === undefined || scope.teamIds.length === 0 ? sql`false` : sql`a.team_id in (${sql.join(scope.teamIds.map((t) => sql`${t}`))})`}))`;
 }
 
-const allocationLabel = sql<string | null>`(select t.name from allocation a join team t on t.id = a.team_id where a.child_id = person.id and a.ended_on is null order by a.started_on desc limit 1)`;
-const workerLabel = sql<string | null>`(select u.display_name from allocation a join app_user u on u.id = a.worker_user_id where a.child_id = person.id and a.ended_on is null order by a.started_on desc limit 1)`;
+const allocationLabel = sql<
+  string | null
+>`(select t.name from allocation a join team t on t.id = a.team_id where a.child_id = person.id and a.ended_on is null order by a.started_on desc limit 1)`;
+const workerLabel = sql<
+  string | null
+>`(select u.display_name from allocation a join app_user u on u.id = a.worker_user_id where a.child_id = person.id and a.ended_on is null order by a.started_on desc limit 1)`;
 
 export async function openStrategyItems(trx: Transaction<Database>, actor: Actor, now: Date, scope: DueScope): Promise<OpenStrategyItem[]> {
   if (scope.workerId === undefined && (scope.teamIds === undefined || scope.teamIds.length === 0)) return [];
@@ -53,8 +58,10 @@ export async function openStrategyItems(trx: Transaction<Database>, actor: Actor
       'd.urgent',
       'd.dueOn',
       'd.kind',
+      'c.sourceKind',
     ])
     .where('d.status', '=', 'to_be_held')
+    .where('c.decision', 'is', null)
     .where(visibleChildren(actor, now))
     .where(inScope(scope))
     .execute();

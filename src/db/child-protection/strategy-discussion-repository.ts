@@ -152,6 +152,7 @@ export interface ChildDiscussionRow {
   readonly dueOn: string;
   readonly heldOn: string | null;
   readonly decision: StrategyDiscussionChildTable['decision'];
+  readonly sourceKind: StrategyDiscussionChildTable['sourceKind'];
   readonly childCount: number;
 }
 
@@ -170,7 +171,12 @@ export async function discussionsForChild(db: Db, childId: string): Promise<Chil
       'd.dueOn',
       'd.heldOn',
       'c.decision',
-      eb.selectFrom('strategyDiscussionChild as o').select((o) => o.fn.countAll<string>().as('n')).whereRef('o.strategyDiscussionId', '=', 'd.id').as('childCount'),
+      'c.sourceKind',
+      eb
+        .selectFrom('strategyDiscussionChild as o')
+        .select((o) => o.fn.countAll<string>().as('n'))
+        .whereRef('o.strategyDiscussionId', '=', 'd.id')
+        .as('childCount'),
     ])
     .where('c.childId', '=', childId)
     .orderBy('d.openedOn', 'desc')
@@ -195,6 +201,32 @@ export async function isChildPerson(db: Db, personId: string): Promise<boolean> 
 }
 
 export async function currentAllocationTeam(db: Db, childId: string): Promise<string | undefined> {
-  const row = await db.selectFrom('allocation').select('teamId').where('childId', '=', childId).where('endedOn', 'is', null).orderBy('startedOn', 'desc').executeTakeFirst();
+  const row = await db
+    .selectFrom('allocation')
+    .select('teamId')
+    .where('childId', '=', childId)
+    .where('endedOn', 'is', null)
+    .orderBy('startedOn', 'desc')
+    .executeTakeFirst();
   return row?.teamId;
+}
+
+export interface StrategyReferral {
+  readonly id: string;
+  readonly childId: string;
+  readonly purpose: 'assessment' | 'strategy_discussion';
+  readonly referredOn: string;
+  readonly teamId: string;
+  readonly teamName: string;
+  readonly allocatedWorkerUserId: string | null;
+}
+
+/** A MASH referral (0008_front_door.sql), as far as convening its strategy discussion needs. */
+export async function loadStrategyReferral(db: Db, referralId: string): Promise<StrategyReferral | undefined> {
+  return db
+    .selectFrom('referral as r')
+    .innerJoin('team as t', 't.id', 'r.teamId')
+    .select(['r.id', 'r.childId', 'r.purpose', 'r.referredOn', 'r.teamId', 't.name as teamName', 'r.allocatedWorkerUserId'])
+    .where('r.id', '=', referralId)
+    .executeTakeFirst();
 }

@@ -55,7 +55,15 @@ export const SECTION_47_MESSAGES = {
   alreadyCompleted: 'This enquiry already has its outcome',
 } as const;
 
-function checkDate(errors: Record<string, string>, field: string, date: LocalDate | null, startedOn: LocalDate, today: LocalDate, future: string, before: string): void {
+function checkDate(
+  errors: Record<string, string>,
+  field: string,
+  date: LocalDate | null,
+  startedOn: LocalDate,
+  today: LocalDate,
+  future: string,
+  before: string,
+): void {
   if (date === null) return;
   if (date.isAfter(today)) errors[field] = future;
   else if (date.isBefore(startedOn)) errors[field] = before;
@@ -72,7 +80,8 @@ export function checkSection47Progress(input: Section47ProgressInput, startedOn:
 /** Every rule an outcome must meet: the child seen alone (or why not), the checks, the findings. */
 export function checkSection47Outcome(input: Section47OutcomeInput, startedOn: LocalDate, today: LocalDate): Record<string, string> {
   const errors = checkSection47Progress(input, startedOn, today);
-  if (input.childSeenAloneOn === null && (input.childNotSeenAloneReason ?? '').trim() === '') errors['childSeenAloneOn'] ??= SECTION_47_MESSAGES.seenAloneOrReason;
+  if (input.childSeenAloneOn === null && (input.childNotSeenAloneReason ?? '').trim() === '')
+    errors['childSeenAloneOn'] ??= SECTION_47_MESSAGES.seenAloneOrReason;
   if ((input.checksSummary ?? '').trim() === '') errors['checksSummary'] = SECTION_47_MESSAGES.checks;
   if (input.findings.trim() === '') errors['findings'] = SECTION_47_MESSAGES.findings;
   checkDate(errors, 'outcomeOn', input.outcomeOn, startedOn, today, SECTION_47_MESSAGES.outcomeFuture, SECTION_47_MESSAGES.outcomeBefore);

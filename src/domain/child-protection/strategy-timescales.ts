@@ -81,7 +81,8 @@ export const INITIAL_CONFERENCE_AFTER_STRATEGY: TimescaleRule = {
   anchor: 'event',
   responsible: 'CP chair',
   basis: ['SEED', 'SG'],
-  source: 'Seed 004 §9 (ICPC within 15 working days of the strategy discussion at which s47 enquiries were initiated); Working Together to Safeguard Children 2023, chapter 3, initial child protection conferences',
+  source:
+    'Seed 004 §9 (ICPC within 15 working days of the strategy discussion at which s47 enquiries were initiated); Working Together to Safeguard Children 2023, chapter 3, initial child protection conferences',
   verified: true,
   what: 'the initial child protection conference',
   from: 'the (last) strategy discussion that started the section 47 enquiry was held',
@@ -99,7 +100,11 @@ export function strategyDiscussionDueOn(neededOn: LocalDate, urgent: boolean, ca
   return dueDate(strategyDiscussionRule(urgent), neededOn, calendar);
 }
 
-export function explainStrategyDiscussionDue(neededOn: LocalDate, urgent: boolean, calendar: WorkingDayCalendar = STATUTORY_WORKING_DAY_CALENDAR): DueExplanation {
+export function explainStrategyDiscussionDue(
+  neededOn: LocalDate,
+  urgent: boolean,
+  calendar: WorkingDayCalendar = STATUTORY_WORKING_DAY_CALENDAR,
+): DueExplanation {
   return explainDue(strategyDiscussionRule(urgent), neededOn, calendar);
 }
 
@@ -128,4 +133,9 @@ export function section47Rag(dueOn: LocalDate, today: LocalDate, calendar: Worki
   return ragStatus(dueOn, today, SECTION_47_AMBER_WITHIN_WORKING_DAYS, calendar);
 }
 
-export const STRATEGY_AND_SECTION_47_TIMESCALES: readonly TimescaleRule[] = [STRATEGY_DISCUSSION, STRATEGY_DISCUSSION_IMMEDIATE, SECTION_47_COMPLETION, INITIAL_CONFERENCE_AFTER_STRATEGY];
+export const STRATEGY_AND_SECTION_47_TIMESCALES: readonly TimescaleRule[] = [
+  STRATEGY_DISCUSSION,
+  STRATEGY_DISCUSSION_IMMEDIATE,
+  SECTION_47_COMPLETION,
+  INITIAL_CONFERENCE_AFTER_STRATEGY,
+];
