@@ -30,9 +30,15 @@ export interface ChildProtectionRecord {
   readonly mayConvene: boolean;
 }
 
-export async function viewChildProtectionRecord(deps: AppDeps, ctx: RequestContext, childId: string): Promise<ChildProtectionRecord> {
+/** `change` opens it for a form that changes the record (convening), checked as a change. */
+export async function viewChildProtectionRecord(
+  deps: AppDeps,
+  ctx: RequestContext,
+  childId: string,
+  action: 'read' | 'change' = 'read',
+): Promise<ChildProtectionRecord> {
   return unitOfWork(deps, ctx, async ({ trx, now, audit }) => {
-    const { actor, child } = await openChildRecord(trx, ctx.actor, 'read', childId, now);
+    const { actor, child } = await openChildRecord(trx, ctx.actor, action, childId, now);
     const today = londonToday(now);
     const discussions = (await discussionsForChild(trx, childId)).map((d) => ({
       ...d,

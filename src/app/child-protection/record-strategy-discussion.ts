@@ -25,6 +25,8 @@ import { requirePermission } from '../shared/require-permission.ts';
 import { unitOfWork, type Work } from '../shared/unit-of-work.ts';
 import { insertDiscussionToHold } from './open-strategy-discussion.ts';
 import { openDiscussion, type ChildInDiscussion } from './strategy-discussion-access.ts';
+import { strategyDraftJourney } from './strategy-discussion-page.ts';
+import { deleteDraft } from '../../db/drafts/draft-repository.ts';
 
 export interface MeetingInput {
   readonly heldOn: string;
@@ -125,6 +127,8 @@ export async function recordStrategyDiscussion(
       );
     }
 
+    // The recorder's draft of this form is finished with.
+    await deleteDraft(work.trx, actor.userId, strategyDraftJourney(strategyDiscussionId));
     const section47Ids: string[] = [];
     const reviewDiscussionIds: string[] = [];
     for (const d of domainDecisions) {

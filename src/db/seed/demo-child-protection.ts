@@ -14,7 +14,7 @@ import { completeSection47 } from '../child-protection/section-47-repository.ts'
 import type { Database } from '../schema.ts';
 import { DEMO_USER_IDS } from './users.ts';
 
-const cid = (n: number): string => `00000000-0000-4000-c000-${n.toString().padStart(12, '0')}`;
+const cid = (n: number): string => `00000000-0000-4000-b0c0-${n.toString().padStart(12, '0')}`;
 
 export const DEMO_CHILD_PROTECTION_IDS = {
   /** A group strategy meeting, to be held, about the allocated demo child and the restricted one. */
