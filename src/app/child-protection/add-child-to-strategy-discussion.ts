@@ -1,7 +1,7 @@
 // A complex strategy meeting about a group of children (for example, criminal or sexual exploitation
 // linking several children): one meeting, several children, each with their own decision. A child is
 // added by their Hearth id or NHS number, by someone who may change both that child's record and the
-// record of a child already in the meeting.
+// record of a child already in the meeting (from the child's own record, "Convene a strategy discussion").
 import { addDiscussionChild, findPersonIdByNhsNumber, isChildPerson } from '../../db/child-protection/strategy-discussion-repository.ts';
 import { guardChildRecord } from '../shared/access-guard.ts';
 import type { AppDeps } from '../shared/deps.ts';

@@ -1,6 +1,11 @@
 // The "Child protection" section of a child's record: strategy discussions (to be held and held, group
 // meetings included) and section 47 enquiries, each due date with its explanation.
-import { discussionsForChild, type ChildDiscussionRow } from '../../db/child-protection/strategy-discussion-repository.ts';
+import {
+  discussionsForChild,
+  openGroupMeetings,
+  type ChildDiscussionRow,
+  type OpenGroupMeeting,
+} from '../../db/child-protection/strategy-discussion-repository.ts';
 import { section47sForChild, type Section47Row } from '../../db/child-protection/section-47-repository.ts';
 import {
   explainInitialConferenceDue,
@@ -10,6 +15,7 @@ import {
   strategyDiscussionRag,
 } from '../../domain/child-protection/strategy-timescales.ts';
 import { can } from '../../domain/shared/access/permissions.ts';
+import { CROSS_CASE_ROLES } from '../../domain/shared/access/roles.ts';
 import type { DueExplanation, RagStatus } from '../../domain/shared/timescales/rule.ts';
 import { parseLocalDate } from '../../domain/shared/time/local-date.ts';
 import { londonToday } from '../front-door/london-time.ts';
@@ -28,6 +34,8 @@ export interface ChildProtectionRecord {
   })[];
   /** May convene a strategy discussion (the child is allocated and the viewer may change the record). */
   readonly mayConvene: boolean;
+  /** Group meetings to be held that this child could be added to (for the convene form). */
+  readonly groupMeetings: readonly OpenGroupMeeting[];
 }
 
 /** `change` opens it for a form that changes the record (convening), checked as a change. */
@@ -52,7 +60,9 @@ export async function viewChildProtectionRecord(
       icpcExplanation: e.icpcDueOn === null ? null : explainInitialConferenceDue(parseLocalDate(e.lastStrategyHeldOn)),
     }));
     const mayConvene = can(actor, 'child-protection:record-enquiry') && child.allocation !== null && (await mayChangeChildRecord(trx, actor, childId, now));
+    const crossCase = actor.roles.some((r) => CROSS_CASE_ROLES.includes(r));
+    const groupMeetings = action === 'change' && mayConvene ? await openGroupMeetings(trx, crossCase ? null : actor.teams.map((t) => t.teamId), childId) : [];
     await audit({ action: 'child-protection.record.viewed', subjectType: 'person', subjectId: childId, childId });
-    return { child, discussions, enquiries, mayConvene };
+    return { child, discussions, enquiries, mayConvene, groupMeetings };
   });
 }

@@ -144,6 +144,13 @@ export async function recordStrategyDiscussion(
         paediatricExamNeeded: s47 ? d.paediatricExamNeeded : null,
       });
       await work.audit({
+        action: 'child-protection.strategy-discussion.saved',
+        subjectType: 'strategy-discussion',
+        subjectId: strategyDiscussionId,
+        childId: d.childId,
+        changes: { draft: false },
+      });
+      await work.audit({
         action: 'child-protection.strategy-discussion.recorded',
         subjectType: 'strategy-discussion',
         subjectId: strategyDiscussionId,

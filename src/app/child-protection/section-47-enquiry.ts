@@ -86,7 +86,13 @@ export async function saveSection47Draft(deps: AppDeps, ctx: RequestContext, sec
     requirePermission(ctx, 'child-protection:record-enquiry');
     const { actor, enquiry } = await openEnquiry(work, ctx, section47Id, 'change');
     await upsertDraft(work.trx, actor.userId, section47DraftJourney(section47Id), values, work.now);
-    await work.audit({ action: 'child-protection.section-47-draft.saved', subjectType: 'section-47', subjectId: section47Id, childId: enquiry.childId });
+    await work.audit({
+      action: 'child-protection.section-47.saved',
+      subjectType: 'section-47',
+      subjectId: section47Id,
+      childId: enquiry.childId,
+      changes: { draft: true },
+    });
   });
 }
 
@@ -125,11 +131,17 @@ export async function recordSection47Progress(
       throw new StaleVersionError('section-47', section47Id, { version: enquiry.version });
     await deleteDraft(work.trx, actor.userId, section47DraftJourney(section47Id));
     await work.audit({
-      action: 'child-protection.section-47.progress-recorded',
+      action: 'child-protection.section-47.saved',
       subjectType: 'section-47',
       subjectId: section47Id,
       childId: enquiry.childId,
-      changes: { childSeenAloneOn: values.childSeenAloneOn, abeInterviewOn: values.abeInterviewOn, paediatricExamOn: values.paediatricExamOn },
+      changes: {
+        draft: false,
+        stage: 'progress',
+        childSeenAloneOn: values.childSeenAloneOn,
+        abeInterviewOn: values.abeInterviewOn,
+        paediatricExamOn: values.paediatricExamOn,
+      },
     });
   });
 }
@@ -184,6 +196,13 @@ export async function recordSection47Outcome(
     });
     if (!done) throw new StaleVersionError('section-47', section47Id, { version: enquiry.version });
     await deleteDraft(work.trx, actor.userId, section47DraftJourney(section47Id));
+    await work.audit({
+      action: 'child-protection.section-47.saved',
+      subjectType: 'section-47',
+      subjectId: section47Id,
+      childId: enquiry.childId,
+      changes: { draft: false, stage: 'outcome' },
+    });
     await work.audit({
       action: 'child-protection.section-47.completed',
       subjectType: 'section-47',

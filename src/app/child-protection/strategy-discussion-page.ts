@@ -77,10 +77,11 @@ export async function saveStrategyDiscussionDraft(
     await upsertDraft(trx, actor.userId, strategyDraftJourney(strategyDiscussionId), values, now);
     for (const c of children.filter((x) => x.mayChange)) {
       await audit({
-        action: 'child-protection.strategy-discussion-draft.saved',
+        action: 'child-protection.strategy-discussion.saved',
         subjectType: 'strategy-discussion',
         subjectId: strategyDiscussionId,
         childId: c.childId,
+        changes: { draft: true },
       });
     }
   });

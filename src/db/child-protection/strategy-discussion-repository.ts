@@ -230,3 +230,31 @@ export async function loadStrategyReferral(db: Db, referralId: string): Promise<
     .where('r.id', '=', referralId)
     .executeTakeFirst();
 }
+
+export interface OpenGroupMeeting {
+  readonly id: string;
+  readonly groupConcern: string | null;
+  readonly openedOn: string;
+  readonly dueOn: string;
+  readonly teamName: string;
+}
+
+/** Group meetings still to be held, in the given teams (every team when null), that `childId` is not already in. */
+export async function openGroupMeetings(db: Db, teamIds: readonly string[] | null, childId: string): Promise<OpenGroupMeeting[]> {
+  if (teamIds !== null && teamIds.length === 0) return [];
+  let query = db
+    .selectFrom('strategyDiscussion as d')
+    .innerJoin('team as t', 't.id', 'd.teamId')
+    .select(['d.id', 'd.groupConcern', 'd.openedOn', 'd.dueOn', 't.name as teamName'])
+    .where('d.isGroup', '=', true)
+    .where('d.status', '=', 'to_be_held')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('strategyDiscussionChild as c').select('c.childId').whereRef('c.strategyDiscussionId', '=', 'd.id').where('c.childId', '=', childId),
+        ),
+      ),
+    );
+  if (teamIds !== null) query = query.where('d.teamId', 'in', teamIds);
+  return query.orderBy('d.dueOn').limit(50).execute();
+}

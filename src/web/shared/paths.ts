@@ -60,7 +60,6 @@ export const paths = {
   childProtection: (childId: string) => `/children/${childId}/child-protection`,
   newStrategyDiscussion: (childId: string) => `/children/${childId}/child-protection/strategy-discussions/new`,
   strategyDiscussion: (strategyDiscussionId: string) => `/strategy-discussions/${strategyDiscussionId}`,
-  strategyDiscussionChildren: (strategyDiscussionId: string) => `/strategy-discussions/${strategyDiscussionId}/children`,
   discardStrategyDiscussionDraft: (strategyDiscussionId: string) => `/strategy-discussions/${strategyDiscussionId}/discard-draft`,
   referralStrategyDiscussion: (referralId: string) => `/referrals/${referralId}/strategy-discussion`,
   section47: (section47Id: string) => `/section-47-enquiries/${section47Id}`,

@@ -153,11 +153,21 @@ describe('a group strategy meeting', () => {
     expect((await browser.get('/section-47-enquiries/not-a-uuid')).statusCode).toBe(404);
   });
 
-  it('shows an error when a child to add is not found', async () => {
-    const browser = await signedIn(web, 'team.manager');
-    const url = `/strategy-discussions/${DEMO_CHILD_PROTECTION_IDS.groupMeeting}`;
-    const response = await browser.post(`${url}/children`, { child: '0000000000' }, { csrfFrom: url });
-    expect(response.statusCode).toBe(400);
-    expect(textOf(response.body)).toContain('No child found with that Hearth ID or NHS number');
+  it('adds another child to the meeting from that child’s own record', async () => {
+    const other = await web.database.handle.db
+      .selectFrom('section47Enquiry')
+      .select('childId')
+      .where('id', '=', DEMO_CHILD_PROTECTION_IDS.inProgressEnquiry)
+      .executeTakeFirstOrThrow();
+    const browser = await signedIn(web, 'social.worker');
+    const form = `/children/${other.childId}/child-protection/strategy-discussions/new`;
+    expect((await browser.get(form)).body).toContain(`value="${DEMO_CHILD_PROTECTION_IDS.groupMeeting}"`);
+    const joined = await browser.post(form, { join: DEMO_CHILD_PROTECTION_IDS.groupMeeting });
+    expect(joined.statusCode).toBe(303);
+    expect(joined.headers.location).toBe(`/strategy-discussions/${DEMO_CHILD_PROTECTION_IDS.groupMeeting}?done=child-added`);
+    const again = await browser.post(form, { join: DEMO_CHILD_PROTECTION_IDS.groupMeeting });
+    expect(again.statusCode).toBe(400);
+    expect(textOf(again.body)).toContain('This child is already in the meeting');
+    expect((await auditRows(web.database, 'child-protection.strategy-discussion.child-added')).at(-1)).toMatchObject({ childId: other.childId });
   });
 });

@@ -89,7 +89,7 @@ export async function section47EnquiryRoutes(app: FastifyInstance, options: { de
 
   app.post(
     '/section-47-enquiries/:section47Id',
-    { config: { permission: 'child-protection:record-enquiry', audit: 'child-protection.section-47.recorded' }, preHandler: csrfGuard(app) },
+    { config: { permission: 'child-protection:record-enquiry', audit: 'child-protection.section-47.saved' }, preHandler: csrfGuard(app) },
     async (request, reply) => {
       const id = uuidParam(request.params, 'section47Id');
       const values = formValuesOf(request.body);

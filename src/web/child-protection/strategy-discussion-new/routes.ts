@@ -1,11 +1,13 @@
 // Convene a strategy discussion from an allocated child's record (initial or review; one child, or a
 // group meeting other children are then added to), and from a MASH referral for one.
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { conveneStrategyDiscussionForChild, conveneStrategyDiscussionFromReferral } from '../../../app/child-protection/convene-strategy-discussion.ts';
+import { conveneStrategyDiscussionForChild } from '../../../app/child-protection/convene-strategy-discussion.ts';
+import { addChildToStrategyDiscussion } from '../../../app/child-protection/add-child-to-strategy-discussion.ts';
 import { viewChildProtectionRecord } from '../../../app/child-protection/child-protection-record.ts';
 import type { AppDeps } from '../../../app/shared/deps.ts';
 import { ValidationError, type FieldErrors } from '../../../app/shared/errors.ts';
 import { csrfGuard } from '../../shared/csrf.ts';
+import { formatLongDate } from '../../../domain/shared/time/local-date.ts';
 import { paths } from '../../shared/paths.ts';
 import { requestContext } from '../../shared/request-context.ts';
 import { uuidParam } from '../../front-door/shared.ts';
@@ -27,6 +29,11 @@ export async function strategyDiscussionNewRoutes(app: FastifyInstance, options:
       values,
       errors: Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, { text: v }])),
       errorList: summaryOf(errors, []),
+      groupMeetings: record.groupMeetings.map((m) => ({
+        value: m.id,
+        text: `${m.groupConcern ?? 'Group strategy meeting'} (${m.teamName})`,
+        hint: `Asked for ${formatLongDate(m.openedOn)}, due by ${formatLongDate(m.dueOn)}`,
+      })),
       action: paths.newStrategyDiscussion(childId),
       cancelHref: paths.childProtection(childId),
     });
@@ -44,6 +51,16 @@ export async function strategyDiscussionNewRoutes(app: FastifyInstance, options:
     async (request, reply) => {
       const childId = childIdOf(request.params);
       const values = formValuesOf(request.body);
+      const join = values['join'] ?? '';
+      if (join !== '' && join !== 'new') {
+        try {
+          await addChildToStrategyDiscussion(deps, requestContext(request), uuidParam({ join }, 'join'), childId);
+          return await reply.redirect(`${paths.strategyDiscussion(join)}?done=child-added`, 303);
+        } catch (error) {
+          if (error instanceof ValidationError) return render(reply.code(400), childId, values, { join: error.fieldErrors['child'] ?? 'Select a meeting' });
+          throw error;
+        }
+      }
       const errors: Record<string, string> = {};
       if (values['urgent'] !== 'yes' && values['urgent'] !== 'no') errors['urgent'] = CONVENE_FORM_MESSAGES.urgent;
       if (values['kind'] !== 'initial' && values['kind'] !== 'review') errors['kind'] = CONVENE_FORM_MESSAGES.kind;
@@ -61,17 +78,6 @@ export async function strategyDiscussionNewRoutes(app: FastifyInstance, options:
         if (error instanceof ValidationError) return render(reply.code(400), childId, values, error.fieldErrors);
         throw error;
       }
-    },
-  );
-
-  app.post(
-    '/referrals/:referralId/strategy-discussion',
-    { config: { permission: 'child-protection:record-enquiry', audit: 'child-protection.strategy-discussion.opened' }, preHandler: csrfGuard(app) },
-    async (request, reply) => {
-      const referralId = uuidParam(request.params, 'referralId');
-      const values = formValuesOf(request.body);
-      const opened = await conveneStrategyDiscussionFromReferral(deps, requestContext(request), referralId, { urgent: values['urgent'] === 'yes' });
-      return reply.redirect(`${paths.strategyDiscussion(opened.strategyDiscussionId)}${opened.existing ? '' : '?convened=1'}`, 303);
     },
   );
 }

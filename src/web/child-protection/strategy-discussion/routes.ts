@@ -2,7 +2,6 @@
 // each child the viewer may see. While decisions are waiting, the page is also the form to record
 // them (with "Save as draft" kept in the database), and for a group meeting, to add a child.
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { addChildToStrategyDiscussion } from '../../../app/child-protection/add-child-to-strategy-discussion.ts';
 import { recordStrategyDiscussion } from '../../../app/child-protection/record-strategy-discussion.ts';
 import {
   discardStrategyDiscussionDraft,
@@ -67,6 +66,7 @@ export async function strategyDiscussionRoutes(app: FastifyInstance, options: { 
       mayRecord: page.mayRecord,
       held: d.status === 'held',
       mayAddChild: d.isGroup && d.status === 'to_be_held' && page.children.some((c) => c.mayChange),
+      groupId: d.id,
       hasDraft: page.draft !== null,
       values: form,
       rows: Array.from({ length: ATTENDEE_ROWS }, (_, i) => i + 1),
@@ -78,7 +78,6 @@ export async function strategyDiscussionRoutes(app: FastifyInstance, options: { 
       banner,
       action: paths.strategyDiscussion(d.id),
       discardAction: paths.discardStrategyDiscussionDraft(d.id),
-      addChildAction: paths.strategyDiscussionChildren(d.id),
     });
   }
 
@@ -104,7 +103,7 @@ export async function strategyDiscussionRoutes(app: FastifyInstance, options: { 
 
   app.post(
     '/strategy-discussions/:strategyDiscussionId',
-    { config: { permission: 'child-protection:record-enquiry', audit: 'child-protection.strategy-discussion.recorded' }, preHandler: csrfGuard(app) },
+    { config: { permission: 'child-protection:record-enquiry', audit: 'child-protection.strategy-discussion.saved' }, preHandler: csrfGuard(app) },
     async (request, reply) => {
       const id = uuidParam(request.params, 'strategyDiscussionId');
       const values = formValuesOf(request.body);
@@ -136,22 +135,6 @@ export async function strategyDiscussionRoutes(app: FastifyInstance, options: { 
       const id = uuidParam(request.params, 'strategyDiscussionId');
       await discardStrategyDiscussionDraft(deps, requestContext(request), id);
       return reply.redirect(`${paths.strategyDiscussion(id)}?done=draft-discarded`, 303);
-    },
-  );
-
-  app.post(
-    '/strategy-discussions/:strategyDiscussionId/children',
-    { config: { permission: 'child-protection:record-enquiry', audit: 'child-protection.strategy-discussion.child-added' }, preHandler: csrfGuard(app) },
-    async (request, reply) => {
-      const id = uuidParam(request.params, 'strategyDiscussionId');
-      const values = formValuesOf(request.body);
-      try {
-        await addChildToStrategyDiscussion(deps, requestContext(request), id, values['child'] ?? '');
-        return await reply.redirect(`${paths.strategyDiscussion(id)}?done=child-added`, 303);
-      } catch (error) {
-        if (error instanceof ValidationError) return render(reply.code(400), id, null, error.fieldErrors, null);
-        throw error;
-      }
     },
   );
 }
