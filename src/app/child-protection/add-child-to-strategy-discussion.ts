@@ -2,6 +2,7 @@
 // linking several children): one meeting, several children, each with their own decision. A child is
 // added by their Hearth id or NHS number, by someone who may change both that child's record and the
 // record of a child already in the meeting (from the child's own record, "Convene a strategy discussion").
+import { requireStorable } from './storable-text.ts';
 import { addDiscussionChild, findPersonIdByNhsNumber, isChildPerson } from '../../db/child-protection/strategy-discussion-repository.ts';
 import { guardChildRecord } from '../shared/access-guard.ts';
 import type { AppDeps } from '../shared/deps.ts';
@@ -32,6 +33,7 @@ export async function addChildToStrategyDiscussion(
     const { actor, discussion, children } = await openDiscussion(trx, ctx.actor, strategyDiscussionId, 'change', now);
     if (!discussion.isGroup) throw new ValidationError({ child: ADD_CHILD_MESSAGES.notGroup });
     if (discussion.status !== 'to_be_held') throw new ValidationError({ child: ADD_CHILD_MESSAGES.held });
+    requireStorable({ child: identifier });
     const text = identifier.trim().replaceAll(' ', '');
     if (text === '') throw new ValidationError({ child: ADD_CHILD_MESSAGES.child });
     const childId = UUID.test(text) ? text.toLowerCase() : /^\d{10}$/.test(text) ? await findPersonIdByNhsNumber(trx, text) : undefined;

@@ -44,6 +44,7 @@ export async function viewChildProtectionRecord(
   ctx: RequestContext,
   childId: string,
   action: 'read' | 'change' = 'read',
+  options: { readonly audit?: boolean } = {},
 ): Promise<ChildProtectionRecord> {
   return unitOfWork(deps, ctx, async ({ trx, now, audit }) => {
     const { actor, child } = await openChildRecord(trx, ctx.actor, action, childId, now);
@@ -62,7 +63,8 @@ export async function viewChildProtectionRecord(
     const mayConvene = can(actor, 'child-protection:record-enquiry') && child.allocation !== null && (await mayChangeChildRecord(trx, actor, childId, now));
     const crossCase = actor.roles.some((r) => CROSS_CASE_ROLES.includes(r));
     const groupMeetings = action === 'change' && mayConvene ? await openGroupMeetings(trx, crossCase ? null : actor.teams.map((t) => t.teamId), childId) : [];
-    await audit({ action: 'child-protection.record.viewed', subjectType: 'person', subjectId: childId, childId });
+    // A form shown again with its errors is not a second view of the record.
+    if (options.audit !== false) await audit({ action: 'child-protection.record.viewed', subjectType: 'person', subjectId: childId, childId });
     return { child, discussions, enquiries, mayConvene, groupMeetings };
   });
 }

@@ -1,6 +1,7 @@
 // Convening a strategy discussion: from a referral the MASH decided needs one (by its allocated worker
 // or a manager of its team), or from an allocated child's record at any time. Group (complex) meetings
 // for several children start from one child's record; the others are added to it.
+import { requireStorable } from './storable-text.ts';
 import { currentAllocationTeam, discussionForReferral, loadStrategyReferral } from '../../db/child-protection/strategy-discussion-repository.ts';
 import { hasRole } from '../../domain/shared/access/actor.ts';
 import { toIsoDate } from '../../domain/shared/time/local-date.ts';
@@ -38,6 +39,7 @@ export async function conveneStrategyDiscussionForChild(
     const { actor } = await guardChildRecord(work.trx, ctx.actor, 'change', childId, work.now);
     const teamId = await currentAllocationTeam(work.trx, childId);
     if (teamId === undefined) throw new ValidationError({ urgent: CONVENE_MESSAGES.notAllocated });
+    requireStorable({ groupConcern: input.groupConcern });
     const concern = input.groupConcern?.trim() ?? '';
     if (input.isGroup && concern === '') throw new ValidationError({ groupConcern: CONVENE_MESSAGES.groupConcern });
     return insertDiscussionToHold(work, {

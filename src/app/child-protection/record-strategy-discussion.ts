@@ -4,6 +4,7 @@
 // (S47-03) counted from this discussion; a "further strategy" decision opens a review discussion.
 // In a group meeting each person records decisions only for the children whose records they may
 // change; decisions for the others wait for someone who may.
+import { requireStorable } from './storable-text.ts';
 import type { LocalDate } from '@js-joda/core';
 import { discussionAttendees, insertAttendees, markDiscussionHeld, recordChildDecision } from '../../db/child-protection/strategy-discussion-repository.ts';
 import { insertSection47, moveLastStrategyDiscussion, openSection47ForChild } from '../../db/child-protection/section-47-repository.ts';
@@ -69,6 +70,17 @@ export async function recordStrategyDiscussion(
     requirePermission(ctx, 'child-protection:record-enquiry');
     const { actor, discussion, children } = await openDiscussion(work.trx, ctx.actor, strategyDiscussionId, 'change', work.now);
     const today = londonToday(work.now);
+    requireStorable({
+      chairName: input.meeting?.chairName,
+      mashChecksSummary: input.meeting?.mashChecksSummary,
+      attendees: (input.meeting?.attendees ?? []).map((a) => `${a.name}${a.role}${a.reportSummary ?? ''}`).join(''),
+      ...Object.fromEntries(
+        input.decisions.flatMap((d) => [
+          [`reason-${d.childId}`, d.reason],
+          [`safetyPlan-${d.childId}`, d.safetyPlan],
+        ]),
+      ),
+    });
     const pending = children.filter((c) => c.mayChange && c.decision === null);
     for (const d of input.decisions) {
       const child = children.find((c) => c.childId === d.childId);

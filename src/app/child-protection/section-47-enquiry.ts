@@ -2,6 +2,7 @@
 // alone, checks, video-recorded interview, paediatric examination) and its outcome. An outcome of
 // "continuing risk" records that an initial child protection conference is due within 15 working days
 // of the last strategy discussion about the enquiry (S47-03) and opens it (see requestInitialConference).
+import { requireStorable } from './storable-text.ts';
 import { loadSection47, updateSection47Progress, completeSection47, type Section47Row } from '../../db/child-protection/section-47-repository.ts';
 import {
   checkSection47Outcome,
@@ -85,6 +86,7 @@ export async function saveSection47Draft(deps: AppDeps, ctx: RequestContext, sec
   await unitOfWork(deps, ctx, async (work) => {
     requirePermission(ctx, 'child-protection:record-enquiry');
     const { actor, enquiry } = await openEnquiry(work, ctx, section47Id, 'change');
+    requireStorable(values);
     await upsertDraft(work.trx, actor.userId, section47DraftJourney(section47Id), values, work.now);
     await work.audit({
       action: 'child-protection.section-47.saved',
@@ -124,6 +126,7 @@ export async function recordSection47Progress(
     requirePermission(ctx, 'child-protection:record-enquiry');
     const { actor, enquiry } = await openEnquiry(work, ctx, section47Id, 'change');
     if (enquiry.status !== 'in_progress') throw new ValidationError({ outcome: SECTION_47_MESSAGES.alreadyCompleted });
+    requireStorable({ ...values });
     const errors = progressErrors(values, enquiry.startedOn, londonToday(work.now));
     if (Object.keys(errors).length > 0) throw new ValidationError(errors);
     const progress = { ...values, childNotSeenAloneReason: trimmedOrNull(values.childNotSeenAloneReason), checksSummary: trimmedOrNull(values.checksSummary) };
@@ -165,6 +168,7 @@ export async function recordSection47Outcome(
     const { actor, enquiry } = await openEnquiry(work, ctx, section47Id, 'change');
     if (enquiry.status !== 'in_progress') throw new ValidationError({ outcome: SECTION_47_MESSAGES.alreadyCompleted });
     const today = londonToday(work.now);
+    requireStorable({ ...values });
     const errors = checkSection47Outcome(
       {
         childSeenAloneOn: values.childSeenAloneOn === null ? null : parseLocalDate(values.childSeenAloneOn),

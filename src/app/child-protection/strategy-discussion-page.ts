@@ -1,5 +1,6 @@
 // The strategy discussion page: the meeting, each child the viewer may see (with their decision, or the
 // form to record it), the due date with its explanation, and the viewer's saved draft of the form.
+import { requireStorable } from './storable-text.ts';
 import { deleteDraft, findDraft, upsertDraft } from '../../db/drafts/draft-repository.ts';
 import { discussionAttendees, type AttendeeRow, type StrategyDiscussionRow } from '../../db/child-protection/strategy-discussion-repository.ts';
 import { section47sForChild, type Section47Row } from '../../db/child-protection/section-47-repository.ts';
@@ -74,6 +75,7 @@ export async function saveStrategyDiscussionDraft(
   await unitOfWork(deps, ctx, async ({ trx, now, audit }) => {
     requirePermission(ctx, 'child-protection:record-enquiry');
     const { actor, children } = await openDiscussion(trx, ctx.actor, strategyDiscussionId, 'change', now);
+    requireStorable(values);
     await upsertDraft(trx, actor.userId, strategyDraftJourney(strategyDiscussionId), values, now);
     for (const c of children.filter((x) => x.mayChange)) {
       await audit({

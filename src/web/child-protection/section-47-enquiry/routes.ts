@@ -95,7 +95,12 @@ export async function section47EnquiryRoutes(app: FastifyInstance, options: { de
       const values = formValuesOf(request.body);
       const action = (request.body as Record<string, unknown> | null)?.['action'];
       if (action === 'draft') {
-        await saveSection47Draft(deps, requestContext(request), id, values);
+        try {
+          await saveSection47Draft(deps, requestContext(request), id, values);
+        } catch (error) {
+          if (error instanceof ValidationError) return render(reply.code(400), id, values, error.fieldErrors, null);
+          throw error;
+        }
         return reply.redirect(`${paths.section47(id)}?done=draft-saved`, 303);
       }
       const errors: Record<string, string> = {};

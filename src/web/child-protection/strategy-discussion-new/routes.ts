@@ -23,7 +23,7 @@ export async function strategyDiscussionNewRoutes(app: FastifyInstance, options:
   const { deps } = options;
 
   async function render(reply: FastifyReply, childId: string, values: Record<string, string>, errors: FieldErrors) {
-    const record = await viewChildProtectionRecord(deps, requestContext(reply.request), childId, 'change');
+    const record = await viewChildProtectionRecord(deps, requestContext(reply.request), childId, 'change', { audit: Object.keys(errors).length === 0 });
     return reply.view('child-protection/strategy-discussion-new/view.njk', {
       ...childHeaderContext(record.child, deps.clock.now(), 'child-protection'),
       values,

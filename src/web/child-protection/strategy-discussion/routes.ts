@@ -109,7 +109,12 @@ export async function strategyDiscussionRoutes(app: FastifyInstance, options: { 
       const values = formValuesOf(request.body);
       const action = (request.body as Record<string, unknown> | null)?.['action'];
       if (action === 'draft') {
-        await saveStrategyDiscussionDraft(deps, requestContext(request), id, values);
+        try {
+          await saveStrategyDiscussionDraft(deps, requestContext(request), id, values);
+        } catch (error) {
+          if (error instanceof ValidationError) return render(reply.code(400), id, values, error.fieldErrors, null);
+          throw error;
+        }
         return reply.redirect(`${paths.strategyDiscussion(id)}?done=draft-saved`, 303);
       }
       const page = await viewStrategyDiscussion(deps, requestContext(request), id, { audit: false });
