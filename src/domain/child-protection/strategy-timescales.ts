@@ -105,7 +105,11 @@ export function explainStrategyDiscussionDue(
   urgent: boolean,
   calendar: WorkingDayCalendar = STATUTORY_WORKING_DAY_CALENDAR,
 ): DueExplanation {
-  return explainDue(strategyDiscussionRule(urgent), neededOn, calendar);
+  const explained = explainDue(strategyDiscussionRule(urgent), neededOn, calendar);
+  // "Within 0 working days" reads badly: say what it means.
+  return urgent
+    ? { ...explained, summary: 'The strategy discussion is due the same day it was decided one was needed, because the child is at immediate risk.' }
+    : explained;
 }
 
 export function section47DueOn(anchor: LocalDate, calendar: WorkingDayCalendar = STATUTORY_WORKING_DAY_CALENDAR): LocalDate {

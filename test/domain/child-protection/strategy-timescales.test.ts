@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   explainInitialConferenceDue,
+  explainStrategyDiscussionDue,
   INITIAL_CONFERENCE_AFTER_STRATEGY,
   initialConferenceDueOn,
   SECTION_47_COMPLETION,
@@ -26,6 +27,13 @@ describe('S47-01: the strategy discussion', () => {
     ['Christmas Eve 2026 (Thursday), due Tuesday 29 December', '2026-12-24', false, '2026-12-29'],
   ])('needed on %s', (_name, neededOn, urgent, due) => {
     expect(strategyDiscussionDueOn(d(neededOn), urgent).toString()).toBe(due);
+  });
+
+  it('says in words what an immediate-risk due date means', () => {
+    expect(explainStrategyDiscussionDue(d('2026-03-10'), true).summary).toBe(
+      'The strategy discussion is due the same day it was decided one was needed, because the child is at immediate risk.',
+    );
+    expect(explainStrategyDiscussionDue(d('2026-03-13'), false).arithmetic).toContain('16 March 2026');
   });
 
   it('is red once overdue and amber on the day', () => {
