@@ -401,6 +401,84 @@ export interface TeamCaseloadTargetTable {
   source: string;
 }
 
+// 0013_strategy_section_47.sql
+export interface StrategyDiscussionTable {
+  id: Generated<string>;
+  kind: 'initial' | 'review';
+  isGroup: Generated<boolean>;
+  groupConcern: string | null;
+  teamId: string;
+  openedOn: DateText;
+  urgent: Generated<boolean>;
+  dueOn: DateText;
+  status: Generated<'to_be_held' | 'held'>;
+  heldOn: DateText | null;
+  format: 'discussion' | 'meeting' | null;
+  chairName: string | null;
+  mashChecksConsidered: boolean | null;
+  mashChecksSummary: string | null;
+  recordedByUserId: string | null;
+  recordedAt: Timestamp | null;
+  createdByUserId: string | null;
+  createdAt: ColumnType<Date, Date, never>;
+  version: Generated<number>;
+}
+
+export interface StrategyDiscussionChildTable {
+  strategyDiscussionId: string;
+  childId: string;
+  sourceKind: 'referral' | 'assessment' | 'child-record' | 'group' | 'review';
+  referralId: string | null;
+  assessmentId: string | null;
+  decision: 's47_single_agency' | 's47_joint' | 'no_s47' | 'further_strategy' | null;
+  decisionReason: string | null;
+  safetyPlan: string | null;
+  interimLiving: 'at_home' | 'relative' | 'family_friend' | 'foster_carer' | 'other' | null;
+  abeInterviewNeeded: boolean | null;
+  paediatricExamNeeded: boolean | null;
+  addedByUserId: string | null;
+  addedAt: ColumnType<Date, Date, never>;
+}
+
+export interface StrategyDiscussionAttendeeTable {
+  id: Generated<string>;
+  strategyDiscussionId: string;
+  position: number;
+  agency: string;
+  name: string;
+  role: string;
+  attended: boolean;
+  reportProvided: Generated<boolean>;
+  reportSummary: string | null;
+}
+
+export interface Section47EnquiryTable {
+  id: Generated<string>;
+  childId: string;
+  strategyDiscussionId: string;
+  lastStrategyDiscussionId: string;
+  lastStrategyHeldOn: DateText;
+  teamId: string;
+  kind: 'single_agency' | 'joint';
+  startedOn: DateText;
+  anchorOn: DateText;
+  dueOn: DateText;
+  status: Generated<'in_progress' | 'completed'>;
+  childSeenAloneOn: DateText | null;
+  childNotSeenAloneReason: string | null;
+  checksSummary: string | null;
+  abeInterviewOn: DateText | null;
+  paediatricExamOn: DateText | null;
+  findings: string | null;
+  outcome: 'not_substantiated' | 'substantiated_not_continuing' | 'substantiated_continuing' | null;
+  outcomeOn: DateText | null;
+  icpcDueOn: DateText | null;
+  completedByUserId: string | null;
+  completedAt: Timestamp | null;
+  createdAt: ColumnType<Date, Date, never>;
+  version: Generated<number>;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   checksum: string;
@@ -476,6 +554,10 @@ export interface Database {
   preBirthPlan: PreBirthPlanTable;
   preBirthMilestone: PreBirthMilestoneTable;
   birthRecord: BirthRecordTable;
+  strategyDiscussion: StrategyDiscussionTable;
+  strategyDiscussionChild: StrategyDiscussionChildTable;
+  strategyDiscussionAttendee: StrategyDiscussionAttendeeTable;
+  section47Enquiry: Section47EnquiryTable;
 }
 
 export type Person = Selectable<PersonTable>;

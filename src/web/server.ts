@@ -21,6 +21,7 @@ import { childRecordRoutes } from './people/child-record/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
 import { recordsRoutes } from './records/routes.ts';
 import { preBirthRoutes } from './pre-birth/routes.ts';
+import { strategyAndSection47Routes } from './child-protection/strategy-discussion-routes.ts';
 import { authPlugin, sessionCookie } from './plugins/auth.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { GOVUK_DIST, MOJ_ROOT, WEB_DIR, viewsPlugin } from './plugins/nunjucks.ts';
@@ -78,6 +79,7 @@ export async function buildServer(deps: AppDeps, config: WebConfig, logger: Fast
   await app.register(peopleRoutes, { deps });
   await app.register(recordsRoutes, { deps });
   await app.register(preBirthRoutes, { deps });
+  await app.register(strategyAndSection47Routes, { deps });
   await app.register(frontDoorRoutes, { deps, cookieSecure: config.cookieSecure });
   await app.register(teamRoutes, { deps });
   await app.register(adminUserRoutes, { deps });

@@ -14,6 +14,7 @@
 // without the permission 403, a restricted record 403 (with whom to ask), a sealed or missing one 404.
 import { DEMO_CHILD_IDS, DEMO_PASSWORD } from '../../src/db/seed/demo-authority.ts';
 import { DEMO_PRE_BIRTH_IDS } from '../../src/db/seed/demo-pre-birth.ts';
+import { DEMO_CHILD_PROTECTION_IDS } from '../../src/db/seed/demo-child-protection.ts';
 import { DEMO_USER_IDS, DEMO_USERS, FIXED_STAFF } from '../../src/db/seed/users.ts';
 import type { RouteContractEntry } from '../../src/web/plugins/route-contract.ts';
 import type { RequestBody } from './http-client.ts';
@@ -22,9 +23,21 @@ import { NOT_YET_IN_MATRIX } from './not-yet-in-matrix.ts';
 export const ANONYMOUS = 'anonymous';
 
 /** A social worker in Family Support Team South holding a named grant on the restricted record. */
-export const GRANTEE = { id: '00000000-0000-4000-a000-000000000001', username: 'matrix.grantee', displayName: 'Matrix Grantee', role: 'social_worker', teamCode: 'FST_SOUTH' } as const;
+export const GRANTEE = {
+  id: '00000000-0000-4000-a000-000000000001',
+  username: 'matrix.grantee',
+  displayName: 'Matrix Grantee',
+  role: 'social_worker',
+  teamCode: 'FST_SOUTH',
+} as const;
 /** An account the administrator's cells may edit freely. */
-export const TARGET_USER = { id: '00000000-0000-4000-a000-000000000002', username: 'matrix.target', displayName: 'Matrix Target', role: 'iro', teamCode: 'QA_IRO' } as const;
+export const TARGET_USER = {
+  id: '00000000-0000-4000-a000-000000000002',
+  username: 'matrix.target',
+  displayName: 'Matrix Target',
+  role: 'iro',
+  teamCode: 'QA_IRO',
+} as const;
 
 const OTHER_WORKER = FIXED_STAFF.find((u) => u.username === 'other.worker');
 
@@ -40,13 +53,15 @@ export const SUBJECTS: readonly { readonly username: string; readonly roles: rea
 // Function level: which role holds which permission (written out, not read from permissions.ts).
 const CASEWORK = ['work:view-own', 'people:view-child', 'people:change-child', 'teams:view', 'records:export-chronology', 'pre-birth:record'];
 const MANAGER = [...CASEWORK, 'audit:view', 'records:record-management-oversight'];
+// Strategy discussions and section 47 enquiries are recorded by social workers, their managers, the MASH and CP chairs.
+const CHILD_PROTECTION = 'child-protection:record-enquiry';
 
 export const ROLE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
-  mash_practitioner: CASEWORK,
-  mash_manager: MANAGER,
-  social_worker: CASEWORK,
-  team_manager: MANAGER,
-  cp_chair: CASEWORK,
+  mash_practitioner: [...CASEWORK, CHILD_PROTECTION],
+  mash_manager: [...MANAGER, CHILD_PROTECTION],
+  social_worker: [...CASEWORK, CHILD_PROTECTION],
+  team_manager: [...MANAGER, CHILD_PROTECTION],
+  cp_chair: [...CASEWORK, CHILD_PROTECTION],
   iro: CASEWORK,
   personal_adviser: CASEWORK,
   fostering_worker: CASEWORK,
@@ -116,6 +131,30 @@ const recordState = (state: RecordState, value: string): ParamState => ({
 
 export const MISSING_CHILD_ID = '00000000-0000-4000-9000-0000000dead0';
 
+/** A record reached through another id (a strategy discussion, an enquiry) whose child is in `state`. */
+const childRecordState = (name: string, state: RecordState, value: string): ParamState => ({ ...recordState(state, value), state: name });
+
+/**
+ * A group strategy meeting about the ordinary and the restricted child: open to whoever may open
+ * either child's record (each sees only the children they may), refused (403) to everyone else.
+ */
+const groupMeetingState: ParamState = {
+  state: 'group (ordinary + restricted)',
+  value: DEMO_CHILD_PROTECTION_IDS.groupMeeting,
+  expect: (subject, action) => {
+    const access = RECORD_ACCESS[subject];
+    const i = action === 'read' ? 0 : 1;
+    if (access?.ordinary[i] === 'allow' || access?.restricted[i] === 'allow') return 'allow';
+    return 403;
+  },
+  auditedRefusal: true,
+};
+
+const missingIdStates = (): ParamState[] => [
+  { state: 'missing', value: '00000000-0000-4000-9000-0000000dead1', expect: () => 404, auditedRefusal: false },
+  { state: 'malformed', value: 'not-a-uuid', expect: () => 404, auditedRefusal: false },
+];
+
 export const PARAMS: Readonly<Record<string, readonly ParamState[]>> = {
   childId: [
     recordState('ordinary', DEMO_CHILD_IDS.allocated),
@@ -134,6 +173,17 @@ export const PARAMS: Readonly<Record<string, readonly ParamState[]>> = {
     recordState('ordinary', DEMO_PRE_BIRTH_IDS.unborn18Weeks),
     { state: 'missing', value: MISSING_CHILD_ID, expect: () => 404, auditedRefusal: true },
     { state: 'malformed', value: 'not-a-uuid', expect: () => 404, auditedRefusal: false },
+  ],
+  strategyDiscussionId: [
+    groupMeetingState,
+    childRecordState('ordinary child', 'ordinary', DEMO_CHILD_PROTECTION_IDS.ordinaryDiscussion),
+    childRecordState('restricted child', 'restricted', DEMO_CHILD_PROTECTION_IDS.restrictedDiscussion),
+    ...missingIdStates(),
+  ],
+  section47Id: [
+    childRecordState('ordinary child', 'ordinary', DEMO_CHILD_PROTECTION_IDS.ordinaryEnquiry),
+    childRecordState('restricted child', 'restricted', DEMO_CHILD_PROTECTION_IDS.restrictedEnquiry),
+    ...missingIdStates(),
   ],
   userId: [
     { state: 'existing', value: TARGET_USER.id, expect: () => 'allow', auditedRefusal: false },
@@ -206,11 +256,40 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   // Records (case notes, documents, chronology) on a child's record.
   'GET /children/:childId/case-notes': {},
   'GET /children/:childId/case-notes/new': { record: 'change' },
-  'POST /children/:childId/case-notes/new': { body: () => ({ form: { noteType: 'phone_call', 'eventDate-day': '2', 'eventDate-month': '1', 'eventDate-year': '2026', summary: 'Matrix note', body: 'Matrix note body', action: 'save' } }) },
+  'POST /children/:childId/case-notes/new': {
+    body: () => ({
+      form: {
+        noteType: 'phone_call',
+        'eventDate-day': '2',
+        'eventDate-month': '1',
+        'eventDate-year': '2026',
+        summary: 'Matrix note',
+        body: 'Matrix note body',
+        action: 'save',
+      },
+    }),
+  },
   'POST /children/:childId/case-notes/new/discard-draft': { body: () => ({ form: {} }) },
   'GET /children/:childId/documents': {},
   'GET /children/:childId/documents/new': { record: 'change' },
-  'POST /children/:childId/documents/new': { body: () => ({ raw: ['--matrix', 'Content-Disposition: form-data; name="title"', '', 'Matrix document', '--matrix', 'Content-Disposition: form-data; name="file"; filename="matrix.txt"', 'Content-Type: text/plain', '', 'Synthetic text.', '--matrix--', ''].join('\r\n'), contentType: 'multipart/form-data; boundary=matrix' }) },
+  'POST /children/:childId/documents/new': {
+    body: () => ({
+      raw: [
+        '--matrix',
+        'Content-Disposition: form-data; name="title"',
+        '',
+        'Matrix document',
+        '--matrix',
+        'Content-Disposition: form-data; name="file"; filename="matrix.txt"',
+        'Content-Type: text/plain',
+        '',
+        'Synthetic text.',
+        '--matrix--',
+        '',
+      ].join('\r\n'),
+      contentType: 'multipart/form-data; boundary=matrix',
+    }),
+  },
   'GET /children/:childId/chronology': {},
   'GET /children/:childId/chronology/export.docx': {},
   'GET /children/:childId/chronology/print': {},
@@ -227,7 +306,20 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   'POST /children/:preBirthChildId/pre-birth/birth': {
     body: () => ({ form: { ...dateParts('bornOn', 1), timeOfBirth: '09:30', sex: 'female', givenName: 'Matrix', familyName: 'Tregarthen', nhsNumber: '', motherMedicallyFit: 'yes' } }),
   },
-  'POST /children/:childId/chronology/new-entry': { body: () => ({ form: { 'entryDate-day': '2', 'entryDate-month': '1', 'entryDate-year': '2026', category: 'other', summary: 'Matrix entry', source: 'Access matrix' } }) },
+  // Child protection: strategy discussions and section 47 enquiries (the form posts are tried with "Save as draft").
+  'GET /children/:childId/child-protection': {},
+  'GET /children/:childId/child-protection/strategy-discussions/new': { record: 'change' },
+  'POST /children/:childId/child-protection/strategy-discussions/new': { body: () => ({ form: { urgent: 'no', kind: 'initial' } }) },
+  'GET /strategy-discussions/:strategyDiscussionId': {},
+  'POST /strategy-discussions/:strategyDiscussionId': { body: () => ({ form: { action: 'draft', chairName: 'Matrix chair' } }) },
+  'POST /strategy-discussions/:strategyDiscussionId/discard-draft': { body: () => ({ form: {} }) },
+  'GET /section-47-enquiries/:section47Id': {},
+  'POST /section-47-enquiries/:section47Id': { body: () => ({ form: { action: 'draft', findings: 'Matrix findings' } }) },
+  'POST /children/:childId/chronology/new-entry': {
+    body: () => ({
+      form: { 'entryDate-day': '2', 'entryDate-month': '1', 'entryDate-year': '2026', category: 'other', summary: 'Matrix entry', source: 'Access matrix' },
+    }),
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -264,7 +356,12 @@ export function entryFor(route: { method: string; url: string }): RouteEntry | u
   return ROUTES[routeKey(route)] ?? (route.method === 'HEAD' ? ROUTES[`GET ${route.url}`] : undefined);
 }
 
-export function expectedOutcome(route: RouteContractEntry, entry: RouteEntry, subject: { username: string; roles: readonly string[] }, states: readonly ParamState[]): Outcome {
+export function expectedOutcome(
+  route: RouteContractEntry,
+  entry: RouteEntry,
+  subject: { username: string; roles: readonly string[] },
+  states: readonly ParamState[],
+): Outcome {
   if (route.permission === 'public') return 'allow';
   if (subject.username === ANONYMOUS) return isApi(route.url) ? 401 : 'sign-in';
   if (route.permission !== 'signed-in' && !subject.roles.some((role) => ROLE_PERMISSIONS[role]?.includes(route.permission))) return 403;
@@ -300,7 +397,9 @@ export function buildAccessMatrix(routes: readonly RouteContractEntry[]): Access
       if (route.method !== 'HEAD') problems.push(problem); // HEAD routes follow their GET route
     };
     if (route.permission !== 'public' && route.permission !== 'signed-in' && !KNOWN_PERMISSIONS.has(route.permission)) {
-      report(`Route ${key} needs permission ${route.permission}, which the matrix does not know: add it to ROLE_PERMISSIONS in ${HERE} under every role that holds it.`);
+      report(
+        `Route ${key} needs permission ${route.permission}, which the matrix does not know: add it to ROLE_PERMISSIONS in ${HERE} under every role that holds it.`,
+      );
       continue;
     }
     if (route.method === 'POST' && entry.body === undefined) {
@@ -331,7 +430,7 @@ export function buildAccessMatrix(routes: readonly RouteContractEntry[]): Access
       `${String(unlisted.length)} route(s) are not in the access matrix. Add an entry for each to ROUTES in ${HERE} (record: 'read' | 'change' for a child's record, the statuses that mean "allowed", and for a POST a valid body):\n  ${unlisted.join('\n  ')}`,
     );
   }
-    const known = new Set(served.map(routeKey));
+  const known = new Set(served.map(routeKey));
   for (const key of Object.keys(ROUTES)) {
     if (!known.has(key)) problems.push(`ROUTES in ${HERE} lists ${key}, which the server does not serve: remove it or correct it.`);
   }

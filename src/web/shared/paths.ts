@@ -20,7 +20,8 @@ export const paths = {
   chronologyDocx: (childId: string) => `/children/${childId}/chronology/export.docx`,
   chronologyPrint: (childId: string) => `/children/${childId}/chronology/print`,
   people: () => '/people',
-  newPerson: (options: { type?: 'unborn'; motherId?: string } = {}) => (options.motherId === undefined ? '/people/new' : `/people/new?type=unborn&motherId=${options.motherId}`),
+  newPerson: (options: { type?: 'unborn'; motherId?: string } = {}) =>
+    options.motherId === undefined ? '/people/new' : `/people/new?type=unborn&motherId=${options.motherId}`,
   newPersonDetails: () => '/people/new/details',
   person: (personId: string) => `/people/${personId}`,
   /** A person's record pages live under /children/ for a child or unborn child, /people/ for an adult. */
@@ -61,6 +62,12 @@ export const paths = {
   preBirthMilestone: (childId: string, milestone?: string) => `/children/${childId}/pre-birth/milestone${milestone === undefined ? '' : `?milestone=${milestone}`}`,
   preBirthFgcReferral: (childId: string) => `/children/${childId}/pre-birth/fgc-referral`,
   preBirthBirth: (childId: string) => `/children/${childId}/pre-birth/birth`,
+  childProtection: (childId: string) => `/children/${childId}/child-protection`,
+  newStrategyDiscussion: (childId: string) => `/children/${childId}/child-protection/strategy-discussions/new`,
+  strategyDiscussion: (strategyDiscussionId: string) => `/strategy-discussions/${strategyDiscussionId}`,
+  discardStrategyDiscussionDraft: (strategyDiscussionId: string) => `/strategy-discussions/${strategyDiscussionId}/discard-draft`,
+  referralStrategyDiscussion: (referralId: string) => `/referrals/${referralId}/strategy-discussion`,
+  section47: (section47Id: string) => `/section-47-enquiries/${section47Id}`,
 } as const;
 
 /** Only local paths may be redirected to after sign-in (no open redirects). */

@@ -25,6 +25,7 @@ export const PERMISSIONS = {
   'casework:view-referrals': 'See referrals waiting for allocation',
   'casework:allocate': 'Allocate a referral to a worker in the team',
   'pre-birth:record': 'Record an unborn child’s pre-birth plan: milestones, pregnancy dates, FGC referral and the birth (subject to the record rules)',
+  'child-protection:record-enquiry': 'Convene and record strategy discussions and section 47 enquiries (subject to the record rules)',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -54,6 +55,7 @@ const GRANTED_TO: Readonly<Record<Permission, readonly Role[]>> = {
   'casework:view-referrals': ['team_manager', 'mash_manager', 'mash_practitioner'],
   'casework:allocate': ['team_manager', 'mash_manager'],
   'pre-birth:record': CASE_ROLES.filter((r) => r !== 'performance_officer'),
+  'child-protection:record-enquiry': ['social_worker', 'team_manager', 'mash_manager', 'mash_practitioner', 'cp_chair'],
 };
 
 export function isPermission(value: string): value is Permission {

@@ -1,0 +1,53 @@
+// "My work" items for this part of child protection (src/app/work/due-item-sources.ts): strategy
+// discussions to be held (S47-01, or the date a previous discussion set for a review) and section 47
+// enquiries to complete (S47-02), each with the rule and arithmetic behind its date.
+import { openSection47Items, openStrategyItems } from '../../db/child-protection/strategy-discussion-due-items-repository.ts';
+import type { DueItem } from '../../domain/casework/due-items.ts';
+import { explainSection47Due, explainStrategyDiscussionDue } from '../../domain/child-protection/strategy-timescales.ts';
+import { formatLongDate, parseLocalDate } from '../../domain/shared/time/local-date.ts';
+import type { DueItemSource } from '../work/due-item-sources.ts';
+
+export const strategyDiscussionsToHold: DueItemSource = async (trx, actor, now, scope) => {
+  const rows = await openStrategyItems(trx, actor, now, scope);
+  return rows.map((r): DueItem => {
+    const href = `/strategy-discussions/${r.strategyDiscussionId}`;
+    const base = { childId: r.childId, childName: r.childName, teamName: r.teamName, workerName: r.workerName, dueOn: r.dueOn, href };
+    if (r.sourceKind === 'review') {
+      return {
+        ...base,
+        what: 'Review strategy discussion',
+        ruleId: 'S47-01',
+        explanation: {
+          summary: `The strategy discussion held on ${formatLongDate(r.openedOn)} asked for a further discussion by ${formatLongDate(r.dueOn)}.`,
+          source: 'Seed 004 §9 (initial or review strategy discussion); the date set by the previous discussion',
+          arithmetic: 'Set by the previous strategy discussion, not counted from a rule.',
+        },
+      };
+    }
+    const e = explainStrategyDiscussionDue(parseLocalDate(r.openedOn), r.urgent);
+    return {
+      ...base,
+      what: r.kind === 'review' ? 'Review strategy discussion' : 'Strategy discussion',
+      ruleId: e.rule.id,
+      explanation: { summary: e.summary, source: e.source, arithmetic: e.arithmetic },
+    };
+  });
+};
+
+export const section47sToComplete: DueItemSource = async (trx, actor, now, scope) => {
+  const rows = await openSection47Items(trx, actor, now, scope);
+  return rows.map((r): DueItem => {
+    const e = explainSection47Due(parseLocalDate(r.anchorOn));
+    return {
+      childId: r.childId,
+      childName: r.childName,
+      teamName: r.teamName,
+      workerName: r.workerName,
+      what: 'Section 47 enquiry',
+      dueOn: r.dueOn,
+      ruleId: e.rule.id,
+      explanation: { summary: e.summary, source: e.source, arithmetic: e.arithmetic },
+      href: `/section-47-enquiries/${r.section47Id}`,
+    };
+  });
+};
