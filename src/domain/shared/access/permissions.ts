@@ -24,6 +24,7 @@ export const PERMISSIONS = {
   'front-door:view-dashboard': 'See the MASH dashboard',
   'casework:view-referrals': 'See referrals waiting for allocation',
   'casework:allocate': 'Allocate a referral to a worker in the team',
+  'returns:build': 'Check and download the statutory returns (DfE CIN census, Ofsted Annex A)',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -52,6 +53,8 @@ const GRANTED_TO: Readonly<Record<Permission, readonly Role[]>> = {
   'front-door:view-dashboard': ['mash_practitioner', 'mash_manager', 'team_manager', 'performance_officer'],
   'casework:view-referrals': ['team_manager', 'mash_manager', 'mash_practitioner'],
   'casework:allocate': ['team_manager', 'mash_manager'],
+  // Performance officers make the returns; team managers check their teams' records against them.
+  'returns:build': ['performance_officer', 'team_manager'],
 };
 
 export function isPermission(value: string): value is Permission {
