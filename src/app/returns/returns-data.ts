@@ -1,6 +1,15 @@
 // What the statutory returns read from Hearth, behind the 'returns:build' permission. The builders
 // in src/returns/ ask for data only through these functions (returns → app → db).
-import { childrenByIds, contactChildrenBetween, referralsBetween, referralsUpTo, type AnnexReferralRow, type ChildRow, type ContactChildRow, type ReferralRow } from '../../db/returns/returns-repository.ts';
+import {
+  childrenByIds,
+  contactChildrenBetween,
+  referralsBetween,
+  referralsUpTo,
+  type AnnexReferralRow,
+  type ChildRow,
+  type ContactChildRow,
+  type ReferralRow,
+} from '../../db/returns/returns-repository.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import type { RequestContext } from '../shared/request-context.ts';
 import { requirePermission } from '../shared/require-permission.ts';

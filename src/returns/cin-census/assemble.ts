@@ -89,14 +89,23 @@ export function assembleChild(rows: ChildRows, period: CensusPeriod): CensusChil
       (a) => within(a.startedOn, e.start, endOf) && a.startedOn <= period.end && (a.authorisedOn === null || a.authorisedOn >= period.start),
     );
     const s47 = rows.section47s.filter((s) => within(s.startedOn, e.start, endOf) && s.startedOn <= period.end);
-    const cpPlans = rows.cpPlans.filter((p) => within(p.startedOn, e.start, endOf) && p.startedOn <= period.end && (p.endedOn === null || p.endedOn >= period.start));
-    const cinPlans = rows.cinPlans.filter((p) => within(p.startedOn, e.start, endOf) && p.startedOn <= period.end && (p.endedOn === null || p.endedOn >= period.start));
+    const cpPlans = rows.cpPlans.filter(
+      (p) => within(p.startedOn, e.start, endOf) && p.startedOn <= period.end && (p.endedOn === null || p.endedOn >= period.start),
+    );
+    const cinPlans = rows.cinPlans.filter(
+      (p) => within(p.startedOn, e.start, endOf) && p.startedOn <= period.end && (p.endedOn === null || p.endedOn >= period.start),
+    );
     const icpc = s47
       .map((s) => s.dateOfInitialCpc)
       .filter((d): d is string => d !== null && d <= period.end)
       .sort()
       .at(-1);
-    const need = reportedClosure?.primaryNeedCode ?? assessments.map((a) => a.primaryNeedCode).filter((n): n is string => n !== null).at(-1);
+    const need =
+      reportedClosure?.primaryNeedCode ??
+      assessments
+        .map((a) => a.primaryNeedCode)
+        .filter((n): n is string => n !== null)
+        .at(-1);
     const clip = (d: IsoDate | null): IsoDate | undefined => (d === null || d > period.end ? undefined : d);
     return {
       cinReferralDate: e.start,

@@ -33,7 +33,12 @@ function groupBy<T extends { readonly personId: string }>(rows: readonly T[]): M
   return out;
 }
 
-export async function buildCensus(sources: CensusSources, period: CensusPeriod, header: CensusHeader, onProgress: ProgressListener = () => undefined): Promise<BuiltCensus> {
+export async function buildCensus(
+  sources: CensusSources,
+  period: CensusPeriod,
+  header: CensusHeader,
+  onProgress: ProgressListener = () => undefined,
+): Promise<BuiltCensus> {
   await onProgress({ stage: 'Reading referrals', done: 0, total: 1 });
   const referrals = groupBy(await sources.referrals(period.end));
   const ids = [...referrals.keys()].sort();

@@ -79,7 +79,8 @@ export const CHILD_IDENTIFIER_RULES: readonly CensusRule[] = [
     message: 'Either Date of Birth or Expected Date of Birth must be provided (but not both)',
     appliesTo: ['PersonBirthDate', 'ExpectedPersonBirthDate'],
     verified: true,
-    check: (c) => ((c.childIdentifiers.personBirthDate === undefined) === (c.childIdentifiers.expectedPersonBirthDate === undefined) ? ['PersonBirthDate'] : []),
+    check: (c) =>
+      (c.childIdentifiers.personBirthDate === undefined) === (c.childIdentifiers.expectedPersonBirthDate === undefined) ? ['PersonBirthDate'] : [],
   },
   {
     code: '8530Q',

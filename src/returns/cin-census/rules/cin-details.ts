@@ -112,9 +112,7 @@ export const CIN_DETAILS_RULES: readonly CensusRule[] = [
             (other) =>
               other !== d &&
               d.cinReferralDate >= other.cinReferralDate &&
-              (other.cinClosureDate !== undefined
-                ? d.cinReferralDate <= other.cinClosureDate
-                : d.cinReferralDate <= ctx.period.end && !other.referralNfa) &&
+              (other.cinClosureDate !== undefined ? d.cinReferralDate <= other.cinClosureDate : d.cinReferralDate <= ctx.period.end && !other.referralNfa) &&
               // The rule's note: one episode may end on the day the next starts.
               d.cinReferralDate !== other.cinClosureDate,
           ),
