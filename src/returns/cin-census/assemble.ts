@@ -30,8 +30,11 @@ export interface ChildRows {
   readonly cinPlans: readonly CensusCinPlanRow[];
 }
 
-/** Hearth's LA child identifier: the record's id without hyphens, first 20 characters (rules 1570, 1580). */
-export const laChildIdOf = (personId: string): string => personId.replaceAll('-', '').slice(0, 20).toUpperCase();
+/**
+ * Hearth's LA child identifier: the last 20 hex digits of the record's id (rules 1570, 1580: at most
+ * 20 letters and digits). Stable, since ids never change; rule 8510 would report a clash.
+ */
+export const laChildIdOf = (personId: string): string => personId.replaceAll('-', '').slice(-20).toUpperCase();
 
 /** DfE Sex (N00783, from 2024-25): M, F or U. Hearth's "other", "not known" and "not stated" are U. */
 export function sexOf(gender: string): 'M' | 'F' | 'U' {

@@ -30,7 +30,7 @@ describe('Annex A workbook', () => {
       rows: list3Referrals([{ child, referredOn: '2025-09-17', source: '8', nfa: false, referralsInLast12Months: 0, team: 'MASH', worker: null }], window),
     };
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await toBuffer(lists));
+    await book.xlsx.load((await toBuffer(lists)) as unknown as ExcelJS.Buffer);
     expect(book.worksheets.map((s) => s.name)).toEqual(['List 1', 'List 2', 'List 3', 'List 4', 'List 5', 'List 6', 'List 7']);
     for (const n of ANNEX_A_LIST_NUMBERS) {
       const sheet = book.getWorksheet(ANNEX_A_LISTS[n].sheet);
