@@ -407,6 +407,27 @@ export interface SchemaMigrationTable {
   appliedAt: CreatedAt;
 }
 
+export interface ReturnRunTable {
+  id: Generated<string>;
+  kind: 'cin_census' | 'annex_a';
+  censusYear: number | null;
+  windowFrom: DateText | null;
+  windowTo: DateText | null;
+  status: Generated<'running' | 'done' | 'failed'>;
+  stage: Generated<string>;
+  done: Generated<number>;
+  total: Generated<number>;
+  requestedByUserId: string | null;
+  startedAt: Timestamp;
+  finishedAt: Timestamp | null;
+  children: number | null;
+  rowCounts: Json | null;
+  failures: ColumnType<unknown, string | undefined, string>;
+  output: Buffer | null;
+  outputFilename: string | null;
+  error: string | null;
+}
+
 export interface Database {
   team: TeamTable;
   appUser: AppUserTable;
@@ -439,6 +460,7 @@ export interface Database {
   referral: ReferralTable;
   earlyHelpReferral: EarlyHelpReferralTable;
   teamCaseloadTarget: TeamCaseloadTargetTable;
+  returnRun: ReturnRunTable;
 }
 
 export type Person = Selectable<PersonTable>;

@@ -21,9 +21,21 @@ import { NOT_YET_IN_MATRIX } from './not-yet-in-matrix.ts';
 export const ANONYMOUS = 'anonymous';
 
 /** A social worker in Family Support Team South holding a named grant on the restricted record. */
-export const GRANTEE = { id: '00000000-0000-4000-a000-000000000001', username: 'matrix.grantee', displayName: 'Matrix Grantee', role: 'social_worker', teamCode: 'FST_SOUTH' } as const;
+export const GRANTEE = {
+  id: '00000000-0000-4000-a000-000000000001',
+  username: 'matrix.grantee',
+  displayName: 'Matrix Grantee',
+  role: 'social_worker',
+  teamCode: 'FST_SOUTH',
+} as const;
 /** An account the administrator's cells may edit freely. */
-export const TARGET_USER = { id: '00000000-0000-4000-a000-000000000002', username: 'matrix.target', displayName: 'Matrix Target', role: 'iro', teamCode: 'QA_IRO' } as const;
+export const TARGET_USER = {
+  id: '00000000-0000-4000-a000-000000000002',
+  username: 'matrix.target',
+  displayName: 'Matrix Target',
+  role: 'iro',
+  teamCode: 'QA_IRO',
+} as const;
 
 const OTHER_WORKER = FIXED_STAFF.find((u) => u.username === 'other.worker');
 
@@ -44,14 +56,14 @@ export const ROLE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
   mash_practitioner: CASEWORK,
   mash_manager: MANAGER,
   social_worker: CASEWORK,
-  team_manager: MANAGER,
+  team_manager: [...MANAGER, 'returns:build'],
   cp_chair: CASEWORK,
   iro: CASEWORK,
   personal_adviser: CASEWORK,
   fostering_worker: CASEWORK,
   adoption_worker: CASEWORK,
   // Performance officers report on every child and change none.
-  performance_officer: ['work:view-own', 'people:view-child', 'teams:view'],
+  performance_officer: ['work:view-own', 'people:view-child', 'teams:view', 'returns:build'],
   // A system administrator manages accounts and the audit log, and holds no case data.
   system_admin: ['teams:view', 'admin:manage-users', 'audit:verify', 'audit:view'],
 };
@@ -123,6 +135,11 @@ export const PARAMS: Readonly<Record<string, readonly ParamState[]>> = {
     { state: 'missing', value: MISSING_CHILD_ID, expect: () => 404, auditedRefusal: true },
     { state: 'malformed', value: 'not-a-uuid', expect: () => 404, auditedRefusal: false },
   ],
+  // Return runs (src/web/returns): any holder of returns:build sees any run; none exists in the demo.
+  runId: [
+    { state: 'missing', value: '00000000-0000-4000-a000-00000000beef', expect: () => 404, auditedRefusal: false },
+    { state: 'malformed', value: 'not-a-uuid', expect: () => 404, auditedRefusal: false },
+  ],
   userId: [
     { state: 'existing', value: TARGET_USER.id, expect: () => 'allow', auditedRefusal: false },
     { state: 'missing', value: '00000000-0000-4000-a000-0000000dead0', expect: () => 404, auditedRefusal: false },
@@ -153,7 +170,12 @@ export interface RouteEntry {
   readonly writesWhenRefused?: readonly string[];
 }
 
-const newUserForm = (ctx: BodyContext) => ({ displayName: 'Matrix New User', username: ctx.unique('matrix.new'), password: 'a-long-enough-password', roles: 'iro' });
+const newUserForm = (ctx: BodyContext) => ({
+  displayName: 'Matrix New User',
+  username: ctx.unique('matrix.new'),
+  password: 'a-long-enough-password',
+  roles: 'iro',
+});
 
 export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   'GET /': { allow: [303] },
@@ -188,16 +210,55 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   // Records (case notes, documents, chronology) on a child's record.
   'GET /children/:childId/case-notes': {},
   'GET /children/:childId/case-notes/new': { record: 'change' },
-  'POST /children/:childId/case-notes/new': { body: () => ({ form: { noteType: 'phone_call', 'eventDate-day': '2', 'eventDate-month': '1', 'eventDate-year': '2026', summary: 'Matrix note', body: 'Matrix note body', action: 'save' } }) },
+  'POST /children/:childId/case-notes/new': {
+    body: () => ({
+      form: {
+        noteType: 'phone_call',
+        'eventDate-day': '2',
+        'eventDate-month': '1',
+        'eventDate-year': '2026',
+        summary: 'Matrix note',
+        body: 'Matrix note body',
+        action: 'save',
+      },
+    }),
+  },
   'POST /children/:childId/case-notes/new/discard-draft': { body: () => ({ form: {} }) },
   'GET /children/:childId/documents': {},
   'GET /children/:childId/documents/new': { record: 'change' },
-  'POST /children/:childId/documents/new': { body: () => ({ raw: ['--matrix', 'Content-Disposition: form-data; name="title"', '', 'Matrix document', '--matrix', 'Content-Disposition: form-data; name="file"; filename="matrix.txt"', 'Content-Type: text/plain', '', 'Synthetic text.', '--matrix--', ''].join('\r\n'), contentType: 'multipart/form-data; boundary=matrix' }) },
+  'POST /children/:childId/documents/new': {
+    body: () => ({
+      raw: [
+        '--matrix',
+        'Content-Disposition: form-data; name="title"',
+        '',
+        'Matrix document',
+        '--matrix',
+        'Content-Disposition: form-data; name="file"; filename="matrix.txt"',
+        'Content-Type: text/plain',
+        '',
+        'Synthetic text.',
+        '--matrix--',
+        '',
+      ].join('\r\n'),
+      contentType: 'multipart/form-data; boundary=matrix',
+    }),
+  },
   'GET /children/:childId/chronology': {},
   'GET /children/:childId/chronology/export.docx': {},
   'GET /children/:childId/chronology/print': {},
   'GET /children/:childId/chronology/new-entry': { record: 'change' },
-  'POST /children/:childId/chronology/new-entry': { body: () => ({ form: { 'entryDate-day': '2', 'entryDate-month': '1', 'entryDate-year': '2026', category: 'other', summary: 'Matrix entry', source: 'Access matrix' } }) },
+  // Statutory returns (performance officers and team managers).
+  'GET /returns': {},
+  'GET /returns/rules': {},
+  'GET /returns/runs/:runId': {},
+  'GET /returns/runs/:runId/download': {},
+  'POST /returns/runs': { body: () => ({ form: { kind: 'annex_a', 'to-day': '31', 'to-month': '3', 'to-year': '2025', months: '6' } }) },
+  'POST /children/:childId/chronology/new-entry': {
+    body: () => ({
+      form: { 'entryDate-day': '2', 'entryDate-month': '1', 'entryDate-year': '2026', category: 'other', summary: 'Matrix entry', source: 'Access matrix' },
+    }),
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -234,7 +295,12 @@ export function entryFor(route: { method: string; url: string }): RouteEntry | u
   return ROUTES[routeKey(route)] ?? (route.method === 'HEAD' ? ROUTES[`GET ${route.url}`] : undefined);
 }
 
-export function expectedOutcome(route: RouteContractEntry, entry: RouteEntry, subject: { username: string; roles: readonly string[] }, states: readonly ParamState[]): Outcome {
+export function expectedOutcome(
+  route: RouteContractEntry,
+  entry: RouteEntry,
+  subject: { username: string; roles: readonly string[] },
+  states: readonly ParamState[],
+): Outcome {
   if (route.permission === 'public') return 'allow';
   if (subject.username === ANONYMOUS) return isApi(route.url) ? 401 : 'sign-in';
   if (route.permission !== 'signed-in' && !subject.roles.some((role) => ROLE_PERMISSIONS[role]?.includes(route.permission))) return 403;
@@ -270,7 +336,9 @@ export function buildAccessMatrix(routes: readonly RouteContractEntry[]): Access
       if (route.method !== 'HEAD') problems.push(problem); // HEAD routes follow their GET route
     };
     if (route.permission !== 'public' && route.permission !== 'signed-in' && !KNOWN_PERMISSIONS.has(route.permission)) {
-      report(`Route ${key} needs permission ${route.permission}, which the matrix does not know: add it to ROLE_PERMISSIONS in ${HERE} under every role that holds it.`);
+      report(
+        `Route ${key} needs permission ${route.permission}, which the matrix does not know: add it to ROLE_PERMISSIONS in ${HERE} under every role that holds it.`,
+      );
       continue;
     }
     if (route.method === 'POST' && entry.body === undefined) {
@@ -301,7 +369,7 @@ export function buildAccessMatrix(routes: readonly RouteContractEntry[]): Access
       `${String(unlisted.length)} route(s) are not in the access matrix. Add an entry for each to ROUTES in ${HERE} (record: 'read' | 'change' for a child's record, the statuses that mean "allowed", and for a POST a valid body):\n  ${unlisted.join('\n  ')}`,
     );
   }
-    const known = new Set(served.map(routeKey));
+  const known = new Set(served.map(routeKey));
   for (const key of Object.keys(ROUTES)) {
     if (!known.has(key)) problems.push(`ROUTES in ${HERE} lists ${key}, which the server does not serve: remove it or correct it.`);
   }

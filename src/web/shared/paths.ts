@@ -1,5 +1,10 @@
 // Every URL the pages link to, built in one place (CONVENTIONS.md 18).
 export const paths = {
+  returns: () => '/returns',
+  returnRuns: () => '/returns/runs',
+  returnRun: (runId: string) => `/returns/runs/${runId}`,
+  returnRunDownload: (runId: string) => `/returns/runs/${runId}/download`,
+  returnRules: () => '/returns/rules',
   home: () => '/',
   signIn: (returnTo?: string) => (returnTo === undefined ? '/sign-in' : `/sign-in?returnTo=${encodeURIComponent(returnTo)}`),
   signOut: () => '/sign-out',
@@ -20,7 +25,8 @@ export const paths = {
   chronologyDocx: (childId: string) => `/children/${childId}/chronology/export.docx`,
   chronologyPrint: (childId: string) => `/children/${childId}/chronology/print`,
   people: () => '/people',
-  newPerson: (options: { type?: 'unborn'; motherId?: string } = {}) => (options.motherId === undefined ? '/people/new' : `/people/new?type=unborn&motherId=${options.motherId}`),
+  newPerson: (options: { type?: 'unborn'; motherId?: string } = {}) =>
+    options.motherId === undefined ? '/people/new' : `/people/new?type=unborn&motherId=${options.motherId}`,
   newPersonDetails: () => '/people/new/details',
   person: (personId: string) => `/people/${personId}`,
   /** A person's record pages live under /children/ for a child or unborn child, /people/ for an adult. */
