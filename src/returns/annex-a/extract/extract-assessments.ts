@@ -6,6 +6,6 @@
 //   select a.child_id, a.started_on, a.child_seen, a.authorised_on, a.outcome = 'support' as requires_support, t.name, u.display_name from assessment a join team t on t.id = a.team_id left join app_user u on u.id = a.worker_user_id where a.started_on <= $to and (a.authorised_on is null or a.authorised_on >= $from)
 import type { AnnexAssessmentRow } from '../sources.ts';
 
-export async function extractAssessments(_from: string, _to: string): Promise<AnnexAssessmentRow[]> {
+export async function extractAssessments(): Promise<AnnexAssessmentRow[]> {
   return [];
 }

@@ -6,6 +6,6 @@
 //   built from the census episodes (src/returns/cin-census/assemble.ts) open in the window, with the latest visit date from the visits module and case status from the open plan/assessment
 import type { AnnexCinRow } from '../sources.ts';
 
-export async function extractChildrenInNeed(_from: string, _to: string): Promise<AnnexCinRow[]> {
+export async function extractChildrenInNeed(): Promise<AnnexCinRow[]> {
   return [];
 }

@@ -6,6 +6,6 @@
 //   select p.child_id, p.started_on, p.initial_category, p.latest_category, v.visited_on, v.seen_alone, r.held_on, p.ended_on, ... from cp_plan p ... where p.started_on <= $to and (p.ended_on is null or p.ended_on >= $from)
 import type { AnnexCpPlanRow } from '../sources.ts';
 
-export async function extractCpPlans(_from: string, _to: string): Promise<AnnexCpPlanRow[]> {
+export async function extractCpPlans(): Promise<AnnexCpPlanRow[]> {
   return [];
 }

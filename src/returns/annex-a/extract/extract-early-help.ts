@@ -6,6 +6,6 @@
 //   select child_id, started_on, completed_on, organisation from early_help_assessment where started_on <= $to and (completed_on is null or completed_on >= $from)
 import type { AnnexEarlyHelpRow } from '../sources.ts';
 
-export async function extractEarlyHelp(_from: string, _to: string): Promise<AnnexEarlyHelpRow[]> {
+export async function extractEarlyHelp(): Promise<AnnexEarlyHelpRow[]> {
   return [];
 }

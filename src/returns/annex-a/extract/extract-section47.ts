@@ -6,6 +6,6 @@
 //   select e.child_id, sd.held_on, e.icpc_not_required, c.held_on, c.plan_made, (select count(*) from section47_enquiry x where x.child_id = e.child_id and x.started_on > e.started_on - interval '12 months' and x.started_on <= e.started_on), ... from section47_enquiry e join strategy_discussion sd on sd.id = e.strategy_discussion_id left join icpc c on c.section47_id = e.id where sd.held_on between $from and $to
 import type { AnnexSection47Row } from '../sources.ts';
 
-export async function extractSection47(_from: string, _to: string): Promise<AnnexSection47Row[]> {
+export async function extractSection47(): Promise<AnnexSection47Row[]> {
   return [];
 }

@@ -6,6 +6,6 @@
 //   select child_id as person_id, started_on, internal_review_on, authorised_on, factors, primary_need_code from assessment where child_id = any($1) and started_on <= $2
 import type { CensusAssessmentRow } from './sources.ts';
 
-export async function extractAssessments(_personIds: readonly string[], _upTo: string): Promise<CensusAssessmentRow[]> {
+export async function extractAssessments(): Promise<CensusAssessmentRow[]> {
   return [];
 }

@@ -6,6 +6,6 @@
 //   select child_id as person_id, started_on, ended_on from cin_plan where child_id = any($1) and started_on <= $2
 import type { CensusCinPlanRow } from './sources.ts';
 
-export async function extractCinPlans(_personIds: readonly string[], _upTo: string): Promise<CensusCinPlanRow[]> {
+export async function extractCinPlans(): Promise<CensusCinPlanRow[]> {
   return [];
 }

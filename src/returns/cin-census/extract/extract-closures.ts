@@ -6,6 +6,6 @@
 //   select child_id as person_id, closed_on, reason_for_closure, primary_need_code from cin_closure where child_id = any($1) and closed_on <= $2
 import type { CensusClosureRow } from './sources.ts';
 
-export async function extractClosures(_personIds: readonly string[], _upTo: string): Promise<CensusClosureRow[]> {
+export async function extractClosures(): Promise<CensusClosureRow[]> {
   return [];
 }

@@ -6,6 +6,6 @@
 //   select p.child_id as person_id, p.started_on, p.ended_on, p.initial_category, p.latest_category, (select count(*) from cp_plan q where q.child_id = p.child_id and q.started_on < p.started_on) as number_of_previous_plans, array(select r.held_on from cp_review r where r.plan_id = p.id order by r.held_on) as review_dates from cp_plan p where p.child_id = any($1) and p.started_on <= $2
 import type { CensusCpPlanRow } from './sources.ts';
 
-export async function extractCpPlans(_personIds: readonly string[], _upTo: string): Promise<CensusCpPlanRow[]> {
+export async function extractCpPlans(): Promise<CensusCpPlanRow[]> {
   return [];
 }

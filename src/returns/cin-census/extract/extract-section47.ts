@@ -6,6 +6,6 @@
 //   select child_id as person_id, started_on, icpc_target_on, icpc_held_on, icpc_not_required from section47_enquiry where child_id = any($1) and started_on <= $2
 import type { CensusSection47Row } from './sources.ts';
 
-export async function extractSection47(_personIds: readonly string[], _upTo: string): Promise<CensusSection47Row[]> {
+export async function extractSection47(): Promise<CensusSection47Row[]> {
   return [];
 }
