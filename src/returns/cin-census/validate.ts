@@ -18,7 +18,12 @@ export interface CensusFailure {
 export function ruleContext(period: CensusPeriod, children: readonly CensusChild[]): CensusRuleContext {
   const laChildIdCounts = new Map<string, number>();
   for (const c of children) laChildIdCounts.set(c.childIdentifiers.laChildId, (laChildIdCounts.get(c.childIdentifiers.laChildId) ?? 0) + 1);
-  return { period, laChildIdCounts };
+  const upnCounts = new Map<string, number>();
+  for (const c of children) {
+    const upn = c.childIdentifiers.upn;
+    if (upn !== undefined) upnCounts.set(upn, (upnCounts.get(upn) ?? 0) + 1);
+  }
+  return { period, laChildIdCounts, upnCounts };
 }
 
 export function validateChild(child: CensusChild, ctx: CensusRuleContext, rules: readonly CensusRule[] = CHILD_RULES): CensusFailure[] {

@@ -62,6 +62,7 @@ const CASES: Readonly<Record<string, { pass: CensusChild; fail: CensusChild; oth
   '4180': { pass: child({ ids: { sex: 'U' } }), fail: child({ ids: { sex: '1' } }) },
   '8750': { pass: unborn('U'), fail: unborn('F') },
   '1510': { pass: child(), fail: child({ ids: { upn: `${VALID_UPN.startsWith('A') ? 'B' : 'A'}${UPN_DIGITS}` } }) },
+  '1520': { pass: child(), fail: child(), others: [{ ...child(), personId: 'p2', childIdentifiers: { ...child().childIdentifiers, laChildId: 'OTHER1' } }] },
   '8772': {
     pass: child({ ids: { upnUnknown: 'UN7' }, cin: [episode({ referralNfa: true })] }),
     fail: child({ ids: { upnUnknown: 'UN7' }, cin: [episode({ referralNfa: false })] }),

@@ -146,6 +146,18 @@ export const CHILD_IDENTIFIER_RULES: readonly CensusRule[] = [
     },
   },
   {
+    code: '1520',
+    type: 'error',
+    module: 'ChildIdentifiers',
+    message: 'More than one record with the same UPN',
+    appliesTo: ['UPN'],
+    verified: false,
+    check: (c, ctx) => {
+      const upn = c.childIdentifiers.upn;
+      return upn !== undefined && (ctx.upnCounts.get(upn) ?? 0) > 1 ? [`UPN ${upn}`] : [];
+    },
+  },
+  {
     code: '8772',
     type: 'error',
     module: 'ChildIdentifiers',

@@ -19,11 +19,6 @@ export interface RuleNotApplied {
  * the data the rule reads. "Not yet": Hearth could check it; it is not written yet.
  */
 export const RULES_NOT_APPLIED: readonly RuleNotApplied[] = [
-  {
-    code: '1520',
-    reason:
-      'Cannot apply as written: Hearth keeps one person per child (duplicates are merged), so a UPN is never on two census children; the database holds UPNs unique by check.',
-  },
   { code: '1530', reason: 'Cannot apply: needs the DfE list of LA codes for UPN characters 2-4, which Hearth does not hold.' },
   { code: '1540', reason: 'Cannot fail: Hearth stores a UPN only in the schema’s form (a letter, 11 digits, a digit or letter), checked in the database.' },
   { code: '1550', reason: 'Cannot fail: as 1540.' },

@@ -24,6 +24,8 @@ export interface CensusRuleContext {
   readonly period: CensusPeriod;
   /** How many children in the return carry each LAchildID (rule 8510). */
   readonly laChildIdCounts: ReadonlyMap<string, number>;
+  /** How many children in the return carry each UPN (rule 1520). */
+  readonly upnCounts: ReadonlyMap<string, number>;
 }
 
 export interface CensusRule {
