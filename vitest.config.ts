@@ -9,7 +9,7 @@ const env = { TZ: 'Europe/London' };
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'domain', include: ['test/domain/**/*.test.ts'], env } },
+      { test: { name: 'domain', include: ['test/domain/**/*.test.ts', 'test/returns/**/*.test.ts'], env } },
       { test: { name: 'integration', include: integrationFiles, env: { ...env, HEARTH_TEST_ENGINE: 'pglite' }, testTimeout: 30_000, hookTimeout: 60_000 } },
       ...(serverUrl === undefined || serverUrl === ''
         ? []

@@ -26,6 +26,7 @@ import { seedScaleAuthority, type ScaleResult } from '../src/db/seed/synthetic/s
 import { freshPglite, freshPostgres, signedInTargets, type BenchDatabase, type LoadTargets } from './fixtures.ts';
 import { load, type LoadTarget } from './load.ts';
 import type { RawRequest } from './raw.ts';
+import { returnBenchmarks, returnLines, type ReturnFigures } from './returns.ts';
 import { duplicateDetection, frontDoorContext, searchLatency, type DetectionQuality, type SearchLatency } from './search.ts';
 import { medianFigures, type RunFigures } from './stats.ts';
 
@@ -37,7 +38,10 @@ const engines = (env['BENCH_ENGINES'] ?? (serverUrl === '' ? 'pglite' : 'postgre
   .filter((e): e is 'postgres' | 'pglite' => e === 'postgres' || e === 'pglite');
 const duration = Number(env['BENCH_DURATION'] ?? 8);
 const runs = Number(env['BENCH_RUNS'] ?? 3);
-const connectionCounts = (env['BENCH_CONNECTIONS'] ?? '50,200').split(',').map(Number).filter((n) => n > 0);
+const connectionCounts = (env['BENCH_CONNECTIONS'] ?? '50,200')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const searchPeopleTarget = Number(env['BENCH_SEARCH_PEOPLE'] ?? 1_000_000);
 const here = dirname(fileURLToPath(import.meta.url));
 const say = (line: string) => process.stderr.write(`${line}\n`);
@@ -60,6 +64,7 @@ interface EngineReport {
   rawWithAudit: RunFigures | null;
   peakRssMb: number;
   search: { people: number; latency: SearchLatency; quality: DetectionQuality } | null;
+  returns: ReturnFigures[];
 }
 
 async function seedInto(handle: DatabaseHandle, children: number, auditHistory: boolean): Promise<{ result: ScaleResult; seconds: number }> {
@@ -122,7 +127,10 @@ function stopServer(child: ChildProcess): Promise<void> {
 function cpuMs(pid: number | undefined): number {
   if (pid === undefined) return Number.NaN;
   try {
-    const fields = readFileSync(`/proc/${String(pid)}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const fields =
+      readFileSync(`/proc/${String(pid)}/stat`, 'utf8')
+        .split(') ')[1]
+        ?.split(' ') ?? [];
     return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
     return Number.NaN;
@@ -141,7 +149,11 @@ function peakRssMb(pid: number | undefined): number {
   }
 }
 
-async function pageBenchmarks(engine: 'postgres' | 'pglite', db: BenchDatabase, targets: LoadTargets): Promise<{ rows: PageRow[]; rawWithAudit: RunFigures | null; peakRssMb: number }> {
+async function pageBenchmarks(
+  engine: 'postgres' | 'pglite',
+  db: BenchDatabase,
+  targets: LoadTargets,
+): Promise<{ rows: PageRow[]; rawWithAudit: RunFigures | null; peakRssMb: number }> {
   const { child, port } = await startServer(db);
   const cookieOf = (token: string) => `hearth-session=${token}`;
   const cases: LoadTarget[] = targets.cases.map((t) => ({ path: `/children/${t.childId}`, cookie: cookieOf(t.token) }));
@@ -203,6 +215,7 @@ async function benchEngine(engine: 'postgres' | 'pglite'): Promise<EngineReport>
     await migrate(handle);
     const { result, seconds } = await seedInto(handle, children, true);
     const targets = await signedInTargets(handle);
+    const returns = await returnBenchmarks(handle, say);
     await handle.close();
     const pages = await pageBenchmarks(engine, db, targets);
     let search: EngineReport['search'] = null;
@@ -225,7 +238,16 @@ async function benchEngine(engine: 'postgres' | 'pglite'): Promise<EngineReport>
       }
     }
     const rows = Object.values(result.rows).reduce((a, b) => a + b, 0);
-    return { engine, seed: { children, people: result.people, rows, seconds }, users: targets.users, rows: pages.rows, rawWithAudit: pages.rawWithAudit, peakRssMb: pages.peakRssMb, search };
+    return {
+      engine,
+      seed: { children, people: result.people, rows, seconds },
+      users: targets.users,
+      rows: pages.rows,
+      rawWithAudit: pages.rawWithAudit,
+      peakRssMb: pages.peakRssMb,
+      search,
+      returns,
+    };
   } finally {
     await db.drop();
   }
@@ -245,29 +267,63 @@ function table(headers: readonly string[], body: readonly (readonly string[])[])
 
 function report(reports: readonly EngineReport[]): string {
   const out: string[] = [];
-  out.push(`Hearth benchmark — ${new Date().toISOString().slice(0, 10)}, ${String(cpus().length)} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; each figure the median of ${String(runs)} runs of ${String(duration)} s.`);
+  out.push(
+    `Hearth benchmark — ${new Date().toISOString().slice(0, 10)}, ${String(cpus().length)} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; each figure the median of ${String(runs)} runs of ${String(duration)} s.`,
+  );
   out.push('');
-  out.push(table(
-    ['engine', 'page', 'conns', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'non-2xx', 'server CPU ms/req', 'raw SQL req/s', 'raw p95 ms', 'page/raw'],
-    reports.flatMap((r) => r.rows.map((row) => [
-      row.engine, row.page, String(row.connections), whole(row.http.rps), ms(row.http.p50), ms(row.http.p95), ms(row.http.p99),
-      whole(row.http.errors), whole(row.http.non2xx), ms(row.http.serverCpuMsPerRequest ?? null), whole(row.raw.rps), ms(row.raw.p95), pct(row.http.rps / row.raw.rps),
-    ])),
-  ));
+  out.push(
+    table(
+      ['engine', 'page', 'conns', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'non-2xx', 'server CPU ms/req', 'raw SQL req/s', 'raw p95 ms', 'page/raw'],
+      reports.flatMap((r) =>
+        r.rows.map((row) => [
+          row.engine,
+          row.page,
+          String(row.connections),
+          whole(row.http.rps),
+          ms(row.http.p50),
+          ms(row.http.p95),
+          ms(row.http.p99),
+          whole(row.http.errors),
+          whole(row.http.non2xx),
+          ms(row.http.serverCpuMsPerRequest ?? null),
+          whole(row.raw.rps),
+          ms(row.raw.p95),
+          pct(row.http.rps / row.raw.rps),
+        ]),
+      ),
+    ),
+  );
   out.push('');
   for (const r of reports) {
-    out.push(`${r.engine}: authority of ${r.seed.children.toLocaleString('en-GB')} children, ${r.seed.people.toLocaleString('en-GB')} people, ${r.seed.rows.toLocaleString('en-GB')} rows generated in ${r.seed.seconds.toFixed(0)} s (${(r.seed.rows / r.seed.seconds).toFixed(0)} rows/s); ${String(r.users)} signed-in users; server peak RSS ${r.peakRssMb.toFixed(0)} MB.`);
-    if (r.rawWithAudit !== null) out.push(`${r.engine}: raw case reads plus the audit-chain append, in one transaction: ${whole(r.rawWithAudit.rps)} req/s, p95 ${ms(r.rawWithAudit.p95)} ms, ${whole(r.rawWithAudit.errors)} errors.`);
+    out.push(
+      `${r.engine}: authority of ${r.seed.children.toLocaleString('en-GB')} children, ${r.seed.people.toLocaleString('en-GB')} people, ${r.seed.rows.toLocaleString('en-GB')} rows generated in ${r.seed.seconds.toFixed(0)} s (${(r.seed.rows / r.seed.seconds).toFixed(0)} rows/s); ${String(r.users)} signed-in users; server peak RSS ${r.peakRssMb.toFixed(0)} MB.`,
+    );
+    if (r.rawWithAudit !== null)
+      out.push(
+        `${r.engine}: raw case reads plus the audit-chain append, in one transaction: ${whole(r.rawWithAudit.rps)} req/s, p95 ${ms(r.rawWithAudit.p95)} ms, ${whole(r.rawWithAudit.errors)} errors.`,
+      );
     if (r.search === null) {
       out.push(`${r.engine}: person search: not measured (BENCH_SEARCH_PEOPLE=0).`);
     } else {
       const s = r.search;
-      out.push(`${r.engine}: person search over ${s.people.toLocaleString('en-GB')} people: p50 ${ms(s.latency.p50)} ms, p95 ${ms(s.latency.p95)} ms, p99 ${ms(s.latency.p99)} ms (${String(s.latency.searches)} searches, one at a time); ${Object.entries(s.latency.byKind).map(([k, v]) => `${k} p50 ${ms(v.p50)}/p95 ${ms(v.p95)}`).join('; ')}.`);
+      out.push(
+        `${r.engine}: person search over ${s.people.toLocaleString('en-GB')} people: p50 ${ms(s.latency.p50)} ms, p95 ${ms(s.latency.p95)} ms, p99 ${ms(s.latency.p99)} ms (${String(s.latency.searches)} searches, one at a time); ${Object.entries(
+          s.latency.byKind,
+        )
+          .map(([k, v]) => `${k} p50 ${ms(v.p50)}/p95 ${ms(v.p95)}`)
+          .join('; ')}.`,
+      );
       const q = s.quality;
-      out.push(`${r.engine}: duplicate detection (likely or very likely): precision ${pct(q.precision)}, recall ${pct(q.recall)}, F1 ${pct(q.f1)} over ${String(q.pairs)} known pairs and ${String(q.searched)} records searched (TP ${String(q.truePositives)}, FP ${String(q.falsePositives)}, FN ${String(q.falseNegatives)}); recall by difference: ${Object.entries(q.recallByKind).map(([k, v]) => `${k} ${pct(v)}`).join(', ')}.`);
+      out.push(
+        `${r.engine}: duplicate detection (likely or very likely): precision ${pct(q.precision)}, recall ${pct(q.recall)}, F1 ${pct(q.f1)} over ${String(q.pairs)} known pairs and ${String(q.searched)} records searched (TP ${String(q.truePositives)}, FP ${String(q.falsePositives)}, FN ${String(q.falseNegatives)}); recall by difference: ${Object.entries(
+          q.recallByKind,
+        )
+          .map(([k, v]) => `${k} ${pct(v)}`)
+          .join(', ')}.`,
+      );
     }
   }
-  out.push('Return builds: no returns yet (issue 8 adds them).');
+  for (const r of reports) out.push(...returnLines(r.engine, r.returns));
   return out.join('\n');
 }
 

@@ -4,6 +4,7 @@ import { registerBackup } from './commands/backup.ts';
 import { registerCreateUser } from './commands/create-user.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerRestore } from './commands/restore.ts';
+import { registerReturns } from './commands/returns.ts';
 import { registerSeed } from './commands/seed.ts';
 import { registerSetPassword } from './commands/set-password.ts';
 import { registerVerifyAudit } from './commands/verify-audit.ts';
@@ -17,6 +18,7 @@ registerSetPassword(program);
 registerVerifyAudit(program);
 registerBackup(program);
 registerRestore(program);
+registerReturns(program);
 
 try {
   await program.parseAsync(process.argv);

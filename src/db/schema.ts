@@ -519,6 +519,27 @@ export interface BirthRecordTable {
   updatedAt: Timestamp;
 }
 
+export interface ReturnRunTable {
+  id: Generated<string>;
+  kind: 'cin_census' | 'annex_a';
+  censusYear: number | null;
+  windowFrom: DateText | null;
+  windowTo: DateText | null;
+  status: Generated<'running' | 'done' | 'failed'>;
+  stage: Generated<string>;
+  done: Generated<number>;
+  total: Generated<number>;
+  requestedByUserId: string | null;
+  startedAt: Timestamp;
+  finishedAt: Timestamp | null;
+  children: number | null;
+  rowCounts: Json | null;
+  failures: ColumnType<unknown, string | undefined, string>;
+  output: Buffer | null;
+  outputFilename: string | null;
+  error: string | null;
+}
+
 export interface Database {
   team: TeamTable;
   appUser: AppUserTable;
@@ -558,6 +579,7 @@ export interface Database {
   strategyDiscussionChild: StrategyDiscussionChildTable;
   strategyDiscussionAttendee: StrategyDiscussionAttendeeTable;
   section47Enquiry: Section47EnquiryTable;
+  returnRun: ReturnRunTable;
 }
 
 export type Person = Selectable<PersonTable>;

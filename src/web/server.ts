@@ -17,6 +17,7 @@ import { apiV1Routes } from './api/v1-routes.ts';
 import { signInRoutes } from './auth/sign-in/routes.ts';
 import { opsRoutes } from './ops/routes.ts';
 import { frontDoorRoutes } from './front-door/routes.ts';
+import { returnsRoutes } from './returns/routes.ts';
 import { childRecordRoutes } from './people/child-record/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
 import { recordsRoutes } from './records/routes.ts';
@@ -81,6 +82,7 @@ export async function buildServer(deps: AppDeps, config: WebConfig, logger: Fast
   await app.register(preBirthRoutes, { deps });
   await app.register(strategyAndSection47Routes, { deps });
   await app.register(frontDoorRoutes, { deps, cookieSecure: config.cookieSecure });
+  await app.register(returnsRoutes, { deps });
   await app.register(teamRoutes, { deps });
   await app.register(adminUserRoutes, { deps });
   await app.register(adminAuditRoutes, { deps });

@@ -60,14 +60,14 @@ export const ROLE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
   mash_practitioner: [...CASEWORK, CHILD_PROTECTION],
   mash_manager: [...MANAGER, CHILD_PROTECTION],
   social_worker: [...CASEWORK, CHILD_PROTECTION],
-  team_manager: [...MANAGER, CHILD_PROTECTION],
+  team_manager: [...MANAGER, CHILD_PROTECTION, 'returns:build'],
   cp_chair: [...CASEWORK, CHILD_PROTECTION],
   iro: CASEWORK,
   personal_adviser: CASEWORK,
   fostering_worker: CASEWORK,
   adoption_worker: CASEWORK,
   // Performance officers report on every child and change none.
-  performance_officer: ['work:view-own', 'people:view-child', 'teams:view'],
+  performance_officer: ['work:view-own', 'people:view-child', 'teams:view', 'returns:build'],
   // A system administrator manages accounts and the audit log, and holds no case data.
   system_admin: ['teams:view', 'admin:manage-users', 'audit:verify', 'audit:view'],
 };
@@ -184,6 +184,11 @@ export const PARAMS: Readonly<Record<string, readonly ParamState[]>> = {
     childRecordState('ordinary child', 'ordinary', DEMO_CHILD_PROTECTION_IDS.ordinaryEnquiry),
     childRecordState('restricted child', 'restricted', DEMO_CHILD_PROTECTION_IDS.restrictedEnquiry),
     ...missingIdStates(),
+  ],
+  // Return runs (src/web/returns): any holder of returns:build sees any run; none exists in the demo.
+  runId: [
+    { state: 'missing', value: '00000000-0000-4000-a000-00000000beef', expect: () => 404, auditedRefusal: false },
+    { state: 'malformed', value: 'not-a-uuid', expect: () => 404, auditedRefusal: false },
   ],
   userId: [
     { state: 'existing', value: TARGET_USER.id, expect: () => 'allow', auditedRefusal: false },
@@ -315,6 +320,12 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   'POST /strategy-discussions/:strategyDiscussionId/discard-draft': { body: () => ({ form: {} }) },
   'GET /section-47-enquiries/:section47Id': {},
   'POST /section-47-enquiries/:section47Id': { body: () => ({ form: { action: 'draft', findings: 'Matrix findings' } }) },
+  // Statutory returns (performance officers and team managers).
+  'GET /returns': {},
+  'GET /returns/rules': {},
+  'GET /returns/runs/:runId': {},
+  'GET /returns/runs/:runId/download': {},
+  'POST /returns/runs': { body: () => ({ form: { kind: 'annex_a', 'to-day': '31', 'to-month': '3', 'to-year': '2025', months: '6' } }) },
   'POST /children/:childId/chronology/new-entry': {
     body: () => ({
       form: { 'entryDate-day': '2', 'entryDate-month': '1', 'entryDate-year': '2026', category: 'other', summary: 'Matrix entry', source: 'Access matrix' },

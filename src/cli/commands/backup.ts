@@ -28,7 +28,8 @@ export interface EmbeddedDatabase {
 /** The embedded database folder the command works on; refuses when DATABASE_URL names a server. */
 export function embeddedDataDir(command: string, serverAdvice: string): string {
   const dir = dataDirFromEnv();
-  if (dir === undefined) return fail(`hearth ${command} works on the embedded database only. DATABASE_URL names a PostgreSQL server: ${serverAdvice} (README "Backups").`);
+  if (dir === undefined)
+    return fail(`hearth ${command} works on the embedded database only. DATABASE_URL names a PostgreSQL server: ${serverAdvice} (README "Backups").`);
   return dir;
 }
 
@@ -108,7 +109,9 @@ export function registerBackup(program: Command): void {
         const partial = `${file}.partial`;
         writeFileSync(partial, Buffer.from(await dump.arrayBuffer()), { mode: 0o600 });
         renameSync(partial, file);
-        out(`Backed up ${dir} to ${file}: ${String(head.tables)} tables, audit log to entry ${head.seq}, ${(dump.size / 1_048_576).toFixed(1)} MB in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+        out(
+          `Backed up ${dir} to ${file}: ${String(head.tables)} tables, audit log to entry ${head.seq}, ${(dump.size / 1_048_576).toFixed(1)} MB in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+        );
         out('The file holds every record in Hearth: store it encrypted, where only administrators can read it.');
       } finally {
         await database.close();

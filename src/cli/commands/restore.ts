@@ -27,7 +27,8 @@ export function registerRestore(program: Command): void {
       if (backup[0] !== GZIP_MAGIC[0] || backup[1] !== GZIP_MAGIC[1]) fail(`${file} is not a backup made by hearth backup.`);
       const started = Date.now();
       if (hasDatabase(dir)) {
-        if (!options.force) fail(`${dir} already holds a database. Restore into an empty folder (set HEARTH_DATA_DIR), or add --force to move this one aside first.`);
+        if (!options.force)
+          fail(`${dir} already holds a database. Restore into an empty folder (set HEARTH_DATA_DIR), or add --force to move this one aside first.`);
         const aside = `${dir}.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}`;
         const current = await openEmbedded(dir); // takes the lock: refuses while Hearth is running
         await current.close();
@@ -37,15 +38,22 @@ export function registerRestore(program: Command): void {
       mkdirSync(dir, { recursive: true });
       const database = await openEmbedded(dir, new Blob([backup]));
       try {
-        const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(database.db);
+        const tables = await sql<{
+          name: string;
+        }>`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(database.db);
         let rows = 0;
         for (const table of tables.rows) {
           const count = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table.name)}`.execute(database.db);
           rows += count.rows[0]?.n ?? 0;
         }
         const chain = await verifyAuditChain(database.db);
-        if (!chain.ok) fail(`Restored into ${dir}, but its audit chain is broken at entry ${chain.firstBreak?.seq ?? '?'}: ${chain.firstBreak?.problem ?? ''}. Keep the backup file and tell your information governance lead.`);
-        out(`Restored ${file} into ${dir} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${String(tables.rows.length)} tables, ${String(rows)} rows, audit chain intact (${String(chain.checked)} entries).`);
+        if (!chain.ok)
+          fail(
+            `Restored into ${dir}, but its audit chain is broken at entry ${chain.firstBreak?.seq ?? '?'}: ${chain.firstBreak?.problem ?? ''}. Keep the backup file and tell your information governance lead.`,
+          );
+        out(
+          `Restored ${file} into ${dir} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${String(tables.rows.length)} tables, ${String(rows)} rows, audit chain intact (${String(chain.checked)} entries).`,
+        );
       } finally {
         await database.close();
       }

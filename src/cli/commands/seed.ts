@@ -8,7 +8,8 @@ const wholeNumber =
   (min: number) =>
   (v: string): number => {
     const n = Number.parseInt(v.replace(/[_,]/g, ''), 10);
-    if (!Number.isInteger(n) || n < min || String(n) !== v.replace(/[_,]/g, '').replace(/^\+/, '')) throw new InvalidArgumentError(`must be a whole number of ${String(min)} or more`);
+    if (!Number.isInteger(n) || n < min || String(n) !== v.replace(/[_,]/g, '').replace(/^\+/, ''))
+      throw new InvalidArgumentError(`must be a whole number of ${String(min)} or more`);
     return n;
   };
 
@@ -30,11 +31,16 @@ export function registerSeed(program: Command): void {
   program
     .command('seed')
     .description('load the demo authority into an empty database; with --scale N, a synthetic authority of N children')
-    .option('--seed <n>', 'random seed number', (v) => {
-      const n = Number.parseInt(v, 10);
-      if (!Number.isInteger(n)) throw new InvalidArgumentError('must be a whole number');
-      return n;
-    }, 2026)
+    .option(
+      '--seed <n>',
+      'random seed number',
+      (v) => {
+        const n = Number.parseInt(v, 10);
+        if (!Number.isInteger(n)) throw new InvalidArgumentError('must be a whole number');
+        return n;
+      },
+      2026,
+    )
     .option('--scale <n>', 'generate a synthetic authority of N children with years of history (1000 demo, 60000 large)', wholeNumber(1))
     .option('--as-of <date>', 'with --scale: the day the history runs up to (default today)', isoDate)
     .option('--years <n>', 'with --scale: years of history', wholeNumber(1), 10)
@@ -66,8 +72,14 @@ export function registerSeed(program: Command): void {
           });
           bar.end();
           if (options.truth !== undefined) writeFileSync(options.truth, result.duplicates.map((d) => JSON.stringify(d)).join('\n') + '\n');
-          out(`Scale authority loaded (seed ${String(result.seed)}, history to ${result.asOf}): ${result.children.toLocaleString('en-GB')} children, ${result.people.toLocaleString('en-GB')} people in ${result.families.toLocaleString('en-GB')} families, ${String(result.staff)} staff, ${String(result.duplicates.length)} duplicate records.`);
-          out(Object.entries(result.rows).map(([table, n]) => `  ${table}: ${n.toLocaleString('en-GB')}`).join('\n'));
+          out(
+            `Scale authority loaded (seed ${String(result.seed)}, history to ${result.asOf}): ${result.children.toLocaleString('en-GB')} children, ${result.people.toLocaleString('en-GB')} people in ${result.families.toLocaleString('en-GB')} families, ${String(result.staff)} staff, ${String(result.duplicates.length)} duplicate records.`,
+          );
+          out(
+            Object.entries(result.rows)
+              .map(([table, n]) => `  ${table}: ${n.toLocaleString('en-GB')}`)
+              .join('\n'),
+          );
         } catch (error) {
           bar.end();
           if (error instanceof ScaleAuthorityExistsError) fail(error.message);

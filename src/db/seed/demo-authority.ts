@@ -14,6 +14,7 @@ import { seedDemoChildProtection } from './demo-child-protection.ts';
 import { seedDemoFrontDoor } from './demo-front-door.ts';
 import { seedDemoPreBirth } from './demo-pre-birth.ts';
 import { seedDemoRecords } from './demo-records.ts';
+import { seedDemoCharacteristics } from './demo-returns.ts';
 import { DEMO_PEOPLE_IDS, seedDemoPeople } from './demo-people.ts';
 import { TEAMS } from './teams.ts';
 import { DEMO_USER_IDS, DEMO_USERS, FIXED_STAFF, teamStaff, type DemoUser } from './users.ts';
@@ -215,6 +216,7 @@ export async function seedDemoAuthority(handle: DatabaseHandle, now: Date, seed 
     await seedDemoFrontDoor(trx, { now, teamId });
     await seedDemoPreBirth(trx, { now, fstNorthTeamId: teamId('FST_NORTH') });
     await seedDemoChildProtection(trx, { now, teamId, childIds: { allocated: DEMO_CHILD_IDS.allocated, restricted: DEMO_CHILD_IDS.restricted } });
+    await seedDemoCharacteristics(trx);
     await appendAuditEvent(
       trx,
       { actorUserId: null, actorLabel: 'hearth seed', requestId: null, ip: null },

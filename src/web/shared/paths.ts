@@ -1,5 +1,10 @@
 // Every URL the pages link to, built in one place (CONVENTIONS.md 18).
 export const paths = {
+  returns: () => '/returns',
+  returnRuns: () => '/returns/runs',
+  returnRun: (runId: string) => `/returns/runs/${runId}`,
+  returnRunDownload: (runId: string) => `/returns/runs/${runId}/download`,
+  returnRules: () => '/returns/rules',
   home: () => '/',
   signIn: (returnTo?: string) => (returnTo === undefined ? '/sign-in' : `/sign-in?returnTo=${encodeURIComponent(returnTo)}`),
   signOut: () => '/sign-out',

@@ -26,6 +26,7 @@ export const PERMISSIONS = {
   'casework:allocate': 'Allocate a referral to a worker in the team',
   'pre-birth:record': 'Record an unborn child’s pre-birth plan: milestones, pregnancy dates, FGC referral and the birth (subject to the record rules)',
   'child-protection:record-enquiry': 'Convene and record strategy discussions and section 47 enquiries (subject to the record rules)',
+  'returns:build': 'Check and download the statutory returns (DfE CIN census, Ofsted Annex A)',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -56,6 +57,8 @@ const GRANTED_TO: Readonly<Record<Permission, readonly Role[]>> = {
   'casework:allocate': ['team_manager', 'mash_manager'],
   'pre-birth:record': CASE_ROLES.filter((r) => r !== 'performance_officer'),
   'child-protection:record-enquiry': ['social_worker', 'team_manager', 'mash_manager', 'mash_practitioner', 'cp_chair'],
+  // Performance officers make the returns; team managers check their teams' records against them.
+  'returns:build': ['performance_officer', 'team_manager'],
 };
 
 export function isPermission(value: string): value is Permission {

@@ -1,0 +1,162 @@
+// From recorded rows to census children: one child's referrals, closures and activities become their
+// CINdetails episodes. Pure, so it is tested without a database.
+//
+// Episodes: a referral starts an episode unless the child already has one open on that day, in which
+// case it joins it (the DfE census counts one episode of need, however many referrals arrive during
+// it). An episode ends at the first closure on or after its start. It is in the census if it was open
+// at any time in the year; a closure after 31 March is not reported. Activities (assessments, section
+// 47 enquiries, plans) belong to the episode they started in, and are reported unless they ended
+// before the year began.
+import { LocalDate } from '@js-joda/core';
+import type { CensusPeriod } from './census-period.ts';
+import type { CensusChild, CinDetails, IsoDate } from './model.ts';
+import type {
+  CensusAssessmentRow,
+  CensusCinPlanRow,
+  CensusClosureRow,
+  CensusCpPlanRow,
+  CensusPersonRow,
+  CensusReferralRow,
+  CensusSection47Row,
+} from './extract/sources.ts';
+
+export interface ChildRows {
+  readonly person: CensusPersonRow;
+  readonly referrals: readonly CensusReferralRow[];
+  readonly closures: readonly CensusClosureRow[];
+  readonly assessments: readonly CensusAssessmentRow[];
+  readonly section47s: readonly CensusSection47Row[];
+  readonly cpPlans: readonly CensusCpPlanRow[];
+  readonly cinPlans: readonly CensusCinPlanRow[];
+}
+
+/**
+ * Hearth's LA child identifier: the last 20 hex digits of the record's id (rules 1570, 1580: at most
+ * 20 letters and digits). Stable, since ids never change; rule 8510 would report a clash.
+ */
+export const laChildIdOf = (personId: string): string => personId.replaceAll('-', '').slice(-20).toUpperCase();
+
+/** DfE Sex (N00783, from 2024-25): M, F or U. Hearth's "other", "not known" and "not stated" are U. */
+export function sexOf(gender: string): 'M' | 'F' | 'U' {
+  if (gender === 'male') return 'M';
+  if (gender === 'female') return 'F';
+  return 'U';
+}
+
+/** UN1: "child is aged under 6 years old and is not yet assigned a UPN" (DfE CIN census code set, UPN unknown reasons). */
+function upnUnknownOf(person: CensusPersonRow, period: CensusPeriod): string | undefined {
+  if (person.upn !== null || person.dateOfBirth === null) return undefined;
+  const sixth = LocalDate.parse(person.dateOfBirth).plusYears(6).toString();
+  return sixth > period.end ? 'UN1' : undefined;
+}
+
+interface Span {
+  readonly start: IsoDate;
+  readonly referralSource: string;
+  readonly nfa: boolean;
+  readonly closure: CensusClosureRow | undefined;
+}
+
+function episodesOf(referrals: readonly CensusReferralRow[], closures: readonly CensusClosureRow[]): Span[] {
+  const sortedClosures = [...closures].sort((a, b) => a.closedOn.localeCompare(b.closedOn));
+  const spans: Span[] = [];
+  for (const r of [...referrals].sort((a, b) => a.referredOn.localeCompare(b.referredOn))) {
+    const last = spans.at(-1);
+    const openOnTheDay = last !== undefined && !last.nfa && (last.closure === undefined || last.closure.closedOn > r.referredOn);
+    if (openOnTheDay) continue;
+    const closure = r.nfa ? undefined : sortedClosures.find((c) => c.closedOn >= r.referredOn);
+    spans.push({ start: r.referredOn, referralSource: r.referralSource, nfa: r.nfa, closure });
+  }
+  return spans;
+}
+
+/** `{ key: value }`, or nothing when there is no value (the model has no explicit undefineds). */
+function opt<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
+  return (value === undefined ? {} : { [key]: value }) as Partial<Record<K, string>>;
+}
+
+const within = (date: IsoDate, start: IsoDate, end: IsoDate | undefined): boolean => date >= start && (end === undefined || date <= end);
+
+export function assembleChild(rows: ChildRows, period: CensusPeriod): CensusChild | null {
+  const { person } = rows;
+  const episodes = episodesOf(rows.referrals, rows.closures).filter(
+    (e) => e.start <= period.end && (e.closure === undefined || e.closure.closedOn >= period.start) && (!e.nfa || e.start >= period.start),
+  );
+  if (episodes.length === 0) return null;
+  const cinDetails: CinDetails[] = episodes.map((e, i) => {
+    const next = episodes[i + 1];
+    // An episode's activities run to its closure, or (open) to the day before the next one starts.
+    const endOf = e.closure?.closedOn ?? (next === undefined ? undefined : LocalDate.parse(next.start).minusDays(1).toString());
+    const reportedClosure = e.closure !== undefined && e.closure.closedOn <= period.end ? e.closure : undefined;
+    const assessments = rows.assessments.filter(
+      (a) => within(a.startedOn, e.start, endOf) && a.startedOn <= period.end && (a.authorisedOn === null || a.authorisedOn >= period.start),
+    );
+    const s47 = rows.section47s.filter((s) => within(s.startedOn, e.start, endOf) && s.startedOn <= period.end);
+    const cpPlans = rows.cpPlans.filter(
+      (p) => within(p.startedOn, e.start, endOf) && p.startedOn <= period.end && (p.endedOn === null || p.endedOn >= period.start),
+    );
+    const cinPlans = rows.cinPlans.filter(
+      (p) => within(p.startedOn, e.start, endOf) && p.startedOn <= period.end && (p.endedOn === null || p.endedOn >= period.start),
+    );
+    const icpc = s47
+      .map((s) => s.dateOfInitialCpc)
+      .filter((d): d is string => d !== null && d <= period.end)
+      .sort()
+      .at(-1);
+    const need =
+      reportedClosure?.primaryNeedCode ??
+      assessments
+        .map((a) => a.primaryNeedCode)
+        .filter((n): n is string => n !== null)
+        .at(-1);
+    const clip = (d: IsoDate | null): IsoDate | undefined => (d === null || d > period.end ? undefined : d);
+    return {
+      cinReferralDate: e.start,
+      referralSource: e.referralSource,
+      ...(need === undefined ? {} : { primaryNeedCode: need }),
+      ...(reportedClosure === undefined ? {} : { cinClosureDate: reportedClosure.closedOn, reasonForClosure: reportedClosure.reasonForClosure }),
+      ...(icpc === undefined ? {} : { dateOfInitialCpc: icpc }),
+      assessments: assessments.map((a) => ({
+        assessmentActualStartDate: a.startedOn,
+        ...opt('assessmentInternalReviewDate', clip(a.internalReviewOn)),
+        ...opt('assessmentAuthorisationDate', clip(a.authorisedOn)),
+        // Factors are identified at the end of the assessment: none until it is authorised in the year.
+        assessmentFactors: clip(a.authorisedOn) === undefined ? [] : a.factors,
+      })),
+      cinPlanDates: cinPlans.map((p) => ({ cinPlanStartDate: p.startedOn, ...opt('cinPlanEndDate', clip(p.endedOn)) })),
+      section47: s47.map((s) => ({
+        s47ActualStartDate: s.startedOn,
+        ...(s.initialCpcTarget === null ? {} : { initialCpcTarget: s.initialCpcTarget }),
+        ...opt('dateOfInitialCpc', clip(s.dateOfInitialCpc)),
+        icpcNotRequired: s.icpcNotRequired,
+      })),
+      referralNfa: e.nfa,
+      childProtectionPlans: cpPlans.map((p) => ({
+        cppStartDate: p.startedOn,
+        ...opt('cppEndDate', clip(p.endedOn)),
+        initialCategoryOfAbuse: p.initialCategory,
+        latestCategoryOfAbuse: p.latestCategory,
+        numberOfPreviousCpp: p.numberOfPreviousPlans,
+        cppReviewDates: p.reviewDates.filter((d) => d <= period.end),
+      })),
+    };
+  });
+  const unborn = person.personType === 'unborn' || (person.dateOfBirth === null && person.expectedDateOfDelivery !== null);
+  const upnUnknown = upnUnknownOf(person, period);
+  return {
+    personId: person.personId,
+    childIdentifiers: {
+      laChildId: laChildIdOf(person.personId),
+      ...(person.upn === null ? {} : { upn: person.upn }),
+      ...(upnUnknown === undefined ? {} : { upnUnknown }),
+      ...(unborn || person.dateOfBirth === null ? {} : { personBirthDate: person.dateOfBirth }),
+      ...(unborn && person.expectedDateOfDelivery !== null ? { expectedPersonBirthDate: person.expectedDateOfDelivery } : {}),
+      sex: unborn ? 'U' : sexOf(person.gender),
+    },
+    childCharacteristics: {
+      ...(person.ethnicity === null ? {} : { ethnicity: person.ethnicity }),
+      disabilities: person.disabilities,
+    },
+    cinDetails,
+  };
+}

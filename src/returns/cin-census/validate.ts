@@ -1,0 +1,48 @@
+// Runs every rule over a census and lists the failures, child by child. Pure: the same return
+// always gives the same failures.
+import type { CensusPeriod } from './census-period.ts';
+import type { CensusChild, CensusHeader } from './model.ts';
+import { CHILD_RULES, RETURN_RULES } from './rules/index.ts';
+import type { CensusRule, CensusRuleContext } from './rules/rule.ts';
+
+export interface CensusFailure {
+  readonly code: string;
+  readonly type: 'error' | 'query';
+  readonly message: string;
+  /** Null for a return-level failure. */
+  readonly personId: string | null;
+  readonly laChildId: string | null;
+  readonly where: string;
+}
+
+export function ruleContext(period: CensusPeriod, children: readonly CensusChild[]): CensusRuleContext {
+  const laChildIdCounts = new Map<string, number>();
+  for (const c of children) laChildIdCounts.set(c.childIdentifiers.laChildId, (laChildIdCounts.get(c.childIdentifiers.laChildId) ?? 0) + 1);
+  const upnCounts = new Map<string, number>();
+  for (const c of children) {
+    const upn = c.childIdentifiers.upn;
+    if (upn !== undefined) upnCounts.set(upn, (upnCounts.get(upn) ?? 0) + 1);
+  }
+  return { period, laChildIdCounts, upnCounts };
+}
+
+export function validateChild(child: CensusChild, ctx: CensusRuleContext, rules: readonly CensusRule[] = CHILD_RULES): CensusFailure[] {
+  const out: CensusFailure[] = [];
+  for (const rule of rules) {
+    for (const where of rule.check(child, ctx)) {
+      out.push({ code: rule.code, type: rule.type, message: rule.message, personId: child.personId, laChildId: child.childIdentifiers.laChildId, where });
+    }
+  }
+  return out;
+}
+
+export function validateHeader(header: CensusHeader, period: CensusPeriod): CensusFailure[] {
+  return RETURN_RULES.flatMap((rule) =>
+    rule.check(header, period).map((where) => ({ code: rule.code, type: rule.type, message: rule.message, personId: null, laChildId: null, where })),
+  );
+}
+
+export function validateCensus(header: CensusHeader, period: CensusPeriod, children: readonly CensusChild[]): CensusFailure[] {
+  const ctx = ruleContext(period, children);
+  return [...validateHeader(header, period), ...children.flatMap((c) => validateChild(c, ctx))];
+}

@@ -1,0 +1,64 @@
+// A performance officer builds the CIN census in the browser: chooses the year, watches the build
+// finish, reads the result and finds the download; then Annex A. Every page passes axe.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, launchBrowser, newContext, pathOf, signIn, startE2eServer, type E2eServer } from '../support/e2e-server.ts';
+
+let server: E2eServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startE2eServer();
+  browser = await launchBrowser();
+  context = await newContext(browser, server.baseUrl);
+  page = await context.newPage();
+  await page.goto('/sign-in');
+  await signIn(page, 'performance.officer');
+});
+afterAll(async () => {
+  await context.close();
+  await browser.close();
+  await server.close();
+});
+
+async function waitForResult(): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    if ((await page.locator('meta[http-equiv="refresh"]').count()) === 0) return;
+    await page.waitForTimeout(1000);
+    await page.reload();
+  }
+  throw new Error('the return did not finish');
+}
+
+describe('statutory returns', () => {
+  it('builds the CIN census and Annex A, with the result and a download on each', async () => {
+    await page.getByRole('link', { name: 'Returns' }).click();
+    expect(pathOf(page)).toBe('/returns');
+    await expectNoAxeViolations(page);
+    await page.getByLabel('DfE Children in Need census (XML)').check();
+    await page.getByRole('button', { name: 'Check the return' }).click();
+    expect(pathOf(page)).toMatch(/^\/returns\/runs\/[0-9a-f-]{36}$/);
+    await waitForResult();
+    expect(await page.getByText(/in the census; \d+ errors? and \d+ quer/).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: /^Download CIN_census_\d{4}\.xml$/ }).isVisible()).toBe(true);
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('link', { name: 'Statutory returns' }).click();
+    await page.getByLabel('Ofsted Annex A, Lists 1 to 7 (Excel workbook)').check();
+    const today = new Date();
+    await page.getByLabel('Day', { exact: true }).fill(String(today.getUTCDate()));
+    await page.getByLabel('Month', { exact: true }).fill(String(today.getUTCMonth() + 1));
+    await page.getByLabel('Year', { exact: true }).fill(String(today.getUTCFullYear()));
+    await page.getByLabel('12 months').check();
+    await page.getByRole('button', { name: 'Check the return' }).click();
+    await waitForResult();
+    expect(await page.getByRole('table', { name: 'Rows in each list' }).isVisible()).toBe(true);
+    await expectNoAxeViolations(page);
+
+    await page.goto('/returns/rules');
+    expect(await page.getByRole('table', { name: 'Rules Hearth checks' }).isVisible()).toBe(true);
+    await expectNoAxeViolations(page);
+  });
+});

@@ -1,0 +1,191 @@
+// One test per CIN census validation rule: a child that passes it and a child that fails it, each
+// built from one valid child by changing only what the rule reads.
+import { describe, expect, it } from 'vitest';
+import { censusPeriod } from '../../../src/returns/cin-census/census-period.ts';
+import type { Assessment, CensusChild, CensusHeader, CinDetails } from '../../../src/returns/cin-census/model.ts';
+import { CHILD_RULES, RETURN_RULES, RULES_NOT_APPLIED } from '../../../src/returns/cin-census/rules/index.ts';
+import { upnCheckLetter } from '../../../src/returns/cin-census/rules/child-identifiers.ts';
+import { ruleContext } from '../../../src/returns/cin-census/validate.ts';
+
+const period = censusPeriod(2026);
+
+const episode = (over: Partial<CinDetails> = {}): CinDetails => ({
+  cinReferralDate: '2025-06-02',
+  referralSource: '6',
+  assessments: [],
+  cinPlanDates: [],
+  section47: [],
+  referralNfa: false,
+  childProtectionPlans: [],
+  ...over,
+});
+
+const assessment = (factors: string[], over: Partial<Assessment> = {}): Assessment => ({
+  assessmentActualStartDate: '2025-06-03',
+  assessmentAuthorisationDate: '2025-07-01',
+  assessmentFactors: factors,
+  ...over,
+});
+
+// A valid UPN: check letter worked out for the digits.
+const UPN_DIGITS = '82640012345A';
+const VALID_UPN = `${upnCheckLetter(`A${UPN_DIGITS}`) ?? '?'}${UPN_DIGITS}`;
+
+function child(
+  over: { ids?: Partial<CensusChild['childIdentifiers']>; chars?: Partial<CensusChild['childCharacteristics']>; cin?: CinDetails[] } = {},
+): CensusChild {
+  return {
+    personId: 'p1',
+    childIdentifiers: { laChildId: 'ABC123', upn: VALID_UPN, personBirthDate: '2015-04-10', sex: 'F', ...over.ids },
+    childCharacteristics: { ethnicity: 'WBRI', disabilities: ['NONE'], ...over.chars },
+    cinDetails: over.cin ?? [episode()],
+  };
+}
+
+const unborn = (sex: string): CensusChild => ({
+  ...child(),
+  childIdentifiers: { laChildId: 'U1', expectedPersonBirthDate: '2026-05-01', sex },
+});
+
+const CASES: Readonly<Record<string, { pass: CensusChild; fail: CensusChild; others?: CensusChild[] }>> = {
+  '8500': { pass: child(), fail: child({ ids: { laChildId: '' } }) },
+  '8510': { pass: child(), fail: child(), others: [child()] },
+  '1570': { pass: child({ ids: { laChildId: 'A'.repeat(20) } }), fail: child({ ids: { laChildId: 'A'.repeat(21) } }) },
+  '1580': { pass: child({ ids: { laChildId: 'Ab12' } }), fail: child({ ids: { laChildId: 'AB-12' } }) },
+  '8520': { pass: child({ ids: { personBirthDate: '2026-03-31' } }), fail: child({ ids: { personBirthDate: '2026-04-01' } }) },
+  '8525Q': { pass: child(), fail: child({ ids: { expectedPersonBirthDate: '2026-05-01' } }) },
+  '8530Q': {
+    pass: { ...child(), childIdentifiers: { laChildId: 'U1', expectedPersonBirthDate: '2026-12-30', sex: 'U' } },
+    fail: { ...child(), childIdentifiers: { laChildId: 'U1', expectedPersonBirthDate: '2027-01-01', sex: 'U' } },
+  },
+  '8535Q': { pass: child({ ids: { personDeathDate: '2015-04-10' } }), fail: child({ ids: { personDeathDate: '2015-04-09' } }) },
+  '4180': { pass: child({ ids: { sex: 'U' } }), fail: child({ ids: { sex: '1' } }) },
+  '8750': { pass: unborn('U'), fail: unborn('F') },
+  '1510': { pass: child(), fail: child({ ids: { upn: `${VALID_UPN.startsWith('A') ? 'B' : 'A'}${UPN_DIGITS}` } }) },
+  '1520': { pass: child(), fail: child(), others: [{ ...child(), personId: 'p2', childIdentifiers: { ...child().childIdentifiers, laChildId: 'OTHER1' } }] },
+  '8772': {
+    pass: child({ ids: { upnUnknown: 'UN7' }, cin: [episode({ referralNfa: true })] }),
+    fail: child({ ids: { upnUnknown: 'UN7' }, cin: [episode({ referralNfa: false })] }),
+  },
+  '4220': { pass: child(), fail: { ...child(), childCharacteristics: { disabilities: ['NONE'] } } },
+  '8540': { pass: child({ chars: { disabilities: ['MOB'] } }), fail: child({ chars: { disabilities: [] } }) },
+  '8790': { pass: child({ chars: { disabilities: ['MOB', 'HAND'] } }), fail: child({ chars: { disabilities: ['NONE', 'MOB'] } }) },
+  '8794': { pass: child({ chars: { disabilities: ['MOB', 'HAND'] } }), fail: child({ chars: { disabilities: ['MOB', 'MOB'] } }) },
+  '8805': {
+    pass: child({ cin: [episode({ cinClosureDate: '2025-09-01', reasonForClosure: 'RC7' })] }),
+    fail: child({ cin: [episode({ cinClosureDate: '2025-09-01' })] }),
+  },
+  '8810': {
+    pass: child({ cin: [episode({ cinClosureDate: '2025-09-01', reasonForClosure: 'RC7' })] }),
+    fail: child({ cin: [episode({ reasonForClosure: 'RC7' })] }),
+  },
+  '8815': {
+    pass: child({ cin: [episode({ cinClosureDate: '2025-09-01', reasonForClosure: 'RC9' })] }),
+    fail: child({ cin: [episode({ cinClosureDate: '2025-09-01', reasonForClosure: 'RC10' })] }),
+  },
+  '8840': { pass: child({ cin: [episode({ referralSource: '5D' })] }), fail: child({ cin: [episode({ referralSource: '11' })] }) },
+  '8816': {
+    pass: child({
+      cin: [episode({ cinReferralDate: '2025-05-01', cinClosureDate: '2025-06-01', reasonForClosure: 'RC7' }), episode({ cinReferralDate: '2025-07-01' })],
+    }),
+    fail: child({
+      cin: [episode({ cinReferralDate: '2025-05-01' }), episode({ cinReferralDate: '2025-07-01', cinClosureDate: '2025-08-01', reasonForClosure: 'RC7' })],
+    }),
+  },
+  '8820': {
+    // one episode may end the day the next begins
+    pass: child({
+      cin: [episode({ cinReferralDate: '2025-05-01', cinClosureDate: '2025-06-01', reasonForClosure: 'RC7' }), episode({ cinReferralDate: '2025-06-01' })],
+    }),
+    fail: child({
+      cin: [episode({ cinReferralDate: '2025-05-01', cinClosureDate: '2025-07-01', reasonForClosure: 'RC7' }), episode({ cinReferralDate: '2025-06-01' })],
+    }),
+  },
+  '8565': {
+    pass: child({ cin: [episode({ cinClosureDate: '2025-07-01', reasonForClosure: 'RC7', assessments: [assessment(['21'])] })] }),
+    fail: child({ cin: [episode({ cinClosureDate: '2025-06-30', reasonForClosure: 'RC7', assessments: [assessment(['21'])] })] }),
+  },
+  '2990': {
+    pass: child({ cin: [episode({ cinClosureDate: '2025-07-01', reasonForClosure: 'RC8', assessments: [assessment(['21'])] })] }),
+    fail: child({
+      cin: [
+        episode({
+          cinClosureDate: '2025-07-01',
+          reasonForClosure: 'RC8',
+          assessments: [assessment(['21'])],
+          cinPlanDates: [{ cinPlanStartDate: '2025-06-20' }],
+        }),
+      ],
+    }),
+  },
+  '8825Q': {
+    pass: child({ cin: [episode({ cinClosureDate: '2025-07-01', reasonForClosure: 'RC9', assessments: [assessment(['21'])] })] }),
+    fail: child({ cin: [episode({ cinClosureDate: '2025-07-01', reasonForClosure: 'RC9' })] }),
+  },
+  '8869': {
+    pass: child({ cin: [episode({ assessments: [assessment(['21'])] })] }),
+    fail: child({ cin: [episode({ assessments: [assessment(['21', '3A'])] })] }),
+  },
+  '8898': {
+    pass: child({ cin: [episode({ assessments: [assessment(['3A', '4B'])] })] }),
+    fail: child({ cin: [episode({ assessments: [assessment(['3A', '3A'])] })] }),
+  },
+  '8867': { pass: child({ cin: [episode({ assessments: [assessment(['24A'])] })] }), fail: child({ cin: [episode({ assessments: [assessment(['25A'])] })] }) },
+  '8945Q': { pass: child({ cin: [episode({ assessments: [assessment(['18B'])] })] }), fail: child({ cin: [episode({ assessments: [assessment(['18A'])] })] }) },
+  '8950Q': { pass: child({ cin: [episode({ assessments: [assessment(['19C'])] })] }), fail: child({ cin: [episode({ assessments: [assessment(['19A'])] })] }) },
+};
+
+describe('CIN census validation rules (2025-26)', () => {
+  for (const rule of CHILD_RULES) {
+    it(`${rule.code}: ${rule.message}`, () => {
+      const c = CASES[rule.code];
+      expect(c, `no test case for rule ${rule.code}`).toBeDefined();
+      if (c === undefined) return;
+      const others = c.others ?? [];
+      const passCtx = ruleContext(period, [c.pass]);
+      const failCtx = ruleContext(period, [c.fail, ...others]);
+      expect(rule.check(c.pass, passCtx)).toEqual([]);
+      expect(rule.check(c.fail, failCtx).length).toBeGreaterThan(0);
+    });
+  }
+
+  it('the base child passes every rule', () => {
+    const ctx = ruleContext(period, [child()]);
+    expect(CHILD_RULES.flatMap((r) => r.check(child(), ctx).map((w) => `${r.code} ${w}`))).toEqual([]);
+  });
+
+  it('rule codes are unique, and none is both applied and listed as not applied', () => {
+    const applied = [...CHILD_RULES, ...RETURN_RULES].map((r) => r.code);
+    expect(new Set(applied).size).toBe(applied.length);
+    const notApplied = RULES_NOT_APPLIED.flatMap((r) => r.code.split(' '));
+    expect(notApplied.filter((code) => applied.includes(code))).toEqual([]);
+  });
+
+  const header: CensusHeader = {
+    collection: 'CIN',
+    year: 2026,
+    referenceDate: '2026-03-31',
+    sourceLevel: 'L',
+    lea: '826',
+    softwareCode: 'Hearth',
+    release: '0.1.0',
+    serialNo: '001',
+    dateTime: '2026-04-02T09:00:00',
+  };
+  for (const rule of RETURN_RULES) {
+    it(`${rule.code}: ${rule.message}`, () => {
+      expect(rule.check(header, period)).toEqual([]);
+      expect(rule.check({ ...header, referenceDate: '2026-03-30' }, period).length).toBeGreaterThan(0);
+    });
+  }
+});
+
+describe('UPN check letter', () => {
+  it('follows the DfE modulus 23 calculation', () => {
+    // A known-good example: digits 2-13 "01234567890" + "1" → sum of value x weight (2..13).
+    const body = '012345678901';
+    const sum = Array.from({ length: body.length }, (_, i) => Number(body.charAt(i)) * (i + 2)).reduce((a, b) => a + b, 0);
+    expect(upnCheckLetter(`X${body}`)).toBe('ABCDEFGHJKLMNPQRTUVWXYZ'.charAt(sum % 23));
+    expect(upnCheckLetter('not a upn')).toBeNull();
+  });
+});
