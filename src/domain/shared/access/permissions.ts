@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   'front-door:view-dashboard': 'See the MASH dashboard',
   'casework:view-referrals': 'See referrals waiting for allocation',
   'casework:allocate': 'Allocate a referral to a worker in the team',
+  'child-in-need:record': 'Start, write, finalise and review a child in need plan (subject to the record rules)',
+  'child-in-need:close': 'Close a child in need episode with its DfE reason (team manager)',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -52,6 +54,8 @@ const GRANTED_TO: Readonly<Record<Permission, readonly Role[]>> = {
   'front-door:view-dashboard': ['mash_practitioner', 'mash_manager', 'team_manager', 'performance_officer'],
   'casework:view-referrals': ['team_manager', 'mash_manager', 'mash_practitioner'],
   'casework:allocate': ['team_manager', 'mash_manager'],
+  'child-in-need:record': CASE_ROLES.filter((r) => r !== 'performance_officer'),
+  'child-in-need:close': ['team_manager'],
 };
 
 export function isPermission(value: string): value is Permission {
