@@ -20,6 +20,7 @@ import { frontDoorRoutes } from './front-door/routes.ts';
 import { childRecordRoutes } from './people/child-record/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
 import { recordsRoutes } from './records/routes.ts';
+import { childInNeedRoutes } from './child-in-need/routes.ts';
 import { authPlugin, sessionCookie } from './plugins/auth.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { GOVUK_DIST, MOJ_ROOT, WEB_DIR, viewsPlugin } from './plugins/nunjucks.ts';
@@ -76,6 +77,7 @@ export async function buildServer(deps: AppDeps, config: WebConfig, logger: Fast
   await app.register(childRecordRoutes, { deps });
   await app.register(peopleRoutes, { deps });
   await app.register(recordsRoutes, { deps });
+  await app.register(childInNeedRoutes, { deps });
   await app.register(frontDoorRoutes, { deps, cookieSecure: config.cookieSecure });
   await app.register(teamRoutes, { deps });
   await app.register(adminUserRoutes, { deps });

@@ -4,6 +4,7 @@
 // improvement point 1) and records the quality flags the manager sees (plan-quality.ts).
 import {
   bumpPlanVersion,
+  findOpenPlanId,
   finaliseVersion,
   listVersions,
   updateDraftVersion,
@@ -19,6 +20,7 @@ import { StaleVersionError, ValidationError } from '../shared/errors.ts';
 import type { RequestContext } from '../shared/request-context.ts';
 import { unitOfWork } from '../shared/unit-of-work.ts';
 import { openPlanForChange } from './plan-access.ts';
+import { NO_PLAN } from './plan-pages.ts';
 
 export interface PlanForm {
   readonly child: ChildHeader;
@@ -36,15 +38,10 @@ async function draftOf(trx: Parameters<typeof listVersions>[0], plan: PlanRow): 
   return { draft, current: versions.find((v) => v.status === 'finalised') ?? null };
 }
 
-export async function openPlanForm(
-  deps: AppDeps,
-  ctx: RequestContext,
-  childId: string,
-  planId: string,
-  options: { readonly audit?: boolean } = {},
-): Promise<PlanForm> {
+/** The draft of the child's open plan (its first version, or the update a review started). */
+export async function openPlanForm(deps: AppDeps, ctx: RequestContext, childId: string, options: { readonly audit?: boolean } = {}): Promise<PlanForm> {
   return unitOfWork(deps, ctx, async ({ trx, now, audit }) => {
-    const { opened, plan } = await openPlanForChange(trx, ctx, 'child-in-need:record', childId, planId, now);
+    const { opened, plan } = await openPlanForChange(trx, ctx, 'child-in-need:record', childId, (await findOpenPlanId(trx, childId)) ?? NO_PLAN, now);
     const { draft, current } = await draftOf(trx, plan);
     if (options.audit !== false)
       await audit({ action: 'child-in-need.plan-form.viewed', subjectType: 'cin-plan', subjectId: plan.id, childId, changes: { draftVersion: draft.number } });

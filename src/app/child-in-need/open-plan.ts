@@ -68,19 +68,26 @@ export async function openChildInNeedPlan(work: Work, input: OpenChildInNeedPlan
   return { planId };
 }
 
-/** A worker starts a plan from the child's record: the child's allocated team and worker, today. */
-export async function startChildInNeedPlan(deps: AppDeps, ctx: RequestContext, childId: string): Promise<{ planId: string }> {
+/**
+ * "Start a child in need plan" on the child's record: opens a draft plan for the child's allocated
+ * team and worker, dated today. If the child already has a plan that has not ended, nothing new is
+ * written and the worker is taken to it (a double click, or two workers at once, never makes two).
+ */
+export async function startChildInNeedPlan(deps: AppDeps, ctx: RequestContext, childId: string): Promise<{ planId: string; opened: boolean }> {
   return unitOfWork(deps, ctx, async (work) => {
     requirePermission(ctx, 'child-in-need:record');
-    const { child } = await openChildRecord(work.trx, ctx.actor, 'change', childId, work.now);
-    const allocation = await findOpenAllocation(work.trx, childId);
-    if (allocation === undefined) throw new ValidationError({ plan: OPEN_PLAN_MESSAGES.notAllocated });
-    return openChildInNeedPlan(work, {
-      childId: child.id,
-      assessmentId: null,
-      teamId: allocation.teamId,
-      workerUserId: allocation.workerUserId,
-      openedOn: londonToday(work.now),
-    });
+    await openChildRecord(work.trx, ctx.actor, 'change', childId, work.now);
+    const existing = await findOpenPlanId(work.trx, childId);
+    let result: { planId: string; opened: boolean };
+    if (existing !== undefined) {
+      result = { planId: existing, opened: false };
+    } else {
+      const allocation = await findOpenAllocation(work.trx, childId);
+      if (allocation === undefined) throw new ValidationError({ plan: OPEN_PLAN_MESSAGES.notAllocated });
+      const { planId } = await openChildInNeedPlan(work, { childId, assessmentId: null, teamId: allocation.teamId, workerUserId: allocation.workerUserId, openedOn: londonToday(work.now) });
+      result = { planId, opened: true };
+    }
+    await work.audit({ action: 'child-in-need.plan.start', subjectType: 'cin-plan', subjectId: result.planId, childId, changes: { opened: result.opened } });
+    return result;
   });
 }

@@ -56,6 +56,12 @@ export const paths = {
   referrals: () => '/referrals',
   allocateReferral: (referralId: string) => `/referrals/${referralId}/allocate`,
   earlyHelpReferrals: () => '/early-help-referrals',
+  childInNeed: (childId: string) => `/children/${childId}/child-in-need`,
+  startChildInNeedPlan: (childId: string) => `/children/${childId}/child-in-need/start`,
+  childInNeedPlan: (childId: string) => `/children/${childId}/child-in-need/plan`,
+  childInNeedReview: (childId: string) => `/children/${childId}/child-in-need/review`,
+  childInNeedClose: (childId: string) => `/children/${childId}/child-in-need/close`,
+  myWorkForWorker: (workerId: string) => `/my-work?worker=${encodeURIComponent(workerId)}`,
 } as const;
 
 /** Only local paths may be redirected to after sign-in (no open redirects). */
