@@ -84,7 +84,13 @@ export async function startChildInNeedPlan(deps: AppDeps, ctx: RequestContext, c
     } else {
       const allocation = await findOpenAllocation(work.trx, childId);
       if (allocation === undefined) throw new ValidationError({ plan: OPEN_PLAN_MESSAGES.notAllocated });
-      const { planId } = await openChildInNeedPlan(work, { childId, assessmentId: null, teamId: allocation.teamId, workerUserId: allocation.workerUserId, openedOn: londonToday(work.now) });
+      const { planId } = await openChildInNeedPlan(work, {
+        childId,
+        assessmentId: null,
+        teamId: allocation.teamId,
+        workerUserId: allocation.workerUserId,
+        openedOn: londonToday(work.now),
+      });
       result = { planId, opened: true };
     }
     await work.audit({ action: 'child-in-need.plan.start', subjectType: 'cin-plan', subjectId: result.planId, childId, changes: { opened: result.opened } });

@@ -32,4 +32,3 @@ export async function openPlanPage(
     return { child: opened.child, plan, current: versions.find((v) => v.status === 'finalised') ?? null, hasDraft: versions.some((v) => v.status === 'draft') };
   });
 }
-

@@ -20,7 +20,8 @@ export const paths = {
   chronologyDocx: (childId: string) => `/children/${childId}/chronology/export.docx`,
   chronologyPrint: (childId: string) => `/children/${childId}/chronology/print`,
   people: () => '/people',
-  newPerson: (options: { type?: 'unborn'; motherId?: string } = {}) => (options.motherId === undefined ? '/people/new' : `/people/new?type=unborn&motherId=${options.motherId}`),
+  newPerson: (options: { type?: 'unborn'; motherId?: string } = {}) =>
+    options.motherId === undefined ? '/people/new' : `/people/new?type=unborn&motherId=${options.motherId}`,
   newPersonDetails: () => '/people/new/details',
   person: (personId: string) => `/people/${personId}`,
   /** A person's record pages live under /children/ for a child or unborn child, /people/ for an adult. */

@@ -37,11 +37,15 @@ export async function closeRoutes(app: FastifyInstance, options: { deps: AppDeps
     });
   }
 
-  app.get('/children/:childId/child-in-need/close', { config: { permission: 'child-in-need:close', audit: 'child-in-need.closure-form.viewed' } }, async (request, reply) => {
-    const childId = childIdOf(request.params);
-    const page = await openPlanPage(deps, requestContext(request), childId, 'child-in-need:close', 'child-in-need.closure-form.viewed');
-    return render(reply, childId, { reason: '', closedOnDay: '', closedOnMonth: '', closedOnYear: '' }, {}, page);
-  });
+  app.get(
+    '/children/:childId/child-in-need/close',
+    { config: { permission: 'child-in-need:close', audit: 'child-in-need.closure-form.viewed' } },
+    async (request, reply) => {
+      const childId = childIdOf(request.params);
+      const page = await openPlanPage(deps, requestContext(request), childId, 'child-in-need:close', 'child-in-need.closure-form.viewed');
+      return render(reply, childId, { reason: '', closedOnDay: '', closedOnMonth: '', closedOnYear: '' }, {}, page);
+    },
+  );
 
   app.post(
     '/children/:childId/child-in-need/close',
@@ -56,9 +60,16 @@ export async function closeRoutes(app: FastifyInstance, options: { deps: AppDeps
         closedOnMonth: asString(body['closedOn-month']) ?? '',
         closedOnYear: asString(body['closedOn-year']) ?? '',
       };
-      const date = isoFromDateParts({ day: values.closedOnDay, month: values.closedOnMonth, year: values.closedOnYear }, 'The closure date', CLOSURE_MESSAGES.closedOnRequired);
+      const date = isoFromDateParts(
+        { day: values.closedOnDay, month: values.closedOnMonth, year: values.closedOnYear },
+        'The closure date',
+        CLOSURE_MESSAGES.closedOnRequired,
+      );
       try {
-        await closeChildInNeedEpisode(deps, requestContext(request), childId, planId, version, { reason: values.reason, closedOn: 'iso' in date ? date.iso : '' });
+        await closeChildInNeedEpisode(deps, requestContext(request), childId, planId, version, {
+          reason: values.reason,
+          closedOn: 'iso' in date ? date.iso : '',
+        });
         return await reply.redirect(`${paths.childInNeed(childId)}?done=closed`, 303);
       } catch (error) {
         if (error instanceof ValidationError) {

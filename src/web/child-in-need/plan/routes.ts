@@ -97,7 +97,10 @@ export async function planRoutes(app: FastifyInstance, options: { deps: AppDeps 
   async function render(reply: FastifyReply, childId: string, values: PlanFormValues, errors: FieldErrors, banner: string | null, opened?: PlanForm) {
     const form = opened ?? (await openPlanForm(deps, requestContext(reply.request), childId, { audit: false }));
     const outcomeRows = [...values.outcomes, ...Array.from({ length: SPARE_OUTCOMES }, () => ({ outcome: '', measure: '' }))].slice(0, PLAN_LIMITS.outcomes);
-    const actionRows = [...values.actions, ...Array.from({ length: SPARE_ACTIONS }, () => ({ action: '', owner: '', due: { day: '', month: '', year: '' } }))].slice(0, PLAN_LIMITS.actions);
+    const actionRows = [
+      ...values.actions,
+      ...Array.from({ length: SPARE_ACTIONS }, () => ({ action: '', owner: '', due: { day: '', month: '', year: '' } })),
+    ].slice(0, PLAN_LIMITS.actions);
     const dateFields = actionRows.map((_a, i) => `actionDue-${String(i)}`);
     return reply.view('child-in-need/plan/view.njk', {
       ...childHeaderContext(form.child, deps.clock.now(), 'child-in-need'),
@@ -116,13 +119,17 @@ export async function planRoutes(app: FastifyInstance, options: { deps: AppDeps 
     });
   }
 
-  app.get('/children/:childId/child-in-need/plan', { config: { permission: 'child-in-need:record', audit: 'child-in-need.plan-form.viewed' } }, async (request, reply) => {
-    const childId = childIdOf(request.params);
-    const form = await openPlanForm(deps, requestContext(request), childId);
-    const done = formBody(request.query)['done'];
-    const banner = done === 'saved' ? 'saved' : done === 'started' ? 'started' : done === 'existing' ? 'existing' : null;
-    return render(reply, childId, valuesOf(form.draft), {}, banner, form);
-  });
+  app.get(
+    '/children/:childId/child-in-need/plan',
+    { config: { permission: 'child-in-need:record', audit: 'child-in-need.plan-form.viewed' } },
+    async (request, reply) => {
+      const childId = childIdOf(request.params);
+      const form = await openPlanForm(deps, requestContext(request), childId);
+      const done = formBody(request.query)['done'];
+      const banner = done === 'saved' ? 'saved' : done === 'started' ? 'started' : done === 'existing' ? 'existing' : null;
+      return render(reply, childId, valuesOf(form.draft), {}, banner, form);
+    },
+  );
 
   app.post(
     '/children/:childId/child-in-need/plan',

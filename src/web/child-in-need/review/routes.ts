@@ -28,7 +28,17 @@ interface ReviewValues {
   readonly updatePlan: boolean;
 }
 
-const EMPTY: ReviewValues = { heldOnDay: '', heldOnMonth: '', heldOnYear: '', attendance: '', childViews: '', progress: '', progressAssessment: false, decision: '', updatePlan: false };
+const EMPTY: ReviewValues = {
+  heldOnDay: '',
+  heldOnMonth: '',
+  heldOnYear: '',
+  attendance: '',
+  childViews: '',
+  progress: '',
+  progressAssessment: false,
+  decision: '',
+  updatePlan: false,
+};
 
 function valuesOf(body: FormBody): ReviewValues {
   const text = (name: string) => asString(body[name]) ?? '';
@@ -63,11 +73,15 @@ export async function reviewRoutes(app: FastifyInstance, options: { deps: AppDep
     });
   }
 
-  app.get('/children/:childId/child-in-need/review', { config: { permission: 'child-in-need:record', audit: 'child-in-need.review-form.viewed' } }, async (request, reply) => {
-    const childId = childIdOf(request.params);
-    const page = await openPlanPage(deps, requestContext(request), childId, 'child-in-need:record', 'child-in-need.review-form.viewed');
-    return render(reply, childId, EMPTY, {}, page);
-  });
+  app.get(
+    '/children/:childId/child-in-need/review',
+    { config: { permission: 'child-in-need:record', audit: 'child-in-need.review-form.viewed' } },
+    async (request, reply) => {
+      const childId = childIdOf(request.params);
+      const page = await openPlanPage(deps, requestContext(request), childId, 'child-in-need:record', 'child-in-need.review-form.viewed');
+      return render(reply, childId, EMPTY, {}, page);
+    },
+  );
 
   app.post(
     '/children/:childId/child-in-need/review',
@@ -77,7 +91,11 @@ export async function reviewRoutes(app: FastifyInstance, options: { deps: AppDep
       const body = formBody(request.body);
       const { planId, version } = planFieldsOf(body);
       const values = valuesOf(body);
-      const date = isoFromDateParts({ day: values.heldOnDay, month: values.heldOnMonth, year: values.heldOnYear }, 'The date the review was held', REVIEW_MESSAGES.heldOnRequired);
+      const date = isoFromDateParts(
+        { day: values.heldOnDay, month: values.heldOnMonth, year: values.heldOnYear },
+        'The date the review was held',
+        REVIEW_MESSAGES.heldOnRequired,
+      );
       try {
         const review = await recordReview(deps, requestContext(request), childId, planId, version, {
           heldOn: 'iso' in date ? date.iso : '',
@@ -88,7 +106,7 @@ export async function reviewRoutes(app: FastifyInstance, options: { deps: AppDep
           decision: values.decision,
           updatePlan: values.updatePlan,
         });
-        return await reply.redirect(review.newDraftVersion !== null ? `${paths.childInNeedPlan(childId)}` : `${paths.childInNeed(childId)}?done=reviewed`, 303);
+        return await reply.redirect(review.newDraftVersion !== null ? paths.childInNeedPlan(childId) : `${paths.childInNeed(childId)}?done=reviewed`, 303);
       } catch (error) {
         if (error instanceof ValidationError) {
           const errors = 'error' in date ? { ...error.fieldErrors, heldOn: date.error } : error.fieldErrors;

@@ -49,12 +49,16 @@ export async function sectionRoutes(app: FastifyInstance, options: { deps: AppDe
     };
   }
 
-  app.get('/children/:childId/child-in-need', { config: { permission: 'people:view-child', audit: 'child-in-need.section.viewed' } }, async (request, reply) => {
-    const childId = childIdOf(request.params);
-    const query = formBody(request.query);
-    const banner = typeof query['done'] === 'string' ? query['done'] : null;
-    return reply.view('child-in-need/section/view.njk', await render(request, childId, banner, null));
-  });
+  app.get(
+    '/children/:childId/child-in-need',
+    { config: { permission: 'people:view-child', audit: 'child-in-need.section.viewed' } },
+    async (request, reply) => {
+      const childId = childIdOf(request.params);
+      const query = formBody(request.query);
+      const banner = typeof query['done'] === 'string' ? query['done'] : null;
+      return reply.view('child-in-need/section/view.njk', await render(request, childId, banner, null));
+    },
+  );
 
   app.post(
     '/children/:childId/child-in-need/start',
@@ -66,7 +70,12 @@ export async function sectionRoutes(app: FastifyInstance, options: { deps: AppDe
         return await reply.redirect(started.opened ? `${paths.childInNeedPlan(childId)}?done=started` : `${paths.childInNeedPlan(childId)}?done=existing`, 303);
       } catch (error) {
         if (error instanceof ValidationError) {
-          return reply.code(400).view('child-in-need/section/view.njk', await render(request, childId, null, Object.values(error.fieldErrors)[0] ?? 'The plan could not be started'));
+          return reply
+            .code(400)
+            .view(
+              'child-in-need/section/view.njk',
+              await render(request, childId, null, Object.values(error.fieldErrors)[0] ?? 'The plan could not be started'),
+            );
         }
         throw error;
       }

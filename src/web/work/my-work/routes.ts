@@ -28,7 +28,10 @@ export async function myWorkRoutes(app: FastifyInstance, options: { deps: AppDep
       work,
       myDue: dueView(work.myDue),
       teamDue: dueView(work.teamDue),
-      workerItems: [{ value: '', text: 'Everyone in the team' }, ...work.teamWorkers.map((w) => ({ value: w.id, text: w.displayName, selected: w.id === work.workerFilter }))],
+      workerItems: [
+        { value: '', text: 'Everyone in the team' },
+        ...work.teamWorkers.map((w) => ({ value: w.id, text: w.displayName, selected: w.id === work.workerFilter })),
+      ],
     });
   });
 }
