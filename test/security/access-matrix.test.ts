@@ -91,14 +91,12 @@ function headerProblem(response: LightMyRequestResponse): string | null {
 
 /** A page or list a subject may open never names, or links to, a child they may not open. */
 function disclosureProblem(cell: Cell, response: LightMyRequestResponse): string | null {
-  if (cell.expected !== 'allow' || cell.route.method !== 'GET' || cell.states.length > 0 || response.statusCode !== 200 || cell.subject === ANONYMOUS)
-    return null;
+  if (cell.expected !== 'allow' || cell.route.method !== 'GET' || cell.states.length > 0 || response.statusCode !== 200 || cell.subject === ANONYMOUS) return null;
   const access = RECORD_ACCESS[cell.subject];
   for (const state of ['ordinary', 'restricted', 'sealed'] as const) {
     if (access?.[state][0] === 'allow') continue;
     const name = childNames.get(state) ?? '';
-    if (response.body.includes(ASSUMPTIONS[state].childId) || (name !== '' && response.body.includes(name)))
-      return `shows the ${state} child, whom ${cell.subject} may not open`;
+    if (response.body.includes(ASSUMPTIONS[state].childId) || (name !== '' && response.body.includes(name))) return `shows the ${state} child, whom ${cell.subject} may not open`;
   }
   return null;
 }
@@ -118,29 +116,12 @@ describe('the access matrix (RELIABILITY.md §4.6)', () => {
         .where('allocation.childId', '=', childId)
         .where('allocation.endedOn', 'is', null)
         .executeTakeFirstOrThrow();
-    const grants = async (childId: string) =>
-      (await db.selectFrom('accessGrant').select('userId').where('personId', '=', childId).where('revokedAt', 'is', null).execute())
-        .map((g) => g.userId)
-        .sort();
+    const grants = async (childId: string) => (await db.selectFrom('accessGrant').select('userId').where('personId', '=', childId).where('revokedAt', 'is', null).execute()).map((g) => g.userId).sort();
     const ordinary = await allocation(ASSUMPTIONS.ordinary.childId);
     expect(ordinary).toMatchObject({ code: ASSUMPTIONS.ordinary.teamCode, workerUserId: ASSUMPTIONS.ordinary.workerId, restriction: 'none' });
     const restricted = await allocation(ASSUMPTIONS.restricted.childId);
-    expect(restricted).toMatchObject({
-      code: ASSUMPTIONS.restricted.teamCode,
-      restriction: 'restricted',
-      restrictionContactUserId: ASSUMPTIONS.restricted.contactId,
-    });
-    const subjectIds = (
-      await db
-        .selectFrom('appUser')
-        .select('id')
-        .where(
-          'username',
-          'in',
-          SUBJECTS.map((s) => s.username),
-        )
-        .execute()
-    ).map((u) => u.id);
+    expect(restricted).toMatchObject({ code: ASSUMPTIONS.restricted.teamCode, restriction: 'restricted', restrictionContactUserId: ASSUMPTIONS.restricted.contactId });
+    const subjectIds = (await db.selectFrom('appUser').select('id').where('username', 'in', SUBJECTS.map((s) => s.username)).execute()).map((u) => u.id);
     expect(subjectIds, 'the restricted record is allocated to none of the subjects').not.toContain(restricted.workerUserId);
     expect(await grants(ASSUMPTIONS.restricted.childId)).toEqual([GRANTEE.id]);
     expect(await allocation(ASSUMPTIONS.sealed.childId)).toMatchObject({ restriction: 'sealed' });
@@ -160,8 +141,7 @@ describe('the access matrix (RELIABILITY.md §4.6)', () => {
     const ctx: BodyContext = {
       subject,
       unique: (prefix) => `${prefix}.${String(index)}.${String((counter += 1))}`,
-      userVersion: async (userId) =>
-        (await web.database.handle.db.selectFrom('appUser').select('version').where('id', '=', userId).executeTakeFirstOrThrow()).version,
+      userVersion: async (userId) => (await web.database.handle.db.selectFrom('appUser').select('version').where('id', '=', userId).executeTakeFirstOrThrow()).version,
     };
     const failures: string[] = [];
     const notFound = new Map<string, Map<string, string>>();
@@ -198,8 +178,7 @@ describe('the access matrix (RELIABILITY.md §4.6)', () => {
     }
     for (const [url, byState] of notFound) {
       const sealed = byState.get('sealed');
-      if (sealed !== undefined && sealed !== byState.get('missing'))
-        failures.push(`${subject} GET ${url}: a sealed record answers differently from a missing one`);
+      if (sealed !== undefined && sealed !== byState.get('missing')) failures.push(`${subject} GET ${url}: a sealed record answers differently from a missing one`);
     }
     expect(cells.length).toBeGreaterThan(0);
     expect(failures, failures.join('\n')).toEqual([]);

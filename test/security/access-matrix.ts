@@ -23,21 +23,9 @@ import { NOT_YET_IN_MATRIX } from './not-yet-in-matrix.ts';
 export const ANONYMOUS = 'anonymous';
 
 /** A social worker in Family Support Team South holding a named grant on the restricted record. */
-export const GRANTEE = {
-  id: '00000000-0000-4000-a000-000000000001',
-  username: 'matrix.grantee',
-  displayName: 'Matrix Grantee',
-  role: 'social_worker',
-  teamCode: 'FST_SOUTH',
-} as const;
+export const GRANTEE = { id: '00000000-0000-4000-a000-000000000001', username: 'matrix.grantee', displayName: 'Matrix Grantee', role: 'social_worker', teamCode: 'FST_SOUTH' } as const;
 /** An account the administrator's cells may edit freely. */
-export const TARGET_USER = {
-  id: '00000000-0000-4000-a000-000000000002',
-  username: 'matrix.target',
-  displayName: 'Matrix Target',
-  role: 'iro',
-  teamCode: 'QA_IRO',
-} as const;
+export const TARGET_USER = { id: '00000000-0000-4000-a000-000000000002', username: 'matrix.target', displayName: 'Matrix Target', role: 'iro', teamCode: 'QA_IRO' } as const;
 
 const OTHER_WORKER = FIXED_STAFF.find((u) => u.username === 'other.worker');
 
@@ -172,60 +160,24 @@ async function cinPlanFields(ctx: BodyContext): Promise<{ planId: string; versio
   const childId = url === undefined ? undefined : /^\/children\/([0-9a-f-]{36})\//.exec(url)?.[1];
   if (db === undefined || childId === undefined) return NO_PLAN;
   if ((await db.selectFrom('person').select('id').where('id', '=', childId).executeTakeFirst()) === undefined) return NO_PLAN;
-  let plan = await db
-    .selectFrom('cinPlan')
-    .select(['id', 'status', 'version'])
-    .where('childId', '=', childId)
-    .where('status', '<>', 'ended')
-    .executeTakeFirst();
+  let plan = await db.selectFrom('cinPlan').select(['id', 'status', 'version']).where('childId', '=', childId).where('status', '<>', 'ended').executeTakeFirst();
   if (plan?.status === 'draft') {
     await db.updateTable('cinPlan').set({ status: 'ended', endedOn: CIN_DAY, openedOn: CIN_DAY }).where('id', '=', plan.id).execute();
-    await db
-      .updateTable('cinEpisode')
-      .set({ startedOn: CIN_DAY, closedOn: CIN_DAY, closureReason: 'RC7', closedAt: new Date() })
-      .where('childId', '=', childId)
-      .where('closedOn', 'is', null)
-      .execute();
+    await db.updateTable('cinEpisode').set({ startedOn: CIN_DAY, closedOn: CIN_DAY, closureReason: 'RC7', closedAt: new Date() }).where('childId', '=', childId).where('closedOn', 'is', null).execute();
     plan = undefined;
   }
   if (plan === undefined) {
     const allocation = await db.selectFrom('allocation').select('teamId').where('childId', '=', childId).where('endedOn', 'is', null).executeTakeFirstOrThrow();
-    await db
-      .updateTable('cinEpisode')
-      .set({ closedOn: CIN_DAY, closureReason: 'RC7', closedAt: new Date() })
-      .where('childId', '=', childId)
-      .where('closedOn', 'is', null)
-      .where('startedOn', '<=', CIN_DAY)
-      .execute();
+    await db.updateTable('cinEpisode').set({ closedOn: CIN_DAY, closureReason: 'RC7', closedAt: new Date() }).where('childId', '=', childId).where('closedOn', 'is', null).where('startedOn', '<=', CIN_DAY).execute();
     const episode = await db.insertInto('cinEpisode').values({ childId, startedOn: CIN_DAY, assessmentId: null }).returning('id').executeTakeFirstOrThrow();
     const created = await db
       .insertInto('cinPlan')
-      .values({
-        episodeId: episode.id,
-        childId,
-        assessmentId: null,
-        teamId: allocation.teamId,
-        workerUserId: null,
-        status: 'active',
-        openedOn: CIN_DAY,
-        agreedOn: CIN_DAY,
-      })
+      .values({ episodeId: episode.id, childId, assessmentId: null, teamId: allocation.teamId, workerUserId: null, status: 'active', openedOn: CIN_DAY, agreedOn: CIN_DAY })
       .returning(['id', 'status', 'version'])
       .executeTakeFirstOrThrow();
     await db
       .insertInto('cinPlanVersion')
-      .values({
-        planId: created.id,
-        number: 1,
-        status: 'finalised',
-        outcomes: '[]',
-        actions: '[]',
-        contingency: 'Access matrix contingency',
-        qualityFlags: [],
-        finalisedOn: CIN_DAY,
-        finalisedAt: new Date(),
-        updatedAt: new Date(),
-      })
+      .values({ planId: created.id, number: 1, status: 'finalised', outcomes: '[]', actions: '[]', contingency: 'Access matrix contingency', qualityFlags: [], finalisedOn: CIN_DAY, finalisedAt: new Date(), updatedAt: new Date() })
       .execute();
     plan = created;
   }
@@ -252,12 +204,7 @@ export interface RouteEntry {
   readonly writesWhenRefused?: readonly string[];
 }
 
-const newUserForm = (ctx: BodyContext) => ({
-  displayName: 'Matrix New User',
-  username: ctx.unique('matrix.new'),
-  password: 'a-long-enough-password',
-  roles: 'iro',
-});
+const newUserForm = (ctx: BodyContext) => ({ displayName: 'Matrix New User', username: ctx.unique('matrix.new'), password: 'a-long-enough-password', roles: 'iro' });
 
 export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   'GET /': { allow: [303] },
@@ -292,49 +239,16 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   // Records (case notes, documents, chronology) on a child's record.
   'GET /children/:childId/case-notes': {},
   'GET /children/:childId/case-notes/new': { record: 'change' },
-  'POST /children/:childId/case-notes/new': {
-    body: () => ({
-      form: {
-        noteType: 'phone_call',
-        'eventDate-day': '2',
-        'eventDate-month': '1',
-        'eventDate-year': '2026',
-        summary: 'Matrix note',
-        body: 'Matrix note body',
-        action: 'save',
-      },
-    }),
-  },
+  'POST /children/:childId/case-notes/new': { body: () => ({ form: { noteType: 'phone_call', 'eventDate-day': '2', 'eventDate-month': '1', 'eventDate-year': '2026', summary: 'Matrix note', body: 'Matrix note body', action: 'save' } }) },
   'POST /children/:childId/case-notes/new/discard-draft': { body: () => ({ form: {} }) },
   'GET /children/:childId/documents': {},
   'GET /children/:childId/documents/new': { record: 'change' },
-  'POST /children/:childId/documents/new': {
-    body: () => ({
-      raw: [
-        '--matrix',
-        'Content-Disposition: form-data; name="title"',
-        '',
-        'Matrix document',
-        '--matrix',
-        'Content-Disposition: form-data; name="file"; filename="matrix.txt"',
-        'Content-Type: text/plain',
-        '',
-        'Synthetic text.',
-        '--matrix--',
-        '',
-      ].join('\r\n'),
-      contentType: 'multipart/form-data; boundary=matrix',
-    }),
-  },
+  'POST /children/:childId/documents/new': { body: () => ({ raw: ['--matrix', 'Content-Disposition: form-data; name="title"', '', 'Matrix document', '--matrix', 'Content-Disposition: form-data; name="file"; filename="matrix.txt"', 'Content-Type: text/plain', '', 'Synthetic text.', '--matrix--', ''].join('\r\n'), contentType: 'multipart/form-data; boundary=matrix' }) },
   'GET /children/:childId/chronology': {},
   'GET /children/:childId/chronology/export.docx': {},
   'GET /children/:childId/chronology/print': {},
   'GET /children/:childId/chronology/new-entry': { record: 'change' },
-  'POST /children/:childId/chronology/new-entry': {
-    body: () => ({
-      form: { 'entryDate-day': '2', 'entryDate-month': '1', 'entryDate-year': '2026', category: 'other', summary: 'Matrix entry', source: 'Access matrix' },
-    }),
-  },
+  'POST /children/:childId/chronology/new-entry': { body: () => ({ form: { 'entryDate-day': '2', 'entryDate-month': '1', 'entryDate-year': '2026', category: 'other', summary: 'Matrix entry', source: 'Access matrix' } }) },
   // Child in need. POST /start comes first in the server's order: its body readies the plan the
   // forms after it open (an agreed plan with a draft update), whatever an earlier closure did.
   'GET /children/:childId/child-in-need': {},
@@ -346,23 +260,12 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   },
   'GET /children/:childId/child-in-need/plan': { record: 'change' },
   'POST /children/:childId/child-in-need/plan': {
-    body: async (ctx) => ({
-      form: { ...(await cinPlanFields(ctx)), 'outcome-0': 'Matrix outcome', 'measure-0': 'Matrix measure', contingency: 'Matrix contingency', action: 'draft' },
-    }),
+    body: async (ctx) => ({ form: { ...(await cinPlanFields(ctx)), 'outcome-0': 'Matrix outcome', 'measure-0': 'Matrix measure', contingency: 'Matrix contingency', action: 'draft' } }),
   },
   'GET /children/:childId/child-in-need/review': { record: 'change' },
   'POST /children/:childId/child-in-need/review': {
     body: async (ctx) => ({
-      form: {
-        ...(await cinPlanFields(ctx)),
-        'heldOn-day': '6',
-        'heldOn-month': '1',
-        'heldOn-year': '2025',
-        attendance: 'Matrix',
-        childViews: 'Matrix',
-        progress: 'Matrix',
-        decision: 'continue',
-      },
+      form: { ...(await cinPlanFields(ctx)), 'heldOn-day': '6', 'heldOn-month': '1', 'heldOn-year': '2025', attendance: 'Matrix', childViews: 'Matrix', progress: 'Matrix', decision: 'continue' },
     }),
   },
   'GET /children/:childId/child-in-need/close': { record: 'change' },
@@ -405,12 +308,7 @@ export function entryFor(route: { method: string; url: string }): RouteEntry | u
   return ROUTES[routeKey(route)] ?? (route.method === 'HEAD' ? ROUTES[`GET ${route.url}`] : undefined);
 }
 
-export function expectedOutcome(
-  route: RouteContractEntry,
-  entry: RouteEntry,
-  subject: { username: string; roles: readonly string[] },
-  states: readonly ParamState[],
-): Outcome {
+export function expectedOutcome(route: RouteContractEntry, entry: RouteEntry, subject: { username: string; roles: readonly string[] }, states: readonly ParamState[]): Outcome {
   if (route.permission === 'public') return 'allow';
   if (subject.username === ANONYMOUS) return isApi(route.url) ? 401 : 'sign-in';
   if (route.permission !== 'signed-in' && !subject.roles.some((role) => ROLE_PERMISSIONS[role]?.includes(route.permission))) return 403;
@@ -446,9 +344,7 @@ export function buildAccessMatrix(routes: readonly RouteContractEntry[]): Access
       if (route.method !== 'HEAD') problems.push(problem); // HEAD routes follow their GET route
     };
     if (route.permission !== 'public' && route.permission !== 'signed-in' && !KNOWN_PERMISSIONS.has(route.permission)) {
-      report(
-        `Route ${key} needs permission ${route.permission}, which the matrix does not know: add it to ROLE_PERMISSIONS in ${HERE} under every role that holds it.`,
-      );
+      report(`Route ${key} needs permission ${route.permission}, which the matrix does not know: add it to ROLE_PERMISSIONS in ${HERE} under every role that holds it.`);
       continue;
     }
     if (route.method === 'POST' && entry.body === undefined) {
@@ -479,7 +375,7 @@ export function buildAccessMatrix(routes: readonly RouteContractEntry[]): Access
       `${String(unlisted.length)} route(s) are not in the access matrix. Add an entry for each to ROUTES in ${HERE} (record: 'read' | 'change' for a child's record, the statuses that mean "allowed", and for a POST a valid body):\n  ${unlisted.join('\n  ')}`,
     );
   }
-  const known = new Set(served.map(routeKey));
+    const known = new Set(served.map(routeKey));
   for (const key of Object.keys(ROUTES)) {
     if (!known.has(key)) problems.push(`ROUTES in ${HERE} lists ${key}, which the server does not serve: remove it or correct it.`);
   }

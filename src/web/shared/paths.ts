@@ -20,8 +20,7 @@ export const paths = {
   chronologyDocx: (childId: string) => `/children/${childId}/chronology/export.docx`,
   chronologyPrint: (childId: string) => `/children/${childId}/chronology/print`,
   people: () => '/people',
-  newPerson: (options: { type?: 'unborn'; motherId?: string } = {}) =>
-    options.motherId === undefined ? '/people/new' : `/people/new?type=unborn&motherId=${options.motherId}`,
+  newPerson: (options: { type?: 'unborn'; motherId?: string } = {}) => (options.motherId === undefined ? '/people/new' : `/people/new?type=unborn&motherId=${options.motherId}`),
   newPersonDetails: () => '/people/new/details',
   person: (personId: string) => `/people/${personId}`,
   /** A person's record pages live under /children/ for a child or unborn child, /people/ for an adult. */
@@ -62,7 +61,6 @@ export const paths = {
   childInNeedPlan: (childId: string) => `/children/${childId}/child-in-need/plan`,
   childInNeedReview: (childId: string) => `/children/${childId}/child-in-need/review`,
   childInNeedClose: (childId: string) => `/children/${childId}/child-in-need/close`,
-  myWorkForWorker: (workerId: string) => `/my-work?worker=${encodeURIComponent(workerId)}`,
 } as const;
 
 /** Only local paths may be redirected to after sign-in (no open redirects). */
