@@ -2,7 +2,8 @@
 // something to show: on the demo social worker's caseload a plan whose review is due within days and
 // one whose review is overdue (with its 10-month progress review coming up); in the same team a plan
 // the quality check flags for the manager; and a draft plan on the restricted demo child. The demo
-// child `allocated` is left without a plan, for the journey that starts one.
+// child `allocated` is left without a plan, for the journey that starts one, and the named people of
+// demo-people.ts (the duplicate pair to merge) have none.
 import { LocalDate } from '@js-joda/core';
 import type { Transaction } from 'kysely';
 import { londonToday } from '../../app/people/london-today.ts';
@@ -10,6 +11,7 @@ import type { PlanContent } from '../../domain/child-in-need/plan.ts';
 import { planQualityFlags } from '../../domain/child-in-need/plan-quality.ts';
 import { toIsoDate } from '../../domain/shared/time/local-date.ts';
 import type { Database } from '../schema.ts';
+import { DEMO_PEOPLE_IDS } from './demo-people.ts';
 import { DEMO_USER_IDS } from './users.ts';
 
 const GOOD_PLAN: PlanContent = {
@@ -126,6 +128,8 @@ export async function seedDemoChildInNeed(
     .where('person.restriction', '=', 'none')
     .where('person.personType', '=', 'child')
     .where('allocation.childId', '<>', options.allocatedChildId)
+    // The duplicate pair and the other named people keep their own stories (the merge journey).
+    .where('allocation.childId', 'not in', Object.values(DEMO_PEOPLE_IDS))
     .orderBy('allocation.childId')
     .execute();
   const mine = caseload.filter((c) => c.workerUserId === DEMO_USER_IDS.socialWorker);
