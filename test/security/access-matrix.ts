@@ -259,17 +259,21 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
     },
   },
   'GET /children/:childId/child-in-need/plan': { record: 'change' },
+  // A plan id that is not one of this child's plans answers 404, like any record that is not there.
   'POST /children/:childId/child-in-need/plan': {
+    badInputStatuses: [404],
     body: async (ctx) => ({ form: { ...(await cinPlanFields(ctx)), 'outcome-0': 'Matrix outcome', 'measure-0': 'Matrix measure', contingency: 'Matrix contingency', action: 'draft' } }),
   },
   'GET /children/:childId/child-in-need/review': { record: 'change' },
   'POST /children/:childId/child-in-need/review': {
+    badInputStatuses: [404],
     body: async (ctx) => ({
       form: { ...(await cinPlanFields(ctx)), 'heldOn-day': '6', 'heldOn-month': '1', 'heldOn-year': '2025', attendance: 'Matrix', childViews: 'Matrix', progress: 'Matrix', decision: 'continue' },
     }),
   },
   'GET /children/:childId/child-in-need/close': { record: 'change' },
   'POST /children/:childId/child-in-need/close': {
+    badInputStatuses: [404],
     body: async (ctx) => ({ form: { ...(await cinPlanFields(ctx)), reason: 'RC7', 'closedOn-day': '6', 'closedOn-month': '1', 'closedOn-year': '2025' } }),
   },
 };
