@@ -540,6 +540,67 @@ export interface ReturnRunTable {
   error: string | null;
 }
 
+export interface CinEpisodeTable {
+  id: Generated<string>;
+  childId: string;
+  startedOn: DateText;
+  assessmentId: string | null;
+  closedOn: DateText | null;
+  closureReason: string | null;
+  closedByUserId: string | null;
+  closedAt: Timestamp | null;
+  createdAt: CreatedAt;
+}
+
+export interface CinPlanTable {
+  id: Generated<string>;
+  episodeId: string;
+  childId: string;
+  assessmentId: string | null;
+  teamId: string;
+  workerUserId: string | null;
+  status: Generated<'draft' | 'active' | 'ended'>;
+  openedOn: DateText;
+  agreedOn: DateText | null;
+  lastReviewedOn: DateText | null;
+  lastProgressReviewOn: DateText | null;
+  endedOn: DateText | null;
+  createdByUserId: string | null;
+  createdAt: CreatedAt;
+  version: Generated<number>;
+}
+
+export interface CinPlanVersionTable {
+  id: Generated<string>;
+  planId: string;
+  number: number;
+  status: Generated<'draft' | 'finalised' | 'superseded'>;
+  outcomes: Json;
+  actions: Json;
+  contingency: Generated<string>;
+  childViews: Generated<string>;
+  qualityFlags: string[] | null;
+  reviewId: string | null;
+  finalisedOn: DateText | null;
+  finalisedAt: Timestamp | null;
+  finalisedByUserId: string | null;
+  updatedAt: Timestamp;
+}
+
+export interface CinReviewTable {
+  id: Generated<string>;
+  planId: string;
+  heldOn: DateText;
+  attendance: string;
+  childViews: string;
+  progress: string;
+  progressAssessment: boolean;
+  decision: 'continue' | 'step_up' | 'step_down' | 'close';
+  planUpdated: boolean;
+  recordedByUserId: string;
+  recordedAt: ColumnType<Date, Date, never>;
+}
+
 export interface Database {
   team: TeamTable;
   appUser: AppUserTable;
@@ -580,6 +641,10 @@ export interface Database {
   strategyDiscussionAttendee: StrategyDiscussionAttendeeTable;
   section47Enquiry: Section47EnquiryTable;
   returnRun: ReturnRunTable;
+  cinEpisode: CinEpisodeTable;
+  cinPlan: CinPlanTable;
+  cinPlanVersion: CinPlanVersionTable;
+  cinReview: CinReviewTable;
 }
 
 export type Person = Selectable<PersonTable>;

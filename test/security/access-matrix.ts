@@ -16,6 +16,8 @@ import { DEMO_CHILD_IDS, DEMO_PASSWORD } from '../../src/db/seed/demo-authority.
 import { DEMO_PRE_BIRTH_IDS } from '../../src/db/seed/demo-pre-birth.ts';
 import { DEMO_CHILD_PROTECTION_IDS } from '../../src/db/seed/demo-child-protection.ts';
 import { DEMO_USER_IDS, DEMO_USERS, FIXED_STAFF } from '../../src/db/seed/users.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../src/db/schema.ts';
 import type { RouteContractEntry } from '../../src/web/plugins/route-contract.ts';
 import type { RequestBody } from './http-client.ts';
 import { NOT_YET_IN_MATRIX } from './not-yet-in-matrix.ts';
@@ -51,7 +53,7 @@ export const SUBJECTS: readonly { readonly username: string; readonly roles: rea
 
 // ---------------------------------------------------------------------------------------------
 // Function level: which role holds which permission (written out, not read from permissions.ts).
-const CASEWORK = ['work:view-own', 'people:view-child', 'people:change-child', 'teams:view', 'records:export-chronology', 'pre-birth:record'];
+const CASEWORK = ['work:view-own', 'people:view-child', 'people:change-child', 'teams:view', 'records:export-chronology', 'pre-birth:record', 'child-in-need:record'];
 const MANAGER = [...CASEWORK, 'audit:view', 'records:record-management-oversight'];
 // Strategy discussions and section 47 enquiries are recorded by social workers, their managers, the MASH and CP chairs.
 const CHILD_PROTECTION = 'child-protection:record-enquiry';
@@ -60,7 +62,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
   mash_practitioner: [...CASEWORK, CHILD_PROTECTION],
   mash_manager: [...MANAGER, CHILD_PROTECTION],
   social_worker: [...CASEWORK, CHILD_PROTECTION],
-  team_manager: [...MANAGER, CHILD_PROTECTION, 'returns:build'],
+  // closes child in need episodes (child-in-need:close)
+  team_manager: [...MANAGER, CHILD_PROTECTION, 'returns:build', 'child-in-need:close'],
   cp_chair: [...CASEWORK, CHILD_PROTECTION],
   iro: CASEWORK,
   personal_adviser: CASEWORK,
@@ -205,6 +208,54 @@ export interface BodyContext {
   unique(prefix: string): string;
   /** The version of a staff account now, for a save that is not stale. */
   userVersion(userId: string): Promise<number>;
+  /** The URL the body is posted to, and the database, for bodies that name the record they act on. */
+  readonly url?: string;
+  readonly db?: Kysely<Database>;
+}
+
+const NO_PLAN = { planId: '00000000-0000-4000-8000-000000000000', version: '1' };
+/** Before the matrix's clock: every date below is in the past, and on or after the plan was agreed. */
+const CIN_DAY = '2025-01-06';
+
+/**
+ * The child in need plan a POST in the url acts on, with its version now. So every allowed cell does
+ * real work whatever ran before it (a closure ends the plan), the child is given an agreed plan with a
+ * draft update if it has none (as a review that asked for an update leaves it).
+ */
+async function cinPlanFields(ctx: BodyContext): Promise<{ planId: string; version: string }> {
+  const { db, url } = ctx;
+  const childId = url === undefined ? undefined : /^\/children\/([0-9a-f-]{36})\//.exec(url)?.[1];
+  if (db === undefined || childId === undefined) return NO_PLAN;
+  if ((await db.selectFrom('person').select('id').where('id', '=', childId).executeTakeFirst()) === undefined) return NO_PLAN;
+  let plan = await db.selectFrom('cinPlan').select(['id', 'status', 'version']).where('childId', '=', childId).where('status', '<>', 'ended').executeTakeFirst();
+  if (plan?.status === 'draft') {
+    await db.updateTable('cinPlan').set({ status: 'ended', endedOn: CIN_DAY, openedOn: CIN_DAY }).where('id', '=', plan.id).execute();
+    await db.updateTable('cinEpisode').set({ startedOn: CIN_DAY, closedOn: CIN_DAY, closureReason: 'RC7', closedAt: new Date() }).where('childId', '=', childId).where('closedOn', 'is', null).execute();
+    plan = undefined;
+  }
+  if (plan === undefined) {
+    const allocation = await db.selectFrom('allocation').select('teamId').where('childId', '=', childId).where('endedOn', 'is', null).executeTakeFirstOrThrow();
+    await db.updateTable('cinEpisode').set({ closedOn: CIN_DAY, closureReason: 'RC7', closedAt: new Date() }).where('childId', '=', childId).where('closedOn', 'is', null).where('startedOn', '<=', CIN_DAY).execute();
+    const episode = await db.insertInto('cinEpisode').values({ childId, startedOn: CIN_DAY, assessmentId: null }).returning('id').executeTakeFirstOrThrow();
+    const created = await db
+      .insertInto('cinPlan')
+      .values({ episodeId: episode.id, childId, assessmentId: null, teamId: allocation.teamId, workerUserId: null, status: 'active', openedOn: CIN_DAY, agreedOn: CIN_DAY })
+      .returning(['id', 'status', 'version'])
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('cinPlanVersion')
+      .values({ planId: created.id, number: 1, status: 'finalised', outcomes: '[]', actions: '[]', contingency: 'Access matrix contingency', qualityFlags: [], finalisedOn: CIN_DAY, finalisedAt: new Date(), updatedAt: new Date() })
+      .execute();
+    plan = created;
+  }
+  const versions = await db.selectFrom('cinPlanVersion').select(['number', 'status']).where('planId', '=', plan.id).execute();
+  if (!versions.some((v) => v.status === 'draft')) {
+    await db
+      .insertInto('cinPlanVersion')
+      .values({ planId: plan.id, number: Math.max(0, ...versions.map((v) => v.number)) + 1, outcomes: '[]', actions: '[]', updatedAt: new Date() })
+      .execute();
+  }
+  return { planId: plan.id, version: String(plan.version) };
 }
 
 export interface RouteEntry {
@@ -330,6 +381,33 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
     body: () => ({
       form: { 'entryDate-day': '2', 'entryDate-month': '1', 'entryDate-year': '2026', category: 'other', summary: 'Matrix entry', source: 'Access matrix' },
     }),
+  },
+  // Child in need. POST /start comes first in the server's order: its body readies the plan the
+  // forms after it open (an agreed plan with a draft update), whatever an earlier closure did.
+  'GET /children/:childId/child-in-need': {},
+  'POST /children/:childId/child-in-need/start': {
+    body: async (ctx) => {
+      await cinPlanFields(ctx);
+      return { form: {} };
+    },
+  },
+  'GET /children/:childId/child-in-need/plan': { record: 'change' },
+  // A plan id that is not one of this child's plans answers 404, like any record that is not there.
+  'POST /children/:childId/child-in-need/plan': {
+    badInputStatuses: [404],
+    body: async (ctx) => ({ form: { ...(await cinPlanFields(ctx)), 'outcome-0': 'Matrix outcome', 'measure-0': 'Matrix measure', contingency: 'Matrix contingency', action: 'draft' } }),
+  },
+  'GET /children/:childId/child-in-need/review': { record: 'change' },
+  'POST /children/:childId/child-in-need/review': {
+    badInputStatuses: [404],
+    body: async (ctx) => ({
+      form: { ...(await cinPlanFields(ctx)), 'heldOn-day': '6', 'heldOn-month': '1', 'heldOn-year': '2025', attendance: 'Matrix', childViews: 'Matrix', progress: 'Matrix', decision: 'continue' },
+    }),
+  },
+  'GET /children/:childId/child-in-need/close': { record: 'change' },
+  'POST /children/:childId/child-in-need/close': {
+    badInputStatuses: [404],
+    body: async (ctx) => ({ form: { ...(await cinPlanFields(ctx)), reason: 'RC7', 'closedOn-day': '6', 'closedOn-month': '1', 'closedOn-year': '2025' } }),
   },
 };
 

@@ -1,24 +1,66 @@
 import { listCaseload, type CaseloadRow } from '../../db/work/caseload-repository.ts';
+import { listTeamMembers } from '../../db/work/team-members-repository.ts';
+import { sortDueItems, type DueItem, type DueScope } from '../../domain/casework/due-items.ts';
+import { ragStatus, type RagStatus } from '../../domain/shared/timescales/rule.ts';
+import { parseLocalDate } from '../../domain/shared/time/local-date.ts';
+import type { Actor } from '../../domain/shared/access/actor.ts';
+import { weakPlansInTeams, type WeakPlanItem } from '../child-in-need/due-items.ts';
+import { londonToday } from '../people/london-today.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import type { RequestContext } from '../shared/request-context.ts';
 import { requirePermission } from '../shared/require-permission.ts';
 import { unitOfWork } from '../shared/unit-of-work.ts';
+import { DUE_ITEM_SOURCES } from './due-item-sources.ts';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+/**
+ * Amber from this many working days before a due date on "My work" (CFG: domain-spec §5; a module's
+ * own pages may use its rule's narrower or wider window).
+ */
+export const MY_WORK_AMBER_WITHIN_WORKING_DAYS = 5;
+
+export interface DueLine extends DueItem {
+  readonly rag: RagStatus;
+}
 
 export interface MyWork {
   readonly allocatedToMe: readonly CaseloadRow[];
   /** For managers: every child allocated in the teams they manage. */
   readonly managedTeams: readonly CaseloadRow[];
+  /** Everything due on my cases, earliest first. */
+  readonly myDue: readonly DueLine[];
+  /** For managers: everything due in the teams they manage (or for one worker in them), earliest first. */
+  readonly teamDue: readonly DueLine[];
+  readonly teamWorkers: readonly { readonly id: string; readonly displayName: string }[];
+  /** The worker the team view is filtered to, if any (one of teamWorkers). */
+  readonly workerFilter: string | null;
+  /** For managers: child in need plans whose quality check flagged weaknesses. */
+  readonly weakPlans: readonly WeakPlanItem[];
 }
 
-export async function viewMyWork(deps: AppDeps, ctx: RequestContext): Promise<MyWork> {
+async function dueIn(trx: Transaction<Database>, actor: Actor, now: Date, scope: DueScope): Promise<DueLine[]> {
+  const today = parseLocalDate(londonToday(now));
+  const batches = await Promise.all(DUE_ITEM_SOURCES.map((source) => source(trx, actor, now, scope)));
+  return sortDueItems(batches.flat()).map((item) => ({ ...item, rag: ragStatus(parseLocalDate(item.dueOn), today, MY_WORK_AMBER_WITHIN_WORKING_DAYS) }));
+}
+
+export async function viewMyWork(deps: AppDeps, ctx: RequestContext, options: { readonly worker?: string } = {}): Promise<MyWork> {
   return unitOfWork(deps, ctx, async ({ trx, now }) => {
     const actor = requirePermission(ctx, 'work:view-own');
-    if (actor === null) return { allocatedToMe: [], managedTeams: [] };
+    const empty: MyWork = { allocatedToMe: [], managedTeams: [], myDue: [], teamDue: [], teamWorkers: [], workerFilter: null, weakPlans: [] };
+    if (actor === null) return empty;
     const managed = actor.teams.filter((t) => t.isManager).map((t) => t.teamId);
-    const [allocatedToMe, managedTeams] = await Promise.all([
+    const teamWorkers = await listTeamMembers(trx, managed);
+    const workerFilter = options.worker !== undefined && teamWorkers.some((w) => w.id === options.worker) ? options.worker : null;
+    const teamScope: DueScope = workerFilter === null ? { teamIds: managed } : { teamIds: managed, workerId: workerFilter };
+    const [allocatedToMe, managedTeams, myDue, teamDue, weakPlans] = await Promise.all([
       listCaseload(trx, actor, now, { workerId: actor.userId }),
-      managed.length === 0 ? Promise.resolve([]) : listCaseload(trx, actor, now, { teamIds: managed }),
+      managed.length === 0 ? Promise.resolve([]) : listCaseload(trx, actor, now, teamScope),
+      dueIn(trx, actor, now, { workerId: actor.userId }),
+      managed.length === 0 ? Promise.resolve([]) : dueIn(trx, actor, now, teamScope),
+      managed.length === 0 ? Promise.resolve([]) : weakPlansInTeams(trx, actor, now, managed),
     ]);
-    return { allocatedToMe, managedTeams };
+    return { allocatedToMe, managedTeams, myDue, teamDue, teamWorkers, workerFilter, weakPlans };
   });
 }

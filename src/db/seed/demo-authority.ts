@@ -11,6 +11,7 @@ import { appendAuditEvent } from '../shared/audit-repository.ts';
 import { ADULT_NAMES_FEMALE, ADULT_NAMES_MALE, FAMILY_NAMES, GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, STREETS, TOWNS } from './synthetic/names.ts';
 import { createRandom, type Random } from './synthetic/random.ts';
 import { seedDemoChildProtection } from './demo-child-protection.ts';
+import { seedDemoChildInNeed } from './demo-child-in-need.ts';
 import { seedDemoFrontDoor } from './demo-front-door.ts';
 import { seedDemoPreBirth } from './demo-pre-birth.ts';
 import { seedDemoRecords } from './demo-records.ts';
@@ -217,6 +218,7 @@ export async function seedDemoAuthority(handle: DatabaseHandle, now: Date, seed 
     await seedDemoPreBirth(trx, { now, fstNorthTeamId: teamId('FST_NORTH') });
     await seedDemoChildProtection(trx, { now, teamId, childIds: { allocated: DEMO_CHILD_IDS.allocated, restricted: DEMO_CHILD_IDS.restricted } });
     await seedDemoCharacteristics(trx);
+    await seedDemoChildInNeed(trx, { now, teamId: teamId('FST_NORTH'), allocatedChildId: DEMO_CHILD_IDS.allocated, restrictedChildId: DEMO_CHILD_IDS.restricted });
     await appendAuditEvent(
       trx,
       { actorUserId: null, actorLabel: 'hearth seed', requestId: null, ip: null },

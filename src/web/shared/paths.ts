@@ -73,6 +73,11 @@ export const paths = {
   discardStrategyDiscussionDraft: (strategyDiscussionId: string) => `/strategy-discussions/${strategyDiscussionId}/discard-draft`,
   referralStrategyDiscussion: (referralId: string) => `/referrals/${referralId}/strategy-discussion`,
   section47: (section47Id: string) => `/section-47-enquiries/${section47Id}`,
+  childInNeed: (childId: string) => `/children/${childId}/child-in-need`,
+  startChildInNeedPlan: (childId: string) => `/children/${childId}/child-in-need/start`,
+  childInNeedPlan: (childId: string) => `/children/${childId}/child-in-need/plan`,
+  childInNeedReview: (childId: string) => `/children/${childId}/child-in-need/review`,
+  childInNeedClose: (childId: string) => `/children/${childId}/child-in-need/close`,
 } as const;
 
 /** Only local paths may be redirected to after sign-in (no open redirects). */

@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   'pre-birth:record': 'Record an unborn child’s pre-birth plan: milestones, pregnancy dates, FGC referral and the birth (subject to the record rules)',
   'child-protection:record-enquiry': 'Convene and record strategy discussions and section 47 enquiries (subject to the record rules)',
   'returns:build': 'Check and download the statutory returns (DfE CIN census, Ofsted Annex A)',
+  'child-in-need:record': 'Start, write, finalise and review a child in need plan (subject to the record rules)',
+  'child-in-need:close': 'Close a child in need episode with its DfE reason (team manager)',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -59,6 +61,8 @@ const GRANTED_TO: Readonly<Record<Permission, readonly Role[]>> = {
   'child-protection:record-enquiry': ['social_worker', 'team_manager', 'mash_manager', 'mash_practitioner', 'cp_chair'],
   // Performance officers make the returns; team managers check their teams' records against them.
   'returns:build': ['performance_officer', 'team_manager'],
+  'child-in-need:record': CASE_ROLES.filter((r) => r !== 'performance_officer'),
+  'child-in-need:close': ['team_manager'],
 };
 
 export function isPermission(value: string): value is Permission {

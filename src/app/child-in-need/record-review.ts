@@ -1,0 +1,126 @@
+// Recording a child in need plan review (family support meeting, CIN-02): who attended, the child's
+// views, progress against the plan and the decision (seed 004 §8: continue, step down or escalate;
+// domain-spec §4.2). The next review is then due 3 months after this one; a review that considered the
+// updated assessment of progress restarts the 10-month clock (CIN-04). A review may start a new draft
+// version of the plan, copied from the version in force, which is agreed the same way as the first.
+import { bumpPlanVersion, insertDraftVersion, insertReview, listVersions } from '../../db/child-in-need/plan-repository.ts';
+import { isReviewDecision, type ReviewDecision } from '../../domain/child-in-need/plan.ts';
+import { isValidIsoDate } from '../../domain/shared/time/local-date.ts';
+import { londonToday } from '../people/london-today.ts';
+import type { AppDeps } from '../shared/deps.ts';
+import { StaleVersionError, ValidationError } from '../shared/errors.ts';
+import type { RequestContext } from '../shared/request-context.ts';
+import { isStorableText } from '../shared/safe-text.ts';
+import { unitOfWork } from '../shared/unit-of-work.ts';
+import { openPlanForChange } from './plan-access.ts';
+
+export interface RecordReviewInput {
+  readonly heldOn: string;
+  readonly attendance: string;
+  readonly childViews: string;
+  readonly progress: string;
+  readonly progressAssessment: boolean;
+  readonly decision: string;
+  readonly updatePlan: boolean;
+}
+
+export const REVIEW_MESSAGES = {
+  heldOnRequired: 'Enter the date the review was held',
+  heldOnReal: 'The date the review was held must be a real date',
+  heldOnFuture: 'The date the review was held must be today or in the past',
+  heldOnBeforeAgreed: 'The review must be on or after the day the plan was agreed',
+  attendanceRequired: 'Enter who attended the review',
+  childViewsRequired: 'Enter the child’s views, or how they were sought and why they could not be given',
+  progressRequired: 'Enter the progress made against the plan',
+  decisionRequired: 'Select the review’s decision',
+  notActive: 'Only an agreed plan that has not ended can be reviewed',
+  tooLong: (max: number) => `Must be ${max.toLocaleString('en-GB')} characters or fewer`,
+  unstorable: 'Remove the characters that cannot be stored (control or broken characters)',
+} as const;
+
+function text(errors: Record<string, string>, key: string, value: string, required: string, max: number): string {
+  const trimmed = value.trim();
+  if (trimmed === '') errors[key] = required;
+  else if (!isStorableText(trimmed)) errors[key] = REVIEW_MESSAGES.unstorable;
+  else if (trimmed.length > max) errors[key] = REVIEW_MESSAGES.tooLong(max);
+  return trimmed;
+}
+
+export async function recordReview(
+  deps: AppDeps,
+  ctx: RequestContext,
+  childId: string,
+  planId: string,
+  version: number,
+  input: RecordReviewInput,
+): Promise<{ reviewId: string; decision: ReviewDecision; newDraftVersion: number | null }> {
+  return unitOfWork(deps, ctx, async ({ trx, now, audit }) => {
+    const { opened, plan } = await openPlanForChange(trx, ctx, 'child-in-need:record', childId, planId, now, version);
+    if (plan.status !== 'active' || plan.agreedOn === null) throw new ValidationError({ plan: REVIEW_MESSAGES.notActive });
+    const errors: Record<string, string> = {};
+    const today = londonToday(now);
+    if (input.heldOn === '') errors['heldOn'] = REVIEW_MESSAGES.heldOnRequired;
+    else if (!isValidIsoDate(input.heldOn)) errors['heldOn'] = REVIEW_MESSAGES.heldOnReal;
+    else if (input.heldOn > today) errors['heldOn'] = REVIEW_MESSAGES.heldOnFuture;
+    else if (input.heldOn < plan.agreedOn) errors['heldOn'] = REVIEW_MESSAGES.heldOnBeforeAgreed;
+    const attendance = text(errors, 'attendance', input.attendance, REVIEW_MESSAGES.attendanceRequired, 2000);
+    const childViews = text(errors, 'childViews', input.childViews, REVIEW_MESSAGES.childViewsRequired, 5000);
+    const progress = text(errors, 'progress', input.progress, REVIEW_MESSAGES.progressRequired, 10000);
+    if (!isReviewDecision(input.decision)) errors['decision'] = REVIEW_MESSAGES.decisionRequired;
+    if (Object.keys(errors).length > 0 || !isReviewDecision(input.decision)) throw new ValidationError(errors);
+    const decision = input.decision;
+
+    const reviewId = await insertReview(trx, {
+      planId: plan.id,
+      heldOn: input.heldOn,
+      attendance,
+      childViews,
+      progress,
+      progressAssessment: input.progressAssessment,
+      decision,
+      planUpdated: input.updatePlan,
+      recordedByUserId: opened.actor.userId,
+      recordedAt: now,
+    });
+    let newDraftVersion: number | null = null;
+    if (input.updatePlan) {
+      const versions = await listVersions(trx, plan.id);
+      const current = versions.find((v) => v.status === 'finalised');
+      if (current !== undefined && !versions.some((v) => v.status === 'draft')) {
+        newDraftVersion = Math.max(...versions.map((v) => v.number)) + 1;
+        await insertDraftVersion(trx, plan.id, newDraftVersion, current, reviewId, now);
+      }
+    }
+    const latest = (a: string | null, b: string): string => (a === null || b > a ? b : a);
+    const changes = {
+      lastReviewedOn: latest(plan.lastReviewedOn, input.heldOn),
+      ...(input.progressAssessment ? { lastProgressReviewOn: latest(plan.lastProgressReviewOn, input.heldOn) } : {}),
+    };
+    if (!(await bumpPlanVersion(trx, plan.id, version, changes))) throw new StaleVersionError('cin-plan', plan.id, plan);
+    await audit({
+      action: 'child-in-need.review.recorded',
+      subjectType: 'cin-review',
+      subjectId: reviewId,
+      childId,
+      changes: {
+        planId: plan.id,
+        heldOn: input.heldOn,
+        decision,
+        progressAssessment: input.progressAssessment,
+        planUpdated: input.updatePlan,
+        newDraftVersion,
+      },
+    });
+    if (decision === 'step_up') {
+      // The child protection module picks this up to convene the strategy discussion (domain-spec §4.2 T11/T18).
+      await audit({
+        action: 'child-in-need.step-up.requested',
+        subjectType: 'cin-plan',
+        subjectId: plan.id,
+        childId,
+        changes: { reviewId, heldOn: input.heldOn },
+      });
+    }
+    return { reviewId, decision, newDraftVersion };
+  });
+}

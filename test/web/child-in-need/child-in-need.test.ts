@@ -1,0 +1,191 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CHILD_IDS } from '../../../src/db/seed/demo-authority.ts';
+import { DEMO_USER_IDS } from '../../../src/db/seed/users.ts';
+import { auditRows } from '../../support/authority.ts';
+import { createTestWeb, textOf, type TestWeb } from '../../support/web.ts';
+import { daysAgo, signedIn } from '../records/helpers.ts';
+
+let web: TestWeb;
+const child = DEMO_CHILD_IDS.allocated;
+const section = `/children/${child}/child-in-need`;
+const start = `${section}/start`;
+const planForm = `${section}/plan`;
+const reviewForm = `${section}/review`;
+const closeForm = `${section}/close`;
+
+const CONTINGENCY =
+  'If the children are not attending school four days a week by the end of next month, or are left alone at home again, the social worker will ask the team manager for a strategy discussion the same day.';
+
+beforeAll(async () => {
+  web = await createTestWeb();
+});
+afterAll(async () => {
+  await web.close();
+});
+
+async function planFields(): Promise<{ planId: string; version: string }> {
+  const plan = await web.database.handle.db
+    .selectFrom('cinPlan')
+    .select(['id', 'version'])
+    .where('childId', '=', child)
+    .where('status', '<>', 'ended')
+    .executeTakeFirstOrThrow();
+  return { planId: plan.id, version: String(plan.version) };
+}
+
+function planBody(fields: { planId: string; version: string }, overrides: Record<string, string> = {}): Record<string, string> {
+  const due = daysAgo(web, -30);
+  return {
+    ...fields,
+    'outcome-0': 'The children get to school every day',
+    'measure-0': 'Attendance above 95% each half term, from the school',
+    'action-0': 'Evening routine sessions',
+    'owner-0': 'Family support worker',
+    'actionDue-0-day': due.day,
+    'actionDue-0-month': due.month,
+    'actionDue-0-year': due.year,
+    contingency: CONTINGENCY,
+    childViews: 'They like breakfast club.',
+    action: 'finalise',
+    ...overrides,
+  };
+}
+
+describe('the child in need section', () => {
+  it('is one item in the child’s sub-navigation and offers to start a plan, audited', async () => {
+    const browser = await signedIn(web, 'social.worker');
+    const page = await browser.get(section);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`aria-current="page" href="${section}"`);
+    expect(textOf(page.body)).toContain('does not have a child in need plan');
+    expect(page.body).toContain('Start a child in need plan');
+    expect((await auditRows(web.database, 'child-in-need.section.viewed')).at(-1)).toMatchObject({ actorUserId: DEMO_USER_IDS.socialWorker, childId: child });
+  });
+
+  it('refuses a worker in another team, a sealed record, and a performance officer’s start', async () => {
+    expect((await (await signedIn(web, 'other.worker')).get(section)).statusCode).toBe(403);
+    expect((await (await signedIn(web, 'social.worker')).get(`/children/${DEMO_CHILD_IDS.sealed}/child-in-need`)).statusCode).toBe(404);
+    const perf = await signedIn(web, 'performance.officer');
+    expect((await perf.get(section)).body).not.toContain('Start a child in need plan');
+    expect((await perf.post(start, {}, { csrfFrom: section })).statusCode).toBe(403);
+  });
+});
+
+describe('starting, writing and agreeing a plan', () => {
+  it('refuses a start without the CSRF token', async () => {
+    const browser = await signedIn(web, 'social.worker');
+    expect((await browser.post(start, {}, { csrf: null })).statusCode).toBe(403);
+  });
+
+  it('starts a plan, keeps the draft, shows errors on the form, and refuses to finalise without a contingency', async () => {
+    const browser = await signedIn(web, 'social.worker');
+    const started = await browser.post(start, {}, { csrfFrom: section });
+    expect(started.statusCode).toBe(303);
+    expect(started.headers.location).toBe(`${planForm}?done=started`);
+    const form = await browser.get(planForm);
+    expect(form.statusCode).toBe(200);
+    expect(textOf(form.body)).toContain('Write the child in need plan');
+
+    const draft = await browser.post(planForm, planBody(await planFields(), { contingency: '', action: 'draft' }));
+    expect(draft.statusCode).toBe(303);
+    expect(draft.headers.location).toBe(`${planForm}?done=saved`);
+    const reopened = await browser.get(planForm);
+    expect(reopened.body).toContain('value="The children get to school every day"');
+    expect(textOf(reopened.body)).toContain('There is no contingency plan');
+
+    const refused = await browser.post(planForm, planBody(await planFields(), { contingency: '   ' }));
+    expect(refused.statusCode).toBe(400);
+    expect(textOf(refused.body)).toContain('Enter the contingency plan: what will happen if change is not achieved or sustained');
+    expect(refused.body).toContain('href="#contingency"');
+
+    const badDate = await browser.post(
+      planForm,
+      planBody(await planFields(), { 'actionDue-0-day': '31', 'actionDue-0-month': '2', 'measure-1': 'orphan measure' }),
+    );
+    expect(badDate.statusCode).toBe(400);
+    const text = textOf(badDate.body);
+    expect(text).toContain('The date the action is due by must be a real date');
+    expect(text).toContain('Enter the outcome this measure is for, or clear the measure');
+    expect(badDate.body).toContain('href="#actionDue-0-day"');
+
+    const stale = await browser.post(planForm, planBody({ ...(await planFields()), version: '1' }));
+    expect(stale.statusCode).toBe(409);
+
+    const finalised = await browser.post(planForm, planBody(await planFields()));
+    expect(finalised.statusCode).toBe(303);
+    expect(finalised.headers.location).toBe(`${section}?done=finalised`);
+    const page = textOf((await browser.get(finalised.headers.location ?? '')).body);
+    expect(page).toContain('Plan agreed and finalised.');
+    expect(page).toContain('Child in need plan review');
+    expect(page).toContain('How this date was worked out');
+    expect(page).toContain('3 months after');
+    expect(page).toContain(CONTINGENCY);
+  });
+
+  it('records a review with its errors shown on the form, then closes the episode (team manager only)', async () => {
+    const browser = await signedIn(web, 'social.worker');
+    const empty = await browser.post(reviewForm, { ...(await planFields()) });
+    expect(empty.statusCode).toBe(400);
+    const text = textOf(empty.body);
+    for (const message of ['Enter the date the review was held', 'Enter who attended the review', 'Select the review’s decision'])
+      expect(text).toContain(message);
+    expect(empty.body).toContain('href="#heldOn-day"');
+
+    const today = daysAgo(web, 0);
+    const reviewed = await browser.post(reviewForm, {
+      ...(await planFields()),
+      'heldOn-day': today.day,
+      'heldOn-month': today.month,
+      'heldOn-year': today.year,
+      attendance: 'Mum, the children, the school',
+      childViews: 'Mornings are better.',
+      progress: 'Attendance is up.',
+      decision: 'close',
+    });
+    expect(reviewed.statusCode).toBe(303);
+    expect(reviewed.headers.location).toBe(`${section}?done=reviewed`);
+    expect(textOf((await browser.get(section)).body)).toContain('Close: the child is no longer in need of services');
+
+    expect((await browser.get(closeForm)).statusCode).toBe(403);
+    const manager = await signedIn(web, 'team.manager');
+    const closeForm200 = await manager.get(closeForm);
+    expect(closeForm200.statusCode).toBe(200);
+    expect(textOf(closeForm200.body)).toContain('RC7: Services ceased for any other reason, including child no longer in need');
+    const badClose = await manager.post(closeForm, { ...(await planFields()), reason: 'RC9' });
+    expect(badClose.statusCode).toBe(400);
+    expect(textOf(badClose.body)).toContain('Select the reason the child in need episode is closing');
+    expect(textOf(badClose.body)).toContain('Enter the closure date');
+    const closed = await manager.post(closeForm, {
+      ...(await planFields()),
+      reason: 'RC7',
+      'closedOn-day': today.day,
+      'closedOn-month': today.month,
+      'closedOn-year': today.year,
+    });
+    expect(closed.statusCode).toBe(303);
+    const page = textOf((await manager.get(`${section}?done=closed`)).body);
+    expect(page).toContain('Child in need episode closed.');
+    expect(page).toContain('RC7: Services ceased');
+    expect((await auditRows(web.database, 'child-in-need.episode.closed')).at(-1)).toMatchObject({ actorUserId: DEMO_USER_IDS.teamManager, childId: child });
+  });
+});
+
+describe('My work', () => {
+  it('shows the worker what is due and overdue with RAG tags and explanations, and the manager their team with the weak plan', async () => {
+    const worker = textOf((await (await signedIn(web, 'social.worker')).get('/my-work')).body);
+    expect(worker).toContain('Due and overdue on your cases');
+    expect(worker).toContain('Child in need plan review');
+    expect(worker).toMatch(/Overdue by \d+ working days?/);
+    expect(worker).toContain('How this date was worked out');
+    expect(worker).not.toContain('Your team');
+    const managerBrowser = await signedIn(web, 'team.manager');
+    const manager = textOf((await managerBrowser.get('/my-work')).body);
+    expect(manager).toContain('Due and overdue in your team');
+    expect(manager).toContain('Child in need plans flagged by the quality check (1)');
+    expect(manager).toContain('The contingency plan is generic');
+    const filtered = await managerBrowser.get(`/my-work?worker=${DEMO_USER_IDS.teamManager}`);
+    expect(filtered.statusCode).toBe(200);
+    expect(textOf(filtered.body)).toContain('Due and overdue in your team (0)');
+    expect((await managerBrowser.get('/my-work?worker=not-a-uuid')).statusCode).toBe(200);
+  });
+});
