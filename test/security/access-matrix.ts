@@ -12,7 +12,12 @@
 //  - a POST route: give a valid `body`, so an allowed cell really does its work.
 // Deny codes (RELIABILITY.md §3.2): anonymous pages 303 to sign-in, anonymous API 401, a role
 // without the permission 403, a restricted record 403 (with whom to ask), a sealed or missing one 404.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../src/db/schema.ts';
 import { DEMO_CHILD_IDS, DEMO_PASSWORD } from '../../src/db/seed/demo-authority.ts';
+import { DEMO_FRONT_DOOR_IDS } from '../../src/db/seed/demo-front-door.ts';
+import { DEMO_PEOPLE_IDS } from '../../src/db/seed/demo-people.ts';
+import { DEMO_RECORD_IDS } from '../../src/db/seed/demo-records.ts';
 import { DEMO_USER_IDS, DEMO_USERS, FIXED_STAFF } from '../../src/db/seed/users.ts';
 import type { RouteContractEntry } from '../../src/web/plugins/route-contract.ts';
 import type { RequestBody } from './http-client.ts';
@@ -37,12 +42,13 @@ export const SUBJECTS: readonly { readonly username: string; readonly roles: rea
 
 // ---------------------------------------------------------------------------------------------
 // Function level: which role holds which permission (written out, not read from permissions.ts).
-const CASEWORK = ['work:view-own', 'people:view-child', 'people:change-child', 'teams:view', 'records:export-chronology'];
-const MANAGER = [...CASEWORK, 'audit:view', 'records:record-management-oversight'];
+const CASEWORK = ['work:view-own', 'people:view-child', 'people:change-child', 'teams:view', 'records:export-chronology', 'people:search', 'people:create-person'];
+const MANAGER = [...CASEWORK, 'audit:view', 'records:record-management-oversight', 'people:restrict', 'people:merge', 'casework:allocate', 'casework:view-referrals', 'front-door:view-dashboard'];
+const FRONT_DOOR = ['front-door:record-contact', 'front-door:view-queue', 'front-door:screen'];
 
 export const ROLE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
-  mash_practitioner: CASEWORK,
-  mash_manager: MANAGER,
+  mash_practitioner: [...CASEWORK, ...FRONT_DOOR, 'front-door:view-dashboard', 'casework:view-referrals'],
+  mash_manager: [...MANAGER, ...FRONT_DOOR, 'front-door:decide'],
   social_worker: CASEWORK,
   team_manager: MANAGER,
   cp_chair: CASEWORK,
@@ -51,7 +57,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
   fostering_worker: CASEWORK,
   adoption_worker: CASEWORK,
   // Performance officers report on every child and change none.
-  performance_officer: ['work:view-own', 'people:view-child', 'teams:view'],
+  performance_officer: ['work:view-own', 'people:view-child', 'teams:view', 'people:search', 'front-door:view-dashboard'],
   // A system administrator manages accounts and the audit log, and holds no case data.
   system_admin: ['teams:view', 'admin:manage-users', 'audit:verify', 'audit:view'],
 };
@@ -104,6 +110,11 @@ export interface ParamState {
   expect(subject: string, action: 'read' | 'change'): Expected;
   /** A refusal here must leave an `access.record.refused` audit row (record-level refusals do). */
   readonly auditedRefusal: boolean;
+  /**
+   * For an id that lives inside another record (a note inside a child's record): the states of the
+   * enclosing parameter this value is tried with, e.g. { param: 'childId', states: ['restricted'] }.
+   */
+  readonly within?: { readonly param: string; readonly states: readonly string[] };
 }
 
 const recordState = (state: RecordState, value: string): ParamState => ({
@@ -113,7 +124,44 @@ const recordState = (state: RecordState, value: string): ParamState => ({
   auditedRefusal: true,
 });
 
+const rolesOf = (subject: string): readonly string[] => SUBJECTS.find((s) => s.username === subject)?.roles ?? [];
+const holds = (subject: string, permission: string): boolean => rolesOf(subject).some((role) => ROLE_PERMISSIONS[role]?.includes(permission));
+
 export const MISSING_CHILD_ID = '00000000-0000-4000-9000-0000000dead0';
+const MISSING_ID = '00000000-0000-4000-a000-00000000dead';
+
+const fixture = (n: number): string => `00000000-0000-4000-a000-${String(100 + n).padStart(12, '0')}`;
+/** Records the security fixtures (fixtures.ts) put inside each demo record, by record state. */
+export const FIXTURE_IDS = {
+  ordinary: { note: DEMO_RECORD_IDS.safetyPlanNote, document: DEMO_RECORD_IDS.safetyPlanDocument, name: fixture(1), contact: fixture(2), contactPerson: fixture(3) },
+  restricted: { note: fixture(11), document: fixture(12), name: fixture(13), contact: fixture(14), contactPerson: fixture(15) },
+  sealed: { note: fixture(21), document: fixture(22), name: fixture(23), contact: fixture(24), contactPerson: fixture(25) },
+  /** A contact whose child is not yet linked to any record: the MASH's alone. */
+  unlinked: { contact: fixture(31), contactPerson: fixture(32) },
+} as const;
+
+const RECORD_STATES = ['ordinary', 'restricted', 'sealed'] as const;
+
+/** An id inside a child's record, tried in its own record and (as `other-record`) inside another. */
+function inside(param: string, kind: 'note' | 'document' | 'name'): ParamState[] {
+  const allow = () => 'allow' as const;
+  return [
+    ...RECORD_STATES.map((state) => ({ state, value: FIXTURE_IDS[state][kind], expect: allow, auditedRefusal: false, within: { param, states: [state] } })),
+    // the sealed record's id under the ordinary record's URL: never reached through another record
+    { state: 'other-record', value: FIXTURE_IDS.sealed[kind], expect: () => 404 as const, auditedRefusal: false, within: { param, states: ['ordinary'] } },
+    { state: 'missing', value: MISSING_ID, expect: () => 404 as const, auditedRefusal: false, within: { param, states: ['ordinary'] } },
+  ];
+}
+
+/** A contact: before its child is linked, the MASH's alone; once linked, the child's record decides. */
+function contactState(state: RecordState | 'unlinked'): ParamState {
+  if (state === 'unlinked') {
+    return { state, value: FIXTURE_IDS.unlinked.contact, expect: (subject) => (holds(subject, 'front-door:view-queue') ? 'allow' : 403), auditedRefusal: true };
+  }
+  const child = recordState(state, FIXTURE_IDS[state].contact);
+  // changing a contact (screening, deciding) is the MASH's work, whoever holds the child's record
+  return { ...child, expect: (subject, action) => (action === 'change' && !holds(subject, 'front-door:screen') ? 403 : child.expect(subject, action)) };
+}
 
 export const PARAMS: Readonly<Record<string, readonly ParamState[]>> = {
   childId: [
@@ -122,6 +170,42 @@ export const PARAMS: Readonly<Record<string, readonly ParamState[]>> = {
     recordState('sealed', DEMO_CHILD_IDS.sealed),
     { state: 'missing', value: MISSING_CHILD_ID, expect: () => 404, auditedRefusal: true },
     { state: 'malformed', value: 'not-a-uuid', expect: () => 404, auditedRefusal: false },
+  ],
+  // any person's record: a child's follows the child-record rules; an ordinary adult's is open to
+  // every role that opens children's records, and changed by every role that changes them
+  personId: [
+    recordState('ordinary', DEMO_CHILD_IDS.allocated),
+    recordState('restricted', DEMO_CHILD_IDS.restricted),
+    recordState('sealed', DEMO_CHILD_IDS.sealed),
+    {
+      state: 'adult',
+      value: DEMO_PEOPLE_IDS.duplicateMother,
+      expect: (subject, action) => (holds(subject, action === 'read' ? 'people:view-child' : 'people:change-child') ? 'allow' : 403),
+      auditedRefusal: true,
+    },
+    { state: 'missing', value: MISSING_CHILD_ID, expect: () => 404, auditedRefusal: true },
+    { state: 'malformed', value: 'not-a-uuid', expect: () => 404, auditedRefusal: false },
+  ],
+  noteId: inside('childId', 'note'),
+  documentId: inside('childId', 'document'),
+  nameId: inside('personId', 'name'),
+  contactId: [
+    contactState('unlinked'),
+    contactState('ordinary'),
+    contactState('restricted'),
+    contactState('sealed'),
+    { state: 'missing', value: MISSING_ID, expect: () => 404, auditedRefusal: false },
+  ],
+  contactPersonId: [
+    ...(['unlinked', ...RECORD_STATES] as const).map((state) => ({
+      state,
+      value: FIXTURE_IDS[state].contactPerson,
+      expect: () => 'allow' as const,
+      auditedRefusal: false,
+      within: { param: 'contactId', states: [state] },
+    })),
+    // the sealed contact's person under the ordinary contact's URL
+    { state: 'other-contact', value: FIXTURE_IDS.sealed.contactPerson, expect: () => 404, auditedRefusal: false, within: { param: 'contactId', states: ['ordinary'] } },
   ],
   userId: [
     { state: 'existing', value: TARGET_USER.id, expect: () => 'allow', auditedRefusal: false },
@@ -138,6 +222,10 @@ export interface BodyContext {
   unique(prefix: string): string;
   /** The version of a staff account now, for a save that is not stale. */
   userVersion(userId: string): Promise<number>;
+  /** The URL parameters of the request, by name. */
+  readonly params: Readonly<Record<string, string>>;
+  /** The database, to read what a valid body needs (a record's version); bodies must not write. */
+  readonly db: Kysely<Database>;
 }
 
 export interface RouteEntry {
@@ -147,6 +235,10 @@ export interface RouteEntry {
   readonly allow?: readonly number[];
   /** POST: a valid body, so an allowed cell does its work (a form, or JSON under /api/). */
   readonly body?: (ctx: BodyContext) => RequestBody | Promise<RequestBody>;
+  /** A query string for the URL (without `?`), where the page only does its work with one (a search). */
+  readonly query?: string;
+  /** Audit actions that also count as this route's (a person's page audits a child's view as one). */
+  readonly alsoAudits?: readonly string[];
   /** Bad-input suite: statuses this route may also answer (beyond 2xx/3xx/400/403/409/413/422). */
   readonly badInputStatuses?: readonly number[];
   /** Bad-input suite: tables a refused request legitimately writes to (beyond refusal audit rows). */
@@ -154,6 +246,69 @@ export interface RouteEntry {
 }
 
 const newUserForm = (ctx: BodyContext) => ({ displayName: 'Matrix New User', username: ctx.unique('matrix.new'), password: 'a-long-enough-password', roles: 'iro' });
+
+/** The person's details as saved, with their version: an edit that changes nothing but is a real save. */
+async function personForm(ctx: BodyContext): Promise<Record<string, string>> {
+  const id = ctx.params['personId'] ?? '';
+  const person = /^[0-9a-f-]{36}$/.test(id) ? await ctx.db.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
+  if (person === undefined) return { givenName: 'Matrix', familyName: 'Missing', gender: 'female', interpreterNeeded: 'no', version: '1' };
+  const [year = '', month = '', day = ''] = (person.dateOfBirth ?? '').split('-');
+  const [eddYear = '', eddMonth = '', eddDay = ''] = (person.expectedDateOfDelivery ?? '').split('-');
+  return {
+    givenName: person.givenName,
+    familyName: person.familyName,
+    'dateOfBirth-day': day,
+    'dateOfBirth-month': month,
+    'dateOfBirth-year': year,
+    'expectedDateOfDelivery-day': eddDay,
+    'expectedDateOfDelivery-month': eddMonth,
+    'expectedDateOfDelivery-year': eddYear,
+    gender: person.gender,
+    interpreterNeeded: person.interpreterNeeded ? 'yes' : 'no',
+    nhsNumber: person.nhsNumber ?? '',
+    version: String(person.version),
+  };
+}
+
+/** A public referral form (MARF) about a synthetic child. */
+const marf = () => ({
+  referrerName: 'Matrix Referrer',
+  referrerRole: 'Designated safeguarding lead',
+  referrerOrganisation: 'Matrix Primary School',
+  referralSource: '2A',
+  referrerEmail: 'dsl@example.org',
+  referrerPhone: '01632 960 001',
+  child1GivenName: 'Matrix',
+  child1FamilyName: 'Referredchild',
+  child1DobDay: '4',
+  child1DobMonth: '5',
+  child1DobYear: '2017',
+  addressLine1: '12 Larkspur Close',
+  town: 'Milton Keynes',
+  postcode: 'MK9 3HS',
+  worries: 'A synthetic worry for the access matrix.',
+  earlyHelpAssessment: 'no',
+  familyConsent: 'yes',
+  immediateRisk: 'no',
+});
+
+/** A phone contact recorded by the MASH. */
+const phoneContact = () => ({
+  channel: 'phone',
+  receivedDay: '2',
+  receivedMonth: '1',
+  receivedYear: '2026',
+  receivedTime: '09:00',
+  referrerName: '',
+  referralSource: '9',
+  child1GivenName: 'Matrix',
+  child1FamilyName: 'Phonedchild',
+  worries: 'A synthetic worry for the access matrix.',
+  earlyHelpAssessment: 'no',
+  familyConsent: 'not_asked',
+  familyConsentReason: 'Anonymous caller.',
+  immediateRisk: 'no',
+});
 
 export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   'GET /': { allow: [303] },
@@ -198,6 +353,54 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   'GET /children/:childId/chronology/print': {},
   'GET /children/:childId/chronology/new-entry': { record: 'change' },
   'POST /children/:childId/chronology/new-entry': { body: () => ({ form: { 'entryDate-day': '2', 'entryDate-month': '1', 'entryDate-year': '2026', category: 'other', summary: 'Matrix entry', source: 'Access matrix' } }) },
+
+  // People: search, a new person, any person's record.
+  'GET /people': { query: 'name=Quinlan' },
+  'GET /people/new': {},
+  'POST /people/new': { allow: [200, 303], body: () => ({ form: { personType: 'adult', givenName: 'Matrix', familyName: 'Newperson', 'dateOfBirth-day': '1', 'dateOfBirth-month': '2', 'dateOfBirth-year': '1990' } }) },
+  'GET /people/new/details': {},
+  'POST /people/new/details': { body: () => ({ form: { gender: 'female', interpreterNeeded: 'no' } }) },
+  // a child's record is shown at /children/:childId: the person's page sends the user there
+  'GET /people/:personId': { allow: [200, 303] },
+  'GET /people/:personId/edit': { record: 'change' },
+  'POST /people/:personId/edit': { body: async (ctx) => ({ form: await personForm(ctx) }) },
+  'GET /people/:personId/names': { record: 'change' },
+  'POST /people/:personId/names': { body: (ctx) => ({ form: { nameType: 'alias', givenName: ctx.unique('Matrix'), familyName: 'Alias' } }) },
+  'GET /people/:personId/addresses': { record: 'change' },
+  'POST /people/:personId/addresses': { body: () => ({ form: { current: 'no', 'movedOut-day': '1', 'movedOut-month': '6', 'movedOut-year': '2025', addressLine1: '1 Matrix Row', town: 'Milton Keynes', postcode: 'MK9 3HS', 'movedIn-day': '1', 'movedIn-month': '1', 'movedIn-year': '2025' } }) },
+  'GET /people/:personId/relationships': { alsoAudits: ['people.child-record.viewed'] },
+  'GET /people/:personId/genogram': { alsoAudits: ['people.child-record.viewed'] },
+  'GET /children/:childId/relationships': {},
+  'GET /children/:childId/genogram': {},
+  'GET /children/:childId/who-viewed': {},
+  'GET /api/v1/people': { query: 'name=Quinlan' },
+  'POST /api/v1/people': {
+    allow: [201],
+    body: (ctx) => ({ json: { personType: 'adult', givenName: ctx.unique('Matrix'), familyName: 'Apiperson', gender: 'female', dateOfBirth: '1990-02-01', confirmNotDuplicate: true } }),
+  },
+  'GET /api/v1/people/:personId': { alsoAudits: ['people.child-record.viewed'] },
+  // Case notes and documents inside a child's record.
+  'GET /children/:childId/case-notes/:noteId': {},
+  'GET /children/:childId/case-notes/:noteId/amend': { record: 'change' },
+  'POST /children/:childId/case-notes/:noteId/amend': { body: () => ({ form: { reason: 'Matrix correction', body: 'Matrix corrected text.' } }) },
+  'GET /children/:childId/documents/:documentId/download': {},
+  // The front door.
+  'GET /refer-a-child': {},
+  'POST /refer-a-child': { body: () => ({ form: marf() }) },
+  'GET /refer-a-child/sent': { allow: [200, 303] },
+  'GET /front-door': {},
+  'GET /front-door/contacts/new': {},
+  'POST /front-door/contacts/new': { body: () => ({ form: phoneContact() }) },
+  'GET /front-door/contacts/:contactId': {},
+  'GET /front-door/contacts/:contactId/people/:contactPersonId': {},
+  'GET /front-door/contacts/:contactId/consent': { record: 'change' },
+  'GET /front-door/contacts/:contactId/checks': { record: 'change' },
+  'GET /front-door/contacts/:contactId/level-of-need': { record: 'change' },
+  'GET /front-door/contacts/:contactId/threshold-discussion': { record: 'change' },
+  'GET /front-door/contacts/:contactId/decision': { record: 'change' },
+  'GET /referrals': {},
+  'GET /early-help-referrals': {},
+  'GET /mash-dashboard': {},
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -211,6 +414,8 @@ export interface Cell {
   /** The URL with its parameters filled in. */
   readonly url: string;
   readonly states: readonly ParamState[];
+  /** The URL parameters, by name. */
+  readonly params: Readonly<Record<string, string>>;
   readonly expected: Outcome;
   readonly name: string;
 }
@@ -226,8 +431,16 @@ export const routeKey = (route: { method: string; url: string }): string => `${r
 export const isApi = (url: string): boolean => url.startsWith('/api/');
 const paramsOf = (url: string): string[] => [...url.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1] ?? '');
 
-function product(lists: readonly (readonly ParamState[])[]): ParamState[][] {
-  return lists.reduce<ParamState[][]>((acc, list) => acc.flatMap((prefix) => list.map((s) => [...prefix, s])), [[]]);
+/** Every combination of the parameters' states, an id inside a record only with its enclosing record. */
+function product(names: readonly string[], lists: readonly (readonly ParamState[])[]): ParamState[][] {
+  const all = lists.reduce<ParamState[][]>((acc, list) => acc.flatMap((prefix) => list.map((s) => [...prefix, s])), [[]]);
+  return all.filter((states) =>
+    states.every((s) => {
+      if (s.within === undefined) return true;
+      const enclosing = states[names.indexOf(s.within.param)];
+      return enclosing !== undefined && s.within.states.includes(enclosing.state);
+    }),
+  );
 }
 
 export function entryFor(route: { method: string; url: string }): RouteEntry | undefined {
@@ -287,12 +500,14 @@ export function buildAccessMatrix(routes: readonly RouteContractEntry[]): Access
     }
     // HEAD runs the GET handler: it is tried on the first state of each parameter only.
     const lists = names.map((name) => PARAMS[name] ?? []).map((list) => (route.method === 'HEAD' ? list.slice(0, 1) : list));
-    for (const states of product(lists)) {
-      const url = names.reduce((u, name, i) => u.replace(`:${name}`, encodeURIComponent(states[i]?.value ?? '')), route.url);
+    for (const states of product(names, lists)) {
+      const path = names.reduce((u, name, i) => u.replace(`:${name}`, encodeURIComponent(states[i]?.value ?? '')), route.url);
+      const url = entry.query === undefined ? path : `${path}?${entry.query}`;
+      const params = Object.fromEntries(names.map((name, i) => [name, states[i]?.value ?? '']));
       for (const subject of SUBJECTS) {
         const expected = expectedOutcome(route, entry, subject, states);
         const where = states.length === 0 ? '' : ` [${states.map((s) => s.state).join(', ')}]`;
-        cells.push({ route, entry, subject: subject.username, url, states, expected, name: `${subject.username} ${key}${where}` });
+        cells.push({ route, entry, subject: subject.username, url, states, params, expected, name: `${subject.username} ${key}${where}` });
       }
     }
   }
@@ -301,7 +516,7 @@ export function buildAccessMatrix(routes: readonly RouteContractEntry[]): Access
       `${String(unlisted.length)} route(s) are not in the access matrix. Add an entry for each to ROUTES in ${HERE} (record: 'read' | 'change' for a child's record, the statuses that mean "allowed", and for a POST a valid body):\n  ${unlisted.join('\n  ')}`,
     );
   }
-    const known = new Set(served.map(routeKey));
+  const known = new Set(served.map(routeKey));
   for (const key of Object.keys(ROUTES)) {
     if (!known.has(key)) problems.push(`ROUTES in ${HERE} lists ${key}, which the server does not serve: remove it or correct it.`);
   }

@@ -82,6 +82,8 @@ beforeAll(async () => {
       subject: cell.subject,
       unique: (prefix) => `${prefix}.f${String(index)}.${String((n += 1))}`,
       userVersion: async (userId) => (await web.database.handle.db.selectFrom('appUser').select('version').where('id', '=', userId).executeTakeFirstOrThrow()).version,
+      params: cell.params,
+      db: web.database.handle.db,
     };
     const sample = await cell.entry.body?.(ctx);
     if (sample === undefined) continue;

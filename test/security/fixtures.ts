@@ -2,11 +2,12 @@
 // restricted record and an account the administrator's cells may edit.
 import { sql } from 'kysely';
 import { DEMO_CHILD_IDS } from '../../src/db/seed/demo-authority.ts';
+import { DEMO_RECORD_IDS } from '../../src/db/seed/demo-records.ts';
 import { DEMO_USER_IDS } from '../../src/db/seed/users.ts';
 import { buildServer } from '../../src/web/server.ts';
 import { createTestAuthority } from '../support/authority.ts';
 import type { TestWeb } from '../support/web.ts';
-import { GRANTEE, TARGET_USER } from './access-matrix.ts';
+import { FIXTURE_IDS, GRANTEE, TARGET_USER } from './access-matrix.ts';
 
 /**
  * Like createTestWeb(), but configured as in production (templates compiled once, CSP upgrading
@@ -37,7 +38,91 @@ export async function createSecurityWeb(): Promise<TestWeb> {
     .insertInto('accessGrant')
     .values({ personId: DEMO_CHILD_IDS.restricted, userId: GRANTEE.id, grantedByUserId: DEMO_USER_IDS.teamManager, reason: 'Access matrix: named grantee', createdAt: now })
     .execute();
+  await recordFixtures(web, now);
   return web;
+}
+
+/**
+ * A case note, a document, a contact and a name inside each of the ordinary, restricted and sealed
+ * records (copies of the demo child's safety-plan note and document, a contact linked to the child),
+ * and a contact not yet linked to any record, so the matrix can try ids that live inside a record.
+ */
+async function recordFixtures(web: TestWeb, now: Date): Promise<void> {
+  const db = web.database.handle.db;
+  const note = await db.selectFrom('caseNote').selectAll().where('id', '=', DEMO_RECORD_IDS.safetyPlanNote).executeTakeFirstOrThrow();
+  const document = await db.selectFrom('document').selectAll().where('id', '=', DEMO_RECORD_IDS.safetyPlanDocument).executeTakeFirstOrThrow();
+  const content = await db.selectFrom('documentContent').select('content').where('documentId', '=', DEMO_RECORD_IDS.safetyPlanDocument).executeTakeFirstOrThrow();
+  const children = { ordinary: DEMO_CHILD_IDS.allocated, restricted: DEMO_CHILD_IDS.restricted, sealed: DEMO_CHILD_IDS.sealed } as const;
+  for (const [state, childId] of Object.entries(children) as [keyof typeof children, string][]) {
+    const ids = FIXTURE_IDS[state];
+    if (state !== 'ordinary') {
+      await db.insertInto('caseNote').values({ ...note, id: ids.note, childId }).execute();
+      await db.insertInto('caseNotePerson').values({ caseNoteId: ids.note, personId: childId }).execute();
+      await db.insertInto('document').values({ ...document, id: ids.document, childId, caseNoteId: ids.note }).execute();
+      await db.insertInto('documentContent').values({ documentId: ids.document, content: content.content }).execute();
+    }
+    await db.insertInto('personName').values({ id: ids.name, personId: childId, nameType: 'alias', givenName: 'Matrix', familyName: 'Alias', usedFrom: null, usedTo: null, createdAt: now }).execute();
+    await insertFixtureContact(db, ids.contact, ids.contactPerson, `MTXA-000${String(Object.keys(children).indexOf(state) + 1)}`, now, childId);
+  }
+  await insertFixtureContact(db, FIXTURE_IDS.unlinked.contact, FIXTURE_IDS.unlinked.contactPerson, 'MTXA-0009', now, null);
+}
+
+async function insertFixtureContact(db: TestWeb['database']['handle']['db'], id: string, personRowId: string, reference: string, now: Date, childId: string | null): Promise<void> {
+  const today = now.toISOString().slice(0, 10);
+  const tomorrow = new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
+  await db
+    .insertInto('contact')
+    .values({
+      id,
+      reference,
+      channel: 'phone',
+      status: 'screening',
+      receivedAt: now,
+      receivedOn: today,
+      decisionDueOn: tomorrow,
+      referralSource: '2A',
+      referrerName: 'Matrix Referrer',
+      referrerRole: null,
+      referrerOrganisation: null,
+      referrerEmail: null,
+      referrerPhone: null,
+      addressLine1: null,
+      town: null,
+      postcode: null,
+      worries: 'A synthetic worry for the access matrix.',
+      childViews: null,
+      whatTried: null,
+      familyConsent: 'yes',
+      familyConsentReason: null,
+      immediateRisk: false,
+      immediateRiskDetails: null,
+      recordedByUserId: null,
+      submissionToken: null,
+      submissionHash: null,
+      consentToChecks: null,
+      checksWithoutConsent: null,
+      consentOverrideReason: null,
+      consentRationale: null,
+      consentRecordedByUserId: null,
+      consentRecordedAt: null,
+      needLevel: null,
+      needRationale: null,
+      needRecordedByUserId: null,
+      needRecordedAt: null,
+      outcome: null,
+      decisionRationale: null,
+      decidedByUserId: null,
+      decidedAt: null,
+      decidedOn: null,
+      decisionWorkingDays: null,
+      decidedWithinTimescale: null,
+      createdAt: now,
+    })
+    .execute();
+  await db
+    .insertInto('contactPerson')
+    .values({ id: personRowId, contactId: id, position: 1, role: 'child', givenName: 'Matrix', familyName: 'Contactchild', dateOfBirth: null, relationship: null, personId: childId, linkedByUserId: null, linkedAt: childId === null ? null : now })
+    .execute();
 }
 
 /** Rows in every table of the public schema, by table (so tables added later are counted too). */
