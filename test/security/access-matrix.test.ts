@@ -86,7 +86,8 @@ function auditProblem(cell: Cell, rows: readonly AuditRow[], status: number): st
 
 /** Pages get the strict policy; a downloaded file is sandboxed and may load nothing at all. */
 const strictCsp = (csp: string): boolean =>
-  (csp.includes("default-src 'self'") && csp.includes("frame-ancestors 'none'")) || (/(^|;)\s*default-src 'none'\s*(;|$)/.test(csp) && /(^|;)\s*sandbox\s*(;|$)/.test(csp));
+  (csp.includes("default-src 'self'") && csp.includes("frame-ancestors 'none'")) ||
+  (/(^|;)\s*default-src 'none'\s*(;|$)/.test(csp) && /(^|;)\s*sandbox\s*(;|$)/.test(csp));
 
 function headerProblem(response: LightMyRequestResponse): string | null {
   const csp = String(response.headers['content-security-policy'] ?? '');
@@ -98,12 +99,14 @@ function headerProblem(response: LightMyRequestResponse): string | null {
 
 /** A page or list a subject may open never names, or links to, a child they may not open. */
 function disclosureProblem(cell: Cell, response: LightMyRequestResponse): string | null {
-  if (cell.expected !== 'allow' || cell.route.method !== 'GET' || cell.states.length > 0 || response.statusCode !== 200 || cell.subject === ANONYMOUS) return null;
+  if (cell.expected !== 'allow' || cell.route.method !== 'GET' || cell.states.length > 0 || response.statusCode !== 200 || cell.subject === ANONYMOUS)
+    return null;
   const access = RECORD_ACCESS[cell.subject];
   for (const state of ['ordinary', 'restricted', 'sealed'] as const) {
     if (access?.[state][0] === 'allow') continue;
     const name = childNames.get(state) ?? '';
-    if (response.body.includes(ASSUMPTIONS[state].childId) || (name !== '' && response.body.includes(name))) return `shows the ${state} child, whom ${cell.subject} may not open`;
+    if (response.body.includes(ASSUMPTIONS[state].childId) || (name !== '' && response.body.includes(name)))
+      return `shows the ${state} child, whom ${cell.subject} may not open`;
   }
   return null;
 }
@@ -123,12 +126,29 @@ describe('the access matrix (RELIABILITY.md §4.6)', () => {
         .where('allocation.childId', '=', childId)
         .where('allocation.endedOn', 'is', null)
         .executeTakeFirstOrThrow();
-    const grants = async (childId: string) => (await db.selectFrom('accessGrant').select('userId').where('personId', '=', childId).where('revokedAt', 'is', null).execute()).map((g) => g.userId).sort();
+    const grants = async (childId: string) =>
+      (await db.selectFrom('accessGrant').select('userId').where('personId', '=', childId).where('revokedAt', 'is', null).execute())
+        .map((g) => g.userId)
+        .sort();
     const ordinary = await allocation(ASSUMPTIONS.ordinary.childId);
     expect(ordinary).toMatchObject({ code: ASSUMPTIONS.ordinary.teamCode, workerUserId: ASSUMPTIONS.ordinary.workerId, restriction: 'none' });
     const restricted = await allocation(ASSUMPTIONS.restricted.childId);
-    expect(restricted).toMatchObject({ code: ASSUMPTIONS.restricted.teamCode, restriction: 'restricted', restrictionContactUserId: ASSUMPTIONS.restricted.contactId });
-    const subjectIds = (await db.selectFrom('appUser').select('id').where('username', 'in', SUBJECTS.map((s) => s.username)).execute()).map((u) => u.id);
+    expect(restricted).toMatchObject({
+      code: ASSUMPTIONS.restricted.teamCode,
+      restriction: 'restricted',
+      restrictionContactUserId: ASSUMPTIONS.restricted.contactId,
+    });
+    const subjectIds = (
+      await db
+        .selectFrom('appUser')
+        .select('id')
+        .where(
+          'username',
+          'in',
+          SUBJECTS.map((s) => s.username),
+        )
+        .execute()
+    ).map((u) => u.id);
     expect(subjectIds, 'the restricted record is allocated to none of the subjects').not.toContain(restricted.workerUserId);
     expect(await grants(ASSUMPTIONS.restricted.childId)).toEqual([GRANTEE.id]);
     expect(await allocation(ASSUMPTIONS.sealed.childId)).toMatchObject({ restriction: 'sealed' });
@@ -142,55 +162,67 @@ describe('the access matrix (RELIABILITY.md §4.6)', () => {
     expect(routes.size).toBe(web.server.routes.filter((r) => !r.url.startsWith('/assets') && !pending(r)).length);
   });
 
-  it.each(SUBJECTS.map((s, i) => [s.username, i] as const))('answers %s on every route exactly as the matrix says', async (subject, index) => {
-    const client = new HttpClient(web.app, `10.9.${String(index)}.1`);
-    let counter = 0;
-    const db = web.database.handle.db;
-    const contextFor = (cell: Cell): BodyContext => ({
-      subject,
-      unique: (prefix) => `${prefix}.${String(index)}.${String((counter += 1))}`,
-      userVersion: async (userId) => (await db.selectFrom('appUser').select('version').where('id', '=', userId).executeTakeFirstOrThrow()).version,
-      params: cell.params,
-      db,
-    });
-    const failures: string[] = [];
-    const notFound = new Map<string, Map<string, string>>();
-    const cells = matrix.cells.filter((c) => c.subject === subject);
-    for (const cell of cells) {
-      if (subject === ANONYMOUS) client.forget(SESSION_COOKIE);
-      else if (!client.signedIn) await client.signIn(subject);
-      let response: LightMyRequestResponse;
-      let rows: AuditRow[];
-      if (cell.route.method === 'POST') {
-        const body = await cell.entry.body?.(contextFor(cell));
-        if (body === undefined) throw new Error(`no body for ${cell.name}`);
-        const token = await client.csrfToken();
-        const before = await lastAuditSeq(web);
-        response =
-          'form' in body
-            ? await client.request('POST', cell.url, { form: { ...body.form, _csrf: token } })
-            : await client.request('POST', cell.url, body, { 'x-csrf-token': token });
-        rows = await auditSince(web, before);
-      } else {
-        const before = await lastAuditSeq(web);
-        response = await client.request(cell.route.method, cell.url);
-        rows = await auditSince(web, before);
+  it.each(SUBJECTS.map((s, i) => [s.username, i] as const))(
+    'answers %s on every route exactly as the matrix says',
+    async (subject, index) => {
+      const client = new HttpClient(web.app, `10.9.${String(index)}.1`);
+      let counter = 0;
+      const db = web.database.handle.db;
+      const contextFor = (cell: Cell): BodyContext => ({
+        subject,
+        unique: (prefix) => `${prefix}.${String(index)}.${String((counter += 1))}`,
+        userVersion: async (userId) => (await db.selectFrom('appUser').select('version').where('id', '=', userId).executeTakeFirstOrThrow()).version,
+        params: cell.params,
+        db,
+      });
+      const failures: string[] = [];
+      const notFound = new Map<string, Map<string, string>>();
+      const cells = matrix.cells.filter((c) => c.subject === subject);
+      for (const cell of cells) {
+        if (subject === ANONYMOUS) client.forget(SESSION_COOKIE);
+        else if (!client.signedIn) await client.signIn(subject);
+        let response: LightMyRequestResponse;
+        let rows: AuditRow[];
+        if (cell.route.method === 'POST') {
+          const body = await cell.entry.body?.(contextFor(cell));
+          if (body === undefined) throw new Error(`no body for ${cell.name}`);
+          const token = await client.csrfToken();
+          const before = await lastAuditSeq(web);
+          response =
+            'form' in body
+              ? await client.request('POST', cell.url, { form: { ...body.form, _csrf: token } })
+              : await client.request('POST', cell.url, body, { 'x-csrf-token': token });
+          rows = await auditSince(web, before);
+        } else {
+          const before = await lastAuditSeq(web);
+          response = await client.request(cell.route.method, cell.url);
+          rows = await auditSince(web, before);
+        }
+        await cell.entry.reset?.(contextFor(cell));
+        for (const problem of [
+          statusProblem(cell, response),
+          auditProblem(cell, rows, response.statusCode),
+          headerProblem(response),
+          disclosureProblem(cell, response),
+        ]) {
+          if (problem !== null) failures.push(`${cell.name}: ${problem}`);
+        }
+        if (cell.expected === 404 && cell.route.method === 'GET') {
+          const state = cell.states.map((s) => s.state).join(',');
+          const byState = notFound.get(cell.route.url) ?? new Map<string, string>();
+          byState.set(state, isApi(cell.route.url) ? response.body : normalise(response.body));
+          notFound.set(cell.route.url, byState);
+        }
       }
-      for (const problem of [statusProblem(cell, response), auditProblem(cell, rows, response.statusCode), headerProblem(response), disclosureProblem(cell, response)]) {
-        if (problem !== null) failures.push(`${cell.name}: ${problem}`);
+      for (const [url, byState] of notFound) {
+        const sealed = byState.get('sealed');
+        if (sealed !== undefined && sealed !== byState.get('missing'))
+          failures.push(`${subject} GET ${url}: a sealed record answers differently from a missing one`);
       }
-      if (cell.expected === 404 && cell.route.method === 'GET') {
-        const state = cell.states.map((s) => s.state).join(',');
-        const byState = notFound.get(cell.route.url) ?? new Map<string, string>();
-        byState.set(state, isApi(cell.route.url) ? response.body : normalise(response.body));
-        notFound.set(cell.route.url, byState);
-      }
-    }
-    for (const [url, byState] of notFound) {
-      const sealed = byState.get('sealed');
-      if (sealed !== undefined && sealed !== byState.get('missing')) failures.push(`${subject} GET ${url}: a sealed record answers differently from a missing one`);
-    }
-    expect(cells.length).toBeGreaterThan(0);
-    expect(failures, failures.join('\n')).toEqual([]);
-  });
+      expect(cells.length).toBeGreaterThan(0);
+      expect(failures, failures.join('\n')).toEqual([]);
+      // a few hundred cells per subject: seconds on an idle 2-core machine, far more on a busy one
+    },
+    240_000,
+  );
 });

@@ -12,10 +12,9 @@
 //  - a POST route: give a valid `body`, so an allowed cell really does its work.
 // Deny codes (RELIABILITY.md §3.2): anonymous pages 303 to sign-in, anonymous API 401, a role
 // without the permission 403, a restricted record 403 (with whom to ask), a sealed or missing one 404.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.ts';
 import { DEMO_CHILD_IDS, DEMO_PASSWORD } from '../../src/db/seed/demo-authority.ts';
-import { DEMO_FRONT_DOOR_IDS } from '../../src/db/seed/demo-front-door.ts';
 import { DEMO_PEOPLE_IDS } from '../../src/db/seed/demo-people.ts';
 import { DEMO_RECORD_IDS } from '../../src/db/seed/demo-records.ts';
 import { DEMO_USER_IDS, DEMO_USERS, FIXED_STAFF } from '../../src/db/seed/users.ts';
@@ -26,9 +25,21 @@ import { NOT_YET_IN_MATRIX } from './not-yet-in-matrix.ts';
 export const ANONYMOUS = 'anonymous';
 
 /** A social worker in Family Support Team South holding a named grant on the restricted record. */
-export const GRANTEE = { id: '00000000-0000-4000-a000-000000000001', username: 'matrix.grantee', displayName: 'Matrix Grantee', role: 'social_worker', teamCode: 'FST_SOUTH' } as const;
+export const GRANTEE = {
+  id: '00000000-0000-4000-a000-000000000001',
+  username: 'matrix.grantee',
+  displayName: 'Matrix Grantee',
+  role: 'social_worker',
+  teamCode: 'FST_SOUTH',
+} as const;
 /** An account the administrator's cells may edit freely. */
-export const TARGET_USER = { id: '00000000-0000-4000-a000-000000000002', username: 'matrix.target', displayName: 'Matrix Target', role: 'iro', teamCode: 'QA_IRO' } as const;
+export const TARGET_USER = {
+  id: '00000000-0000-4000-a000-000000000002',
+  username: 'matrix.target',
+  displayName: 'Matrix Target',
+  role: 'iro',
+  teamCode: 'QA_IRO',
+} as const;
 
 const OTHER_WORKER = FIXED_STAFF.find((u) => u.username === 'other.worker');
 
@@ -42,8 +53,25 @@ export const SUBJECTS: readonly { readonly username: string; readonly roles: rea
 
 // ---------------------------------------------------------------------------------------------
 // Function level: which role holds which permission (written out, not read from permissions.ts).
-const CASEWORK = ['work:view-own', 'people:view-child', 'people:change-child', 'teams:view', 'records:export-chronology', 'people:search', 'people:create-person'];
-const MANAGER = [...CASEWORK, 'audit:view', 'records:record-management-oversight', 'people:restrict', 'people:merge', 'casework:allocate', 'casework:view-referrals', 'front-door:view-dashboard'];
+const CASEWORK = [
+  'work:view-own',
+  'people:view-child',
+  'people:change-child',
+  'teams:view',
+  'records:export-chronology',
+  'people:search',
+  'people:create-person',
+];
+const MANAGER = [
+  ...CASEWORK,
+  'audit:view',
+  'records:record-management-oversight',
+  'people:restrict',
+  'people:merge',
+  'casework:allocate',
+  'casework:view-referrals',
+  'front-door:view-dashboard',
+];
 const FRONT_DOOR = ['front-door:record-contact', 'front-door:view-queue', 'front-door:screen'];
 
 export const ROLE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
@@ -115,6 +143,8 @@ export interface ParamState {
    * enclosing parameter this value is tried with, e.g. { param: 'childId', states: ['restricted'] }.
    */
   readonly within?: { readonly param: string; readonly states: readonly string[] };
+  /** For a record each subject needs for themselves (one a POST uses up): the value for that subject. */
+  valueFor?(subject: string): string;
 }
 
 const recordState = (state: RecordState, value: string): ParamState => ({
@@ -133,17 +163,38 @@ const MISSING_ID = '00000000-0000-4000-a000-00000000dead';
 const fixture = (n: number): string => `00000000-0000-4000-a000-${String(100 + n).padStart(12, '0')}`;
 /** Records the security fixtures (fixtures.ts) put inside each demo record, by record state. */
 export const FIXTURE_IDS = {
-  ordinary: { note: DEMO_RECORD_IDS.safetyPlanNote, document: DEMO_RECORD_IDS.safetyPlanDocument, name: fixture(1), contact: fixture(2), contactPerson: fixture(3) },
+  ordinary: {
+    note: DEMO_RECORD_IDS.safetyPlanNote,
+    document: DEMO_RECORD_IDS.safetyPlanDocument,
+    name: fixture(1),
+    contact: fixture(2),
+    contactPerson: fixture(3),
+  },
   restricted: { note: fixture(11), document: fixture(12), name: fixture(13), contact: fixture(14), contactPerson: fixture(15) },
   sealed: { note: fixture(21), document: fixture(22), name: fixture(23), contact: fixture(24), contactPerson: fixture(25) },
   /** A contact whose child is not yet linked to any record: the MASH's alone. */
   unlinked: { contact: fixture(31), contactPerson: fixture(32) },
+  /** Adults restricted (team.manager the contact, GRANTEE granted) and sealed (adoption.worker granted) like the demo children. */
+  restrictedAdult: fixture(41),
+  sealedAdult: fixture(42),
+  /** A contact about the ordinary child with consent and level of need recorded: ready for its decision. */
+  decide: { contact: fixture(51), contactPerson: fixture(52) },
+  /** Referrals to Family Support Team North awaiting allocation, about each demo child. */
+  referral: { ordinary: fixture(61), restricted: fixture(62), sealed: fixture(63) },
 } as const;
+
+/** Records each subject uses up for themselves (a name to remove, two adults to merge), by subject. */
+export const subjectIndex = (subject: string): number => SUBJECTS.findIndex((s) => s.username === subject);
+export const perSubject = {
+  name: (state: RecordState, subject: string): string => fixture(200 + RECORD_STATES.indexOf(state) * 20 + subjectIndex(subject)),
+  mergeSurvivor: (subject: string): string => fixture(300 + subjectIndex(subject)),
+  mergeDuplicate: (subject: string): string => fixture(320 + subjectIndex(subject)),
+};
 
 const RECORD_STATES = ['ordinary', 'restricted', 'sealed'] as const;
 
 /** An id inside a child's record, tried in its own record and (as `other-record`) inside another. */
-function inside(param: string, kind: 'note' | 'document' | 'name'): ParamState[] {
+function inside(param: string, kind: 'note' | 'document'): ParamState[] {
   const allow = () => 'allow' as const;
   return [
     ...RECORD_STATES.map((state) => ({ state, value: FIXTURE_IDS[state][kind], expect: allow, auditedRefusal: false, within: { param, states: [state] } })),
@@ -188,7 +239,6 @@ export const PARAMS: Readonly<Record<string, readonly ParamState[]>> = {
   ],
   noteId: inside('childId', 'note'),
   documentId: inside('childId', 'document'),
-  nameId: inside('personId', 'name'),
   contactId: [
     contactState('unlinked'),
     contactState('ordinary'),
@@ -205,11 +255,80 @@ export const PARAMS: Readonly<Record<string, readonly ParamState[]>> = {
       within: { param: 'contactId', states: [state] },
     })),
     // the sealed contact's person under the ordinary contact's URL
-    { state: 'other-contact', value: FIXTURE_IDS.sealed.contactPerson, expect: () => 404, auditedRefusal: false, within: { param: 'contactId', states: ['ordinary'] } },
+    {
+      state: 'other-contact',
+      value: FIXTURE_IDS.sealed.contactPerson,
+      expect: () => 404,
+      auditedRefusal: false,
+      within: { param: 'contactId', states: ['ordinary'] },
+    },
+  ],
+  // a name each subject may remove (once) from each record; another record's name; none
+  nameId: [
+    ...RECORD_STATES.map((state) => ({
+      state,
+      value: perSubject.name(state, 'anonymous'),
+      valueFor: (subject: string) => perSubject.name(state, subject),
+      expect: () => 'allow' as const,
+      auditedRefusal: false,
+      within: { param: 'personId', states: [state] },
+    })),
+    {
+      state: 'other-record',
+      value: FIXTURE_IDS.sealed.name,
+      expect: () => 404 as const,
+      auditedRefusal: false,
+      within: { param: 'personId', states: ['ordinary'] },
+    },
+    { state: 'missing', value: MISSING_ID, expect: () => 404 as const, auditedRefusal: false, within: { param: 'personId', states: ['ordinary'] } },
+  ],
+  agency: [
+    // a check requested from the police on every fixture contact
+    ...(['unlinked', ...RECORD_STATES] as const).map((state) => ({
+      state: `police (${state})`,
+      value: 'police',
+      expect: () => 'allow' as const,
+      auditedRefusal: false,
+      within: { param: 'contactId', states: [state] },
+    })),
+    { state: 'not-requested', value: 'housing', expect: () => 404, auditedRefusal: false, within: { param: 'contactId', states: ['ordinary'] } },
+    { state: 'unknown-agency', value: 'nowhere', expect: () => 404, auditedRefusal: false, within: { param: 'contactId', states: ['ordinary'] } },
+  ],
+  // allocating a referral: the child's record rules for a change, and a manager of the referral's team
+  // (Family Support Team North: team.manager, who also manages the ordinary and restricted children's team)
+  referralId: [
+    ...RECORD_STATES.map((state) => {
+      const child = recordState(state, FIXTURE_IDS.referral[state]);
+      return {
+        ...child,
+        expect: (subject: string) => (child.expect(subject, 'change') === 'allow' && subject !== 'team.manager' ? 403 : child.expect(subject, 'change')),
+      };
+    }),
+    { state: 'missing', value: MISSING_ID, expect: () => 404, auditedRefusal: false },
   ],
   userId: [
     { state: 'existing', value: TARGET_USER.id, expect: () => 'allow', auditedRefusal: false },
     { state: 'missing', value: '00000000-0000-4000-a000-0000000dead0', expect: () => 404, auditedRefusal: false },
+  ],
+};
+
+/** Adults restricted and sealed like the demo children, and two adults of each subject's own to merge. */
+const restrictedAdult = recordState('restricted', FIXTURE_IDS.restrictedAdult);
+const sealedAdult = recordState('sealed', FIXTURE_IDS.sealedAdult);
+const ownAdult = (state: string, valueFor: (subject: string) => string): ParamState => ({
+  state,
+  value: valueFor('anonymous'),
+  valueFor,
+  expect: (subject, action) => (holds(subject, action === 'read' ? 'people:view-child' : 'people:change-child') ? 'allow' : 403),
+  auditedRefusal: true,
+});
+const missingPerson: ParamState = { state: 'missing', value: MISSING_CHILD_ID, expect: () => 404, auditedRefusal: true };
+/** Merging: every survivor with the subject's own duplicate, and the subject's own survivor with every other. */
+const MERGE_PARAMS: Readonly<Record<string, readonly ParamState[]>> = {
+  personId: [ownAdult('own-adult', perSubject.mergeSurvivor), restrictedAdult, sealedAdult, missingPerson],
+  otherId: [
+    { ...ownAdult('own-duplicate', perSubject.mergeDuplicate) },
+    ...[restrictedAdult, sealedAdult, missingPerson].map((s) => ({ ...s, within: { param: 'personId', states: ['own-adult'] } })),
   ],
 };
 
@@ -235,6 +354,13 @@ export interface RouteEntry {
   readonly allow?: readonly number[];
   /** POST: a valid body, so an allowed cell does its work (a form, or JSON under /api/). */
   readonly body?: (ctx: BodyContext) => RequestBody | Promise<RequestBody>;
+  /** URL parameters tried on this route instead of PARAMS (records a POST uses up, or must be of a kind). */
+  readonly params?: Readonly<Record<string, readonly ParamState[]>>;
+  /**
+   * Puts back what an allowed request changed that the rest of the matrix relies on (a restriction
+   * applied or lifted, a contact's child linked), run after every request to the route.
+   */
+  readonly reset?: (ctx: BodyContext) => Promise<void>;
   /** A query string for the URL (without `?`), where the page only does its work with one (a search). */
   readonly query?: string;
   /** Audit actions that also count as this route's (a person's page audits a child's view as one). */
@@ -245,7 +371,147 @@ export interface RouteEntry {
   readonly writesWhenRefused?: readonly string[];
 }
 
-const newUserForm = (ctx: BodyContext) => ({ displayName: 'Matrix New User', username: ctx.unique('matrix.new'), password: 'a-long-enough-password', roles: 'iro' });
+const newUserForm = (ctx: BodyContext) => ({
+  displayName: 'Matrix New User',
+  username: ctx.unique('matrix.new'),
+  password: 'a-long-enough-password',
+  roles: 'iro',
+});
+
+// Bodies that need the record as it is now (a version), and resets for requests that change what
+// the rest of the matrix relies on. Bodies only read; resets put back what a request changed.
+const uuidOrNull = (value: string | undefined): string | null =>
+  value !== undefined && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value) ? value : null;
+
+async function contactVersion(ctx: BodyContext): Promise<string> {
+  const id = uuidOrNull(ctx.params['contactId']);
+  const row = id === null ? undefined : await ctx.db.selectFrom('contact').select('version').where('id', '=', id).executeTakeFirst();
+  return String(row?.version ?? 1);
+}
+
+async function personVersion(ctx: BodyContext, param = 'personId'): Promise<string> {
+  const id = uuidOrNull(ctx.params[param]);
+  const row = id === null ? undefined : await ctx.db.selectFrom('person').select('version').where('id', '=', id).executeTakeFirst();
+  return String(row?.version ?? 1);
+}
+
+/** An ordinary adult the person is not yet recorded as connected to (not one of the matrix's own). */
+async function relationshipForm(ctx: BodyContext, param: string): Promise<Record<string, string>> {
+  const personId = uuidOrNull(ctx.params[param]) ?? MISSING_CHILD_ID;
+  const related = await ctx.db
+    .selectFrom('person')
+    .select('id')
+    .where('personType', '=', 'adult')
+    .where('restriction', '=', 'none')
+    .where('mergedIntoPersonId', 'is', null)
+    .where(sql<string>`id::text`, 'not like', '00000000-0000-4000-a000-%')
+    .where(
+      'id',
+      'not in',
+      ctx.db.selectFrom('personRelationship').select('relatedPersonId').where('personId', '=', personId).where('relationship', '=', 'connected_person'),
+    )
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  return { relatedPersonId: related.id, relationship: 'connected_person', parentalResponsibility: 'no', livesWith: 'no' };
+}
+
+/** A relationship the person has: one the matrix added if there is one. */
+async function relationshipToRemove(ctx: BodyContext, param: string): Promise<Record<string, string>> {
+  const personId = uuidOrNull(ctx.params[param]) ?? MISSING_CHILD_ID;
+  const rows = await ctx.db
+    .selectFrom('personRelationship')
+    .select(['relatedPersonId', 'relationship'])
+    .where('personId', '=', personId)
+    .orderBy('relatedPersonId')
+    .execute();
+  const row = rows.find((r) => r.relationship === 'connected_person') ?? rows[0];
+  return { relatedPersonId: row?.relatedPersonId ?? MISSING_CHILD_ID, relationship: row?.relationship ?? 'connected_person' };
+}
+
+/** What a request may change that others rely on, as it was before the matrix's first request to it. */
+const saved = new Map<string, () => Promise<void>>();
+
+async function keepRestriction(ctx: BodyContext): Promise<void> {
+  const id = uuidOrNull(ctx.params['personId']);
+  if (id === null || saved.has(`person:${id}`)) return;
+  const row = await ctx.db
+    .selectFrom('person')
+    .select(['restriction', 'restrictionContactUserId', 'restrictionReason', 'restrictedAt'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (row !== undefined) saved.set(`person:${id}`, async () => void (await ctx.db.updateTable('person').set(row).where('id', '=', id).execute()));
+}
+
+async function keepLink(ctx: BodyContext): Promise<void> {
+  const id = uuidOrNull(ctx.params['contactPersonId']);
+  if (id === null || saved.has(`contactPerson:${id}`)) return;
+  const row = await ctx.db.selectFrom('contactPerson').select(['personId', 'linkedByUserId', 'linkedAt']).where('id', '=', id).executeTakeFirst();
+  if (row !== undefined) saved.set(`contactPerson:${id}`, async () => void (await ctx.db.updateTable('contactPerson').set(row).where('id', '=', id).execute()));
+}
+
+const restore = (key: string, param: string) => async (ctx: BodyContext) => {
+  await saved.get(`${key}:${ctx.params[param] ?? ''}`)?.();
+};
+
+/** The person a contact's child is linked to now, or the ordinary child for a child not yet linked. */
+async function linkForm(ctx: BodyContext): Promise<Record<string, string>> {
+  await keepLink(ctx);
+  const id = uuidOrNull(ctx.params['contactPersonId']);
+  const row = id === null ? undefined : await ctx.db.selectFrom('contactPerson').select('personId').where('id', '=', id).executeTakeFirst();
+  return { personId: row?.personId ?? DEMO_CHILD_IDS.allocated };
+}
+
+async function agencyCheckVersion(ctx: BodyContext): Promise<string> {
+  const id = uuidOrNull(ctx.params['contactId']);
+  const row =
+    id === null
+      ? undefined
+      : await ctx.db
+          .selectFrom('agencyCheck')
+          .select('version')
+          .where('contactId', '=', id)
+          .where('agency', '=', ctx.params['agency'] ?? '')
+          .executeTakeFirst();
+  return String(row?.version ?? 1);
+}
+
+/** The worker the referral's child is allocated to now (so allocating changes no one's access). */
+async function allocationForm(ctx: BodyContext): Promise<Record<string, string>> {
+  const id = uuidOrNull(ctx.params['referralId']);
+  const referral = id === null ? undefined : await ctx.db.selectFrom('referral').select(['childId', 'version']).where('id', '=', id).executeTakeFirst();
+  const allocation =
+    referral === undefined
+      ? undefined
+      : await ctx.db.selectFrom('allocation').select('workerUserId').where('childId', '=', referral.childId).where('endedOn', 'is', null).executeTakeFirst();
+  return { workerUserId: allocation?.workerUserId ?? DEMO_USER_IDS.socialWorker, version: String(referral?.version ?? 1) };
+}
+
+const multipartFile = (field: string, filename: string, text: string, fields: Record<string, string> = {}) => ({
+  raw: [
+    ...Object.entries(fields).flatMap(([name, value]) => ['--matrix', `Content-Disposition: form-data; name="${name}"`, '', value]),
+    '--matrix',
+    `Content-Disposition: form-data; name="${field}"; filename="${filename}"`,
+    'Content-Type: text/plain',
+    '',
+    text,
+    '--matrix--',
+    '',
+  ].join('\r\n'),
+  contentType: 'multipart/form-data; boundary=matrix',
+});
+
+/** Deciding: a contact ready for its decision (consent and level of need recorded), and the demo record states. */
+const DECISION_PARAMS: Readonly<Record<string, readonly ParamState[]>> = {
+  contactId: [
+    { ...contactState('ordinary'), state: 'ready', value: FIXTURE_IDS.decide.contact },
+    ...(PARAMS['contactId'] ?? []).filter((s) => s.state !== 'unlinked' && s.state !== 'ordinary'),
+  ],
+};
+
+/** Lifting a restriction: on the restricted records (and the sealed and missing ones, which refuse it). */
+const LIFT_PARAMS: Readonly<Record<string, readonly ParamState[]>> = {
+  personId: (PARAMS['personId'] ?? []).filter((s) => s.state !== 'ordinary' && s.state !== 'adult'),
+};
 
 /** The person's details as saved, with their version: an edit that changes nothing but is a real save. */
 async function personForm(ctx: BodyContext): Promise<Record<string, string>> {
@@ -343,21 +609,59 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   // Records (case notes, documents, chronology) on a child's record.
   'GET /children/:childId/case-notes': {},
   'GET /children/:childId/case-notes/new': { record: 'change' },
-  'POST /children/:childId/case-notes/new': { body: () => ({ form: { noteType: 'phone_call', 'eventDate-day': '2', 'eventDate-month': '1', 'eventDate-year': '2026', summary: 'Matrix note', body: 'Matrix note body', action: 'save' } }) },
+  'POST /children/:childId/case-notes/new': {
+    body: () => ({
+      form: {
+        noteType: 'phone_call',
+        'eventDate-day': '2',
+        'eventDate-month': '1',
+        'eventDate-year': '2026',
+        summary: 'Matrix note',
+        body: 'Matrix note body',
+        action: 'save',
+      },
+    }),
+  },
   'POST /children/:childId/case-notes/new/discard-draft': { body: () => ({ form: {} }) },
   'GET /children/:childId/documents': {},
   'GET /children/:childId/documents/new': { record: 'change' },
-  'POST /children/:childId/documents/new': { body: () => ({ raw: ['--matrix', 'Content-Disposition: form-data; name="title"', '', 'Matrix document', '--matrix', 'Content-Disposition: form-data; name="file"; filename="matrix.txt"', 'Content-Type: text/plain', '', 'Synthetic text.', '--matrix--', ''].join('\r\n'), contentType: 'multipart/form-data; boundary=matrix' }) },
+  'POST /children/:childId/documents/new': {
+    body: () => ({
+      raw: [
+        '--matrix',
+        'Content-Disposition: form-data; name="title"',
+        '',
+        'Matrix document',
+        '--matrix',
+        'Content-Disposition: form-data; name="file"; filename="matrix.txt"',
+        'Content-Type: text/plain',
+        '',
+        'Synthetic text.',
+        '--matrix--',
+        '',
+      ].join('\r\n'),
+      contentType: 'multipart/form-data; boundary=matrix',
+    }),
+  },
   'GET /children/:childId/chronology': {},
   'GET /children/:childId/chronology/export.docx': {},
   'GET /children/:childId/chronology/print': {},
   'GET /children/:childId/chronology/new-entry': { record: 'change' },
-  'POST /children/:childId/chronology/new-entry': { body: () => ({ form: { 'entryDate-day': '2', 'entryDate-month': '1', 'entryDate-year': '2026', category: 'other', summary: 'Matrix entry', source: 'Access matrix' } }) },
+  'POST /children/:childId/chronology/new-entry': {
+    body: () => ({
+      form: { 'entryDate-day': '2', 'entryDate-month': '1', 'entryDate-year': '2026', category: 'other', summary: 'Matrix entry', source: 'Access matrix' },
+    }),
+  },
 
   // People: search, a new person, any person's record.
   'GET /people': { query: 'name=Quinlan' },
   'GET /people/new': {},
-  'POST /people/new': { allow: [200, 303], body: () => ({ form: { personType: 'adult', givenName: 'Matrix', familyName: 'Newperson', 'dateOfBirth-day': '1', 'dateOfBirth-month': '2', 'dateOfBirth-year': '1990' } }) },
+  'POST /people/new': {
+    allow: [200, 303],
+    body: () => ({
+      form: { personType: 'adult', givenName: 'Matrix', familyName: 'Newperson', 'dateOfBirth-day': '1', 'dateOfBirth-month': '2', 'dateOfBirth-year': '1990' },
+    }),
+  },
   'GET /people/new/details': {},
   'POST /people/new/details': { body: () => ({ form: { gender: 'female', interpreterNeeded: 'no' } }) },
   // a child's record is shown at /children/:childId: the person's page sends the user there
@@ -367,7 +671,22 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   'GET /people/:personId/names': { record: 'change' },
   'POST /people/:personId/names': { body: (ctx) => ({ form: { nameType: 'alias', givenName: ctx.unique('Matrix'), familyName: 'Alias' } }) },
   'GET /people/:personId/addresses': { record: 'change' },
-  'POST /people/:personId/addresses': { body: () => ({ form: { current: 'no', 'movedOut-day': '1', 'movedOut-month': '6', 'movedOut-year': '2025', addressLine1: '1 Matrix Row', town: 'Milton Keynes', postcode: 'MK9 3HS', 'movedIn-day': '1', 'movedIn-month': '1', 'movedIn-year': '2025' } }) },
+  'POST /people/:personId/addresses': {
+    body: () => ({
+      form: {
+        current: 'no',
+        'movedOut-day': '1',
+        'movedOut-month': '6',
+        'movedOut-year': '2025',
+        addressLine1: '1 Matrix Row',
+        town: 'Milton Keynes',
+        postcode: 'MK9 3HS',
+        'movedIn-day': '1',
+        'movedIn-month': '1',
+        'movedIn-year': '2025',
+      },
+    }),
+  },
   'GET /people/:personId/relationships': { alsoAudits: ['people.child-record.viewed'] },
   'GET /people/:personId/genogram': { alsoAudits: ['people.child-record.viewed'] },
   'GET /children/:childId/relationships': {},
@@ -376,7 +695,16 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   'GET /api/v1/people': { query: 'name=Quinlan' },
   'POST /api/v1/people': {
     allow: [201],
-    body: (ctx) => ({ json: { personType: 'adult', givenName: ctx.unique('Matrix'), familyName: 'Apiperson', gender: 'female', dateOfBirth: '1990-02-01', confirmNotDuplicate: true } }),
+    body: (ctx) => ({
+      json: {
+        personType: 'adult',
+        givenName: ctx.unique('Matrix'),
+        familyName: 'Apiperson',
+        gender: 'female',
+        dateOfBirth: '1990-02-01',
+        confirmNotDuplicate: true,
+      },
+    }),
   },
   'GET /api/v1/people/:personId': { alsoAudits: ['people.child-record.viewed'] },
   // Case notes and documents inside a child's record.
@@ -401,6 +729,73 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   'GET /referrals': {},
   'GET /early-help-referrals': {},
   'GET /mash-dashboard': {},
+  // bad input: the first body that succeeds removes the name (or relationship); later ones find none
+  'POST /people/:personId/names/:nameId/remove': { body: () => ({ form: {} }), badInputStatuses: [404] },
+  'POST /children/:childId/relationships': { body: async (ctx) => ({ form: await relationshipForm(ctx, 'childId') }) },
+  'POST /children/:childId/relationships/remove': { body: async (ctx) => ({ form: await relationshipToRemove(ctx, 'childId') }), badInputStatuses: [404] },
+  'POST /people/:personId/relationships': { body: async (ctx) => ({ form: await relationshipForm(ctx, 'personId') }) },
+  'POST /people/:personId/relationships/remove': { body: async (ctx) => ({ form: await relationshipToRemove(ctx, 'personId') }), badInputStatuses: [404] },
+  'GET /people/:personId/restriction': { record: 'change' },
+  'POST /people/:personId/restriction': {
+    body: async (ctx) => {
+      await keepRestriction(ctx);
+      return { form: { contactUserId: DEMO_USER_IDS.teamManager, reason: 'Access matrix', version: await personVersion(ctx) } };
+    },
+    reset: restore('person', 'personId'),
+  },
+  'POST /people/:personId/restriction/lift': {
+    params: LIFT_PARAMS,
+    body: async (ctx) => {
+      await keepRestriction(ctx);
+      return { form: { reason: 'Access matrix', version: await personVersion(ctx) } };
+    },
+    reset: restore('person', 'personId'),
+  },
+  'GET /people/:personId/merge': {},
+  'GET /people/:personId/merge/:otherId': { params: MERGE_PARAMS, record: 'change' },
+  'POST /people/:personId/merge/:otherId': {
+    params: MERGE_PARAMS,
+    body: async (ctx) => ({
+      form: { survivorVersion: await personVersion(ctx), mergedVersion: await personVersion(ctx, 'otherId'), reason: 'Access matrix: the same person' },
+    }),
+    // bad input: once a fuzzed body merges the pair, the merged record is gone
+    badInputStatuses: [404],
+  },
+  'POST /refer-a-child/sent/early-help-assessment': { body: () => multipartFile('file', 'early-help-assessment.txt', 'A synthetic early help assessment.') },
+  'GET /front-door/contacts/:contactId/early-help-assessment': {},
+  'POST /front-door/contacts/:contactId/people/:contactPersonId': {
+    body: async (ctx) => ({ form: await linkForm(ctx) }),
+    reset: restore('contactPerson', 'contactPersonId'),
+  },
+  'POST /front-door/contacts/:contactId/people/:contactPersonId/new': {
+    body: async (ctx) => {
+      await keepLink(ctx);
+      return {
+        form: { givenName: 'Matrix', familyName: 'Contactchild', dateOfBirthDay: '3', dateOfBirthMonth: '2', dateOfBirthYear: '2019', gender: 'female' },
+      };
+    },
+    reset: restore('contactPerson', 'contactPersonId'),
+  },
+  'POST /front-door/contacts/:contactId/consent': { body: async (ctx) => ({ form: { consent: 'given', version: await contactVersion(ctx) } }) },
+  'POST /front-door/contacts/:contactId/checks': { body: () => ({ form: { agencies: ['health'] } }) },
+  'GET /front-door/contacts/:contactId/checks/:agency': { record: 'change' },
+  'POST /front-door/contacts/:contactId/checks/:agency': {
+    body: async (ctx) => ({ form: { outcome: 'information_shared', details: 'Matrix: one call-out last year.', version: await agencyCheckVersion(ctx) } }),
+  },
+  'POST /front-door/contacts/:contactId/level-of-need': {
+    body: async (ctx) => ({ form: { level: '4', indicators: ['4.health.15'], rationale: 'Matrix: a child in distress.', version: await contactVersion(ctx) } }),
+  },
+  'POST /front-door/contacts/:contactId/threshold-discussion': {
+    body: () => ({
+      form: { heldOnDay: '2', heldOnMonth: '1', heldOnYear: '2026', agencies: ['police', 'health'], summary: 'Matrix: agreed social care.', agreedLevel: '4' },
+    }),
+  },
+  'POST /front-door/contacts/:contactId/decision': {
+    params: DECISION_PARAMS,
+    body: async (ctx) => ({ form: { outcome: 'nfa', rationale: 'Matrix: universal needs only.', version: await contactVersion(ctx) } }),
+  },
+  'GET /referrals/:referralId/allocate': { record: 'change' },
+  'POST /referrals/:referralId/allocate': { body: async (ctx) => ({ form: await allocationForm(ctx) }) },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -447,7 +842,12 @@ export function entryFor(route: { method: string; url: string }): RouteEntry | u
   return ROUTES[routeKey(route)] ?? (route.method === 'HEAD' ? ROUTES[`GET ${route.url}`] : undefined);
 }
 
-export function expectedOutcome(route: RouteContractEntry, entry: RouteEntry, subject: { username: string; roles: readonly string[] }, states: readonly ParamState[]): Outcome {
+export function expectedOutcome(
+  route: RouteContractEntry,
+  entry: RouteEntry,
+  subject: { username: string; roles: readonly string[] },
+  states: readonly ParamState[],
+): Outcome {
   if (route.permission === 'public') return 'allow';
   if (subject.username === ANONYMOUS) return isApi(route.url) ? 401 : 'sign-in';
   if (route.permission !== 'signed-in' && !subject.roles.some((role) => ROLE_PERMISSIONS[role]?.includes(route.permission))) return 403;
@@ -483,7 +883,9 @@ export function buildAccessMatrix(routes: readonly RouteContractEntry[]): Access
       if (route.method !== 'HEAD') problems.push(problem); // HEAD routes follow their GET route
     };
     if (route.permission !== 'public' && route.permission !== 'signed-in' && !KNOWN_PERMISSIONS.has(route.permission)) {
-      report(`Route ${key} needs permission ${route.permission}, which the matrix does not know: add it to ROLE_PERMISSIONS in ${HERE} under every role that holds it.`);
+      report(
+        `Route ${key} needs permission ${route.permission}, which the matrix does not know: add it to ROLE_PERMISSIONS in ${HERE} under every role that holds it.`,
+      );
       continue;
     }
     if (route.method === 'POST' && entry.body === undefined) {
@@ -491,7 +893,8 @@ export function buildAccessMatrix(routes: readonly RouteContractEntry[]): Access
       continue;
     }
     const names = paramsOf(route.url);
-    const unknown = names.filter((name) => PARAMS[name] === undefined);
+    const paramsFor = (name: string) => entry.params?.[name] ?? PARAMS[name];
+    const unknown = names.filter((name) => paramsFor(name) === undefined);
     if (unknown.length > 0) {
       report(
         `Route ${key} has URL parameter(s) ${unknown.map((n) => `:${n}`).join(', ')} the access matrix cannot fill: add them to PARAMS in ${HERE}, with a value for each state worth testing and what each subject gets there.`,
@@ -499,12 +902,13 @@ export function buildAccessMatrix(routes: readonly RouteContractEntry[]): Access
       continue;
     }
     // HEAD runs the GET handler: it is tried on the first state of each parameter only.
-    const lists = names.map((name) => PARAMS[name] ?? []).map((list) => (route.method === 'HEAD' ? list.slice(0, 1) : list));
+    const lists = names.map((name) => paramsFor(name) ?? []).map((list) => (route.method === 'HEAD' ? list.slice(0, 1) : list));
     for (const states of product(names, lists)) {
-      const path = names.reduce((u, name, i) => u.replace(`:${name}`, encodeURIComponent(states[i]?.value ?? '')), route.url);
-      const url = entry.query === undefined ? path : `${path}?${entry.query}`;
-      const params = Object.fromEntries(names.map((name, i) => [name, states[i]?.value ?? '']));
       for (const subject of SUBJECTS) {
+        const values = states.map((s) => s.valueFor?.(subject.username) ?? s.value);
+        const path = names.reduce((u, name, i) => u.replace(`:${name}`, encodeURIComponent(values[i] ?? '')), route.url);
+        const url = entry.query === undefined ? path : `${path}?${entry.query}`;
+        const params = Object.fromEntries(names.map((name, i) => [name, values[i] ?? '']));
         const expected = expectedOutcome(route, entry, subject, states);
         const where = states.length === 0 ? '' : ` [${states.map((s) => s.state).join(', ')}]`;
         cells.push({ route, entry, subject: subject.username, url, states, params, expected, name: `${subject.username} ${key}${where}` });
