@@ -6,6 +6,7 @@ import { registerMigrate } from './commands/migrate.ts';
 import { registerRestore } from './commands/restore.ts';
 import { registerSeed } from './commands/seed.ts';
 import { registerSetPassword } from './commands/set-password.ts';
+import { registerSweep } from './commands/sweep.ts';
 import { registerVerifyAudit } from './commands/verify-audit.ts';
 import { CliError } from './shared.ts';
 
@@ -17,6 +18,7 @@ registerSetPassword(program);
 registerVerifyAudit(program);
 registerBackup(program);
 registerRestore(program);
+registerSweep(program);
 
 try {
   await program.parseAsync(process.argv);

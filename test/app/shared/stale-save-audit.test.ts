@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 async function details(personId: string) {
-  const person = await findPersonDetails(database.handle.db, personId);
+  const person = await database.handle.db.transaction().execute((trx) => findPersonDetails(trx, personId));
   if (person === undefined) throw new Error(`no person ${personId}`);
   return person;
 }
