@@ -177,6 +177,8 @@ export const FIXTURE_IDS = {
   /** Adults restricted (team.manager the contact, GRANTEE granted) and sealed (adoption.worker granted) like the demo children. */
   restrictedAdult: fixture(41),
   sealedAdult: fixture(42),
+  /** A second restricted adult, to be merged into another record (the first stays, to merge others into). */
+  restrictedAdult2: fixture(43),
   /** A contact about the ordinary child with consent and level of need recorded: ready for its decision. */
   decide: { contact: fixture(51), contactPerson: fixture(52) },
   /** Referrals to Family Support Team North awaiting allocation, about each demo child. */
@@ -189,6 +191,7 @@ export const perSubject = {
   name: (state: RecordState, subject: string): string => fixture(200 + RECORD_STATES.indexOf(state) * 20 + subjectIndex(subject)),
   mergeSurvivor: (subject: string): string => fixture(300 + subjectIndex(subject)),
   mergeDuplicate: (subject: string): string => fixture(320 + subjectIndex(subject)),
+  mergeSecond: (subject: string): string => fixture(340 + subjectIndex(subject)),
 };
 
 const RECORD_STATES = ['ordinary', 'restricted', 'sealed'] as const;
@@ -295,13 +298,14 @@ export const PARAMS: Readonly<Record<string, readonly ParamState[]>> = {
     { state: 'unknown-agency', value: 'nowhere', expect: () => 404, auditedRefusal: false, within: { param: 'contactId', states: ['ordinary'] } },
   ],
   // allocating a referral: the child's record rules for a change, and a manager of the referral's team
-  // (Family Support Team North: team.manager, who also manages the ordinary and restricted children's team)
+  // (Family Support Team North: team.manager) or a MASH manager, who allocates for every team
   referralId: [
     ...RECORD_STATES.map((state) => {
       const child = recordState(state, FIXTURE_IDS.referral[state]);
+      const mayAllocate = (subject: string) => subject === 'team.manager' || rolesOf(subject).includes('mash_manager');
       return {
         ...child,
-        expect: (subject: string) => (child.expect(subject, 'change') === 'allow' && subject !== 'team.manager' ? 403 : child.expect(subject, 'change')),
+        expect: (subject: string) => (child.expect(subject, 'change') === 'allow' && !mayAllocate(subject) ? 403 : child.expect(subject, 'change')),
       };
     }),
     { state: 'missing', value: MISSING_ID, expect: () => 404, auditedRefusal: false },
@@ -323,12 +327,21 @@ const ownAdult = (state: string, valueFor: (subject: string) => string): ParamSt
   auditedRefusal: true,
 });
 const missingPerson: ParamState = { state: 'missing', value: MISSING_CHILD_ID, expect: () => 404, auditedRefusal: true };
-/** Merging: every survivor with the subject's own duplicate, and the subject's own survivor with every other. */
+/**
+ * Merging (the second record into the first): the subject's own adult with their own duplicate and
+ * with each record state, and each record state with a second adult of the subject's own. Every
+ * record an allowed merge uses up is used once: a restricted adult merged into the subject's own, and
+ * another restricted adult that keeps its place as a survivor.
+ */
 const MERGE_PARAMS: Readonly<Record<string, readonly ParamState[]>> = {
   personId: [ownAdult('own-adult', perSubject.mergeSurvivor), restrictedAdult, sealedAdult, missingPerson],
   otherId: [
-    { ...ownAdult('own-duplicate', perSubject.mergeDuplicate) },
-    ...[restrictedAdult, sealedAdult, missingPerson].map((s) => ({ ...s, within: { param: 'personId', states: ['own-adult'] } })),
+    { ...ownAdult('own-duplicate', perSubject.mergeDuplicate), within: { param: 'personId', states: ['own-adult'] } },
+    ...[recordState('restricted', FIXTURE_IDS.restrictedAdult2), sealedAdult, missingPerson].map((s) => ({
+      ...s,
+      within: { param: 'personId', states: ['own-adult'] },
+    })),
+    { ...ownAdult('own-second', perSubject.mergeSecond), within: { param: 'personId', states: ['restricted', 'sealed', 'missing'] } },
   ],
 };
 
@@ -458,7 +471,24 @@ async function linkForm(ctx: BodyContext): Promise<Record<string, string>> {
   await keepLink(ctx);
   const id = uuidOrNull(ctx.params['contactPersonId']);
   const row = id === null ? undefined : await ctx.db.selectFrom('contactPerson').select('personId').where('id', '=', id).executeTakeFirst();
-  return { personId: row?.personId ?? DEMO_CHILD_IDS.allocated };
+  // a child already linked is linked again to another record (a real change); one not yet linked, to the ordinary child
+  if (row?.personId === undefined || row.personId === null) return { personId: DEMO_CHILD_IDS.allocated };
+  return { personId: row.personId === DEMO_PEOPLE_IDS.duplicateOriginal ? DEMO_CHILD_IDS.allocated : DEMO_PEOPLE_IDS.duplicateOriginal };
+}
+
+/** A partner agency not yet asked on any fixture contact, different for each subject. */
+const AGENCIES_TO_ASK = ['health', 'education', 'probation', 'domestic_abuse_service', 'early_help', 'adult_social_care'] as const;
+const agencyFor = (subject: string): string => AGENCIES_TO_ASK[subjectIndex(subject) % AGENCIES_TO_ASK.length] ?? 'health';
+
+async function keepReferral(ctx: BodyContext): Promise<void> {
+  const id = uuidOrNull(ctx.params['referralId']);
+  if (id === null || saved.has(`referral:${id}`)) return;
+  const row = await ctx.db
+    .selectFrom('referral')
+    .select(['status', 'allocatedWorkerUserId', 'allocatedByUserId', 'allocatedAt', 'allocationId'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (row !== undefined) saved.set(`referral:${id}`, async () => void (await ctx.db.updateTable('referral').set(row).where('id', '=', id).execute()));
 }
 
 async function agencyCheckVersion(ctx: BodyContext): Promise<string> {
@@ -477,6 +507,7 @@ async function agencyCheckVersion(ctx: BodyContext): Promise<string> {
 
 /** The worker the referral's child is allocated to now (so allocating changes no one's access). */
 async function allocationForm(ctx: BodyContext): Promise<Record<string, string>> {
+  await keepReferral(ctx);
   const id = uuidOrNull(ctx.params['referralId']);
   const referral = id === null ? undefined : await ctx.db.selectFrom('referral').select(['childId', 'version']).where('id', '=', id).executeTakeFirst();
   const allocation =
@@ -553,7 +584,8 @@ const marf = () => ({
   town: 'Milton Keynes',
   postcode: 'MK9 3HS',
   worries: 'A synthetic worry for the access matrix.',
-  earlyHelpAssessment: 'no',
+  // an early help assessment is to follow (POST /refer-a-child/sent/early-help-assessment attaches it)
+  earlyHelpAssessment: 'yes',
   familyConsent: 'yes',
   immediateRisk: 'no',
 });
@@ -736,7 +768,9 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   'POST /people/:personId/relationships': { body: async (ctx) => ({ form: await relationshipForm(ctx, 'personId') }) },
   'POST /people/:personId/relationships/remove': { body: async (ctx) => ({ form: await relationshipToRemove(ctx, 'personId') }), badInputStatuses: [404] },
   'GET /people/:personId/restriction': { record: 'change' },
+  // success is a page saying what happened (the user may no longer be able to open the record)
   'POST /people/:personId/restriction': {
+    allow: [200],
     body: async (ctx) => {
       await keepRestriction(ctx);
       return { form: { contactUserId: DEMO_USER_IDS.teamManager, reason: 'Access matrix', version: await personVersion(ctx) } };
@@ -744,6 +778,7 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
     reset: restore('person', 'personId'),
   },
   'POST /people/:personId/restriction/lift': {
+    allow: [200],
     params: LIFT_PARAMS,
     body: async (ctx) => {
       await keepRestriction(ctx);
@@ -761,13 +796,19 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
     // bad input: once a fuzzed body merges the pair, the merged record is gone
     badInputStatuses: [404],
   },
-  'POST /refer-a-child/sent/early-help-assessment': { body: () => multipartFile('file', 'early-help-assessment.txt', 'A synthetic early help assessment.') },
+  // the server reads no file that comes before the first text part (the browser's form sends `_csrf`
+  // first; here the token is in the x-csrf-token header, and an ignored field leads)
+  'POST /refer-a-child/sent/early-help-assessment': {
+    body: () => multipartFile('file', 'early-help-assessment.txt', 'A synthetic early help assessment.', { attach: 'early-help-assessment' }),
+  },
   'GET /front-door/contacts/:contactId/early-help-assessment': {},
   'POST /front-door/contacts/:contactId/people/:contactPersonId': {
     body: async (ctx) => ({ form: await linkForm(ctx) }),
     reset: restore('contactPerson', 'contactPersonId'),
   },
+  // a new record for a child not yet linked (a linked child has one already)
   'POST /front-door/contacts/:contactId/people/:contactPersonId/new': {
+    params: { contactId: (PARAMS['contactId'] ?? []).filter((s) => s.state !== 'ordinary') },
     body: async (ctx) => {
       await keepLink(ctx);
       return {
@@ -777,7 +818,7 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
     reset: restore('contactPerson', 'contactPersonId'),
   },
   'POST /front-door/contacts/:contactId/consent': { body: async (ctx) => ({ form: { consent: 'given', version: await contactVersion(ctx) } }) },
-  'POST /front-door/contacts/:contactId/checks': { body: () => ({ form: { agencies: ['health'] } }) },
+  'POST /front-door/contacts/:contactId/checks': { body: (ctx) => ({ form: { agencies: [agencyFor(ctx.subject)] } }) },
   'GET /front-door/contacts/:contactId/checks/:agency': { record: 'change' },
   'POST /front-door/contacts/:contactId/checks/:agency': {
     body: async (ctx) => ({ form: { outcome: 'information_shared', details: 'Matrix: one call-out last year.', version: await agencyCheckVersion(ctx) } }),
@@ -795,7 +836,8 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
     body: async (ctx) => ({ form: { outcome: 'nfa', rationale: 'Matrix: universal needs only.', version: await contactVersion(ctx) } }),
   },
   'GET /referrals/:referralId/allocate': { record: 'change' },
-  'POST /referrals/:referralId/allocate': { body: async (ctx) => ({ form: await allocationForm(ctx) }) },
+  // allocated to the worker the child already has, then put back to awaiting allocation for the next subject
+  'POST /referrals/:referralId/allocate': { body: async (ctx) => ({ form: await allocationForm(ctx) }), reset: restore('referral', 'referralId') },
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -141,9 +141,20 @@ async function recordFixtures(web: TestWeb, now: Date): Promise<void> {
         restrictionReason: 'Access matrix',
       },
       { ...adult, id: FIXTURE_IDS.sealedAdult, givenName: 'Matrix', familyName: 'Sealedadult', restriction: 'sealed' },
+      {
+        ...adult,
+        id: FIXTURE_IDS.restrictedAdult2,
+        givenName: 'Matrix',
+        familyName: 'Restrictedadulttwo',
+        restriction: 'restricted',
+        restrictionContactUserId: DEMO_USER_IDS.teamManager,
+        restrictedAt: now,
+        restrictionReason: 'Access matrix',
+      },
       ...SUBJECTS.flatMap((subject, i) => [
         { ...adult, id: perSubject.mergeSurvivor(subject.username), givenName: 'Merge', familyName: `Survivor${String(i)}` },
         { ...adult, id: perSubject.mergeDuplicate(subject.username), givenName: 'Merge', familyName: `Survivor${String(i)}` },
+        { ...adult, id: perSubject.mergeSecond(subject.username), givenName: 'Merge', familyName: `Second${String(i)}` },
       ]),
     ])
     .execute();
@@ -152,6 +163,13 @@ async function recordFixtures(web: TestWeb, now: Date): Promise<void> {
     .values([
       {
         personId: FIXTURE_IDS.restrictedAdult,
+        userId: GRANTEE.id,
+        grantedByUserId: DEMO_USER_IDS.teamManager,
+        reason: 'Access matrix: named grantee',
+        createdAt: now,
+      },
+      {
+        personId: FIXTURE_IDS.restrictedAdult2,
         userId: GRANTEE.id,
         grantedByUserId: DEMO_USER_IDS.teamManager,
         reason: 'Access matrix: named grantee',
