@@ -90,7 +90,7 @@ const strictCsp = (csp: string): boolean =>
   (/(^|;)\s*default-src 'none'\s*(;|$)/.test(csp) && /(^|;)\s*sandbox\s*(;|$)/.test(csp));
 
 function headerProblem(response: LightMyRequestResponse): string | null {
-  const csp = String(response.headers['content-security-policy'] ?? '');
+  const csp = response.headers['content-security-policy'] ?? '';
   if (!strictCsp(csp)) return `no strict Content-Security-Policy (${csp === '' ? 'absent' : csp})`;
   if (response.headers['cache-control'] !== 'no-store') return `cache-control is ${response.headers['cache-control'] ?? 'absent'}, not no-store`;
   if (response.headers['x-content-type-options'] !== 'nosniff') return 'no x-content-type-options: nosniff';

@@ -452,14 +452,20 @@ async function keepRestriction(ctx: BodyContext): Promise<void> {
     .select(['restriction', 'restrictionContactUserId', 'restrictionReason', 'restrictedAt'])
     .where('id', '=', id)
     .executeTakeFirst();
-  if (row !== undefined) saved.set(`person:${id}`, async () => void (await ctx.db.updateTable('person').set(row).where('id', '=', id).execute()));
+  if (row !== undefined)
+    saved.set(`person:${id}`, async () => {
+      await ctx.db.updateTable('person').set(row).where('id', '=', id).execute();
+    });
 }
 
 async function keepLink(ctx: BodyContext): Promise<void> {
   const id = uuidOrNull(ctx.params['contactPersonId']);
   if (id === null || saved.has(`contactPerson:${id}`)) return;
   const row = await ctx.db.selectFrom('contactPerson').select(['personId', 'linkedByUserId', 'linkedAt']).where('id', '=', id).executeTakeFirst();
-  if (row !== undefined) saved.set(`contactPerson:${id}`, async () => void (await ctx.db.updateTable('contactPerson').set(row).where('id', '=', id).execute()));
+  if (row !== undefined)
+    saved.set(`contactPerson:${id}`, async () => {
+      await ctx.db.updateTable('contactPerson').set(row).where('id', '=', id).execute();
+    });
 }
 
 const restore = (key: string, param: string) => async (ctx: BodyContext) => {
@@ -488,7 +494,10 @@ async function keepReferral(ctx: BodyContext): Promise<void> {
     .select(['status', 'allocatedWorkerUserId', 'allocatedByUserId', 'allocatedAt', 'allocationId'])
     .where('id', '=', id)
     .executeTakeFirst();
-  if (row !== undefined) saved.set(`referral:${id}`, async () => void (await ctx.db.updateTable('referral').set(row).where('id', '=', id).execute()));
+  if (row !== undefined)
+    saved.set(`referral:${id}`, async () => {
+      await ctx.db.updateTable('referral').set(row).where('id', '=', id).execute();
+    });
 }
 
 async function agencyCheckVersion(ctx: BodyContext): Promise<string> {

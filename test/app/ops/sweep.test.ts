@@ -2,9 +2,9 @@
 // records 30 days after they were made (src/domain/shared/retention/retention.ts); everything
 // younger stays, and the deletion is audited in the same transaction.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sweepExpiredRows } from '../../../src/app/ops/sweep.ts';
+import { sweepCutoffs, sweepExpiredRows } from '../../../src/app/ops/sweep.ts';
 import { systemContext } from '../../../src/app/shared/request-context.ts';
-import { FORM_SUBMISSION_RETENTION_MS, SESSION_RETENTION_AFTER_END_MS, sweepCutoffs } from '../../../src/domain/shared/retention/retention.ts';
+import { FORM_SUBMISSION_RETENTION_MS, SESSION_RETENTION_AFTER_END_MS } from '../../../src/domain/shared/retention/retention.ts';
 import { DEMO_USER_IDS } from '../../../src/db/seed/users.ts';
 import { verifyAuditChain } from '../../../src/db/shared/audit-repository.ts';
 import { auditRows, createTestAuthority } from '../../support/authority.ts';

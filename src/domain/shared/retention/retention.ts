@@ -24,17 +24,3 @@ export const FORM_SUBMISSION_RETENTION_MS = 30 * DAY_MS;
 
 /** How often the server sweeps. */
 export const SWEEP_INTERVAL_MS = HOUR_MS;
-
-export interface SweepCutoffs {
-  /** Sessions that ended or expired before this instant are deleted. */
-  readonly sessionsEndedBefore: Date;
-  /** Idempotency records made before this instant are deleted. */
-  readonly submissionsMadeBefore: Date;
-}
-
-export function sweepCutoffs(now: Date): SweepCutoffs {
-  return {
-    sessionsEndedBefore: new Date(now.getTime() - SESSION_RETENTION_AFTER_END_MS),
-    submissionsMadeBefore: new Date(now.getTime() - FORM_SUBMISSION_RETENTION_MS),
-  };
-}
