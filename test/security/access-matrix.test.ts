@@ -36,7 +36,8 @@ beforeAll(async () => {
     const child = await db.selectFrom('person').select(['givenName', 'familyName']).where('id', '=', ASSUMPTIONS[state].childId).executeTakeFirstOrThrow();
     childNames.set(state, `${child.givenName} ${child.familyName}`);
   }
-});
+  // the demo authority and the matrix's fixtures: a few seconds alone, much longer on a busy machine
+}, 180_000);
 afterAll(async () => {
   await web.close();
 });
