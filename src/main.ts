@@ -2,7 +2,10 @@
 // migrated, seeded with the demo authority on first run, then listening on PORT (3000).
 import { resolve } from 'node:path';
 import { CompiledQuery } from 'kysely';
+import { sweepExpiredRows } from './app/ops/sweep.ts';
 import { systemClock } from './app/shared/deps.ts';
+import { systemContext } from './app/shared/request-context.ts';
+import { SWEEP_INTERVAL_MS } from './domain/shared/retention/retention.ts';
 import { connect } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
 import { hasDemoAuthority, seedDemoAuthority, DEMO_PASSWORD } from './db/seed/demo-authority.ts';
@@ -40,12 +43,26 @@ const maintenance =
     : undefined;
 maintenance?.unref();
 
+// Expired sessions and old idempotency records are deleted hourly, on either engine
+// (src/domain/shared/retention/retention.ts; `npx hearth sweep` does the same by hand).
+async function sweep(): Promise<void> {
+  try {
+    const swept = await sweepExpiredRows(deps, systemContext('scheduled sweep'));
+    if (swept.sessions + swept.formSubmissions > 0) logger.info(swept, 'expired rows swept');
+  } catch (error) {
+    logger.warn({ err: { type: (error as Error).name } }, 'scheduled sweep failed');
+  }
+}
+const sweeper = setInterval(() => void sweep(), SWEEP_INTERVAL_MS);
+sweeper.unref();
+
 let stopping = false;
 async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'stopping');
   clearInterval(maintenance);
+  clearInterval(sweeper);
   await app.close();
   await handle.close();
   process.exit(0);

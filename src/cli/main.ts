@@ -7,6 +7,7 @@ import { registerRestore } from './commands/restore.ts';
 import { registerReturns } from './commands/returns.ts';
 import { registerSeed } from './commands/seed.ts';
 import { registerSetPassword } from './commands/set-password.ts';
+import { registerSweep } from './commands/sweep.ts';
 import { registerVerifyAudit } from './commands/verify-audit.ts';
 import { CliError } from './shared.ts';
 
@@ -19,6 +20,7 @@ registerVerifyAudit(program);
 registerBackup(program);
 registerRestore(program);
 registerReturns(program);
+registerSweep(program);
 
 try {
   await program.parseAsync(process.argv);

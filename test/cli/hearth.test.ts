@@ -22,6 +22,7 @@ describe.skipIf(engineUnderTest() !== 'pglite')('the hearth command', { timeout:
     expect((await hearth('seed')).stdout).toContain('already loaded');
     const created = await hearth('create-user', '--username', 'Cli.User', '--name', 'Cli User', '--roles', 'social_worker,team_manager', '--teams', 'FST_SOUTH', '--manages', 'FST_SOUTH', '--password', 'a-long-enough-password');
     expect(created.stdout).toMatch(/Created cli\.user \([0-9a-f-]{36}\)\./);
+    expect((await hearth('sweep')).stdout).toMatch(/^Swept \d+ expired session\(s\) and \d+ old idempotency record\(s\)\.$/m);
     expect((await hearth('verify-audit')).stdout).toMatch(/Audit chain intact: \d+ entries\./);
   });
 

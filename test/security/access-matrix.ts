@@ -12,12 +12,14 @@
 //  - a POST route: give a valid `body`, so an allowed cell really does its work.
 // Deny codes (RELIABILITY.md §3.2): anonymous pages 303 to sign-in, anonymous API 401, a role
 // without the permission 403, a restricted record 403 (with whom to ask), a sealed or missing one 404.
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../src/db/schema.ts';
 import { DEMO_CHILD_IDS, DEMO_PASSWORD } from '../../src/db/seed/demo-authority.ts';
 import { DEMO_PRE_BIRTH_IDS } from '../../src/db/seed/demo-pre-birth.ts';
 import { DEMO_CHILD_PROTECTION_IDS } from '../../src/db/seed/demo-child-protection.ts';
+import { DEMO_PEOPLE_IDS } from '../../src/db/seed/demo-people.ts';
+import { DEMO_RECORD_IDS } from '../../src/db/seed/demo-records.ts';
 import { DEMO_USER_IDS, DEMO_USERS, FIXED_STAFF } from '../../src/db/seed/users.ts';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../src/db/schema.ts';
 import type { RouteContractEntry } from '../../src/web/plugins/route-contract.ts';
 import type { RequestBody } from './http-client.ts';
 import { NOT_YET_IN_MATRIX } from './not-yet-in-matrix.ts';
@@ -53,14 +55,34 @@ export const SUBJECTS: readonly { readonly username: string; readonly roles: rea
 
 // ---------------------------------------------------------------------------------------------
 // Function level: which role holds which permission (written out, not read from permissions.ts).
-const CASEWORK = ['work:view-own', 'people:view-child', 'people:change-child', 'teams:view', 'records:export-chronology', 'pre-birth:record', 'child-in-need:record'];
-const MANAGER = [...CASEWORK, 'audit:view', 'records:record-management-oversight'];
+const CASEWORK = [
+  'work:view-own',
+  'people:view-child',
+  'people:change-child',
+  'teams:view',
+  'records:export-chronology',
+  'people:search',
+  'people:create-person',
+  'pre-birth:record',
+  'child-in-need:record',
+];
+const MANAGER = [
+  ...CASEWORK,
+  'audit:view',
+  'records:record-management-oversight',
+  'people:restrict',
+  'people:merge',
+  'casework:allocate',
+  'casework:view-referrals',
+  'front-door:view-dashboard',
+];
+const FRONT_DOOR = ['front-door:record-contact', 'front-door:view-queue', 'front-door:screen'];
 // Strategy discussions and section 47 enquiries are recorded by social workers, their managers, the MASH and CP chairs.
 const CHILD_PROTECTION = 'child-protection:record-enquiry';
 
 export const ROLE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
-  mash_practitioner: [...CASEWORK, CHILD_PROTECTION],
-  mash_manager: [...MANAGER, CHILD_PROTECTION],
+  mash_practitioner: [...CASEWORK, ...FRONT_DOOR, 'front-door:view-dashboard', 'casework:view-referrals', CHILD_PROTECTION],
+  mash_manager: [...MANAGER, ...FRONT_DOOR, 'front-door:decide', CHILD_PROTECTION],
   social_worker: [...CASEWORK, CHILD_PROTECTION],
   // closes child in need episodes (child-in-need:close)
   team_manager: [...MANAGER, CHILD_PROTECTION, 'returns:build', 'child-in-need:close'],
@@ -70,7 +92,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
   fostering_worker: CASEWORK,
   adoption_worker: CASEWORK,
   // Performance officers report on every child and change none.
-  performance_officer: ['work:view-own', 'people:view-child', 'teams:view', 'returns:build'],
+  performance_officer: ['work:view-own', 'people:view-child', 'teams:view', 'people:search', 'front-door:view-dashboard', 'returns:build'],
   // A system administrator manages accounts and the audit log, and holds no case data.
   system_admin: ['teams:view', 'admin:manage-users', 'audit:verify', 'audit:view'],
 };
@@ -123,6 +145,13 @@ export interface ParamState {
   expect(subject: string, action: 'read' | 'change'): Expected;
   /** A refusal here must leave an `access.record.refused` audit row (record-level refusals do). */
   readonly auditedRefusal: boolean;
+  /**
+   * For an id that lives inside another record (a note inside a child's record): the states of the
+   * enclosing parameter this value is tried with, e.g. { param: 'childId', states: ['restricted'] }.
+   */
+  readonly within?: { readonly param: string; readonly states: readonly string[] };
+  /** For a record each subject needs for themselves (one a POST uses up): the value for that subject. */
+  valueFor?(subject: string): string;
 }
 
 const recordState = (state: RecordState, value: string): ParamState => ({
@@ -132,7 +161,68 @@ const recordState = (state: RecordState, value: string): ParamState => ({
   auditedRefusal: true,
 });
 
+const rolesOf = (subject: string): readonly string[] => SUBJECTS.find((s) => s.username === subject)?.roles ?? [];
+const holds = (subject: string, permission: string): boolean => rolesOf(subject).some((role) => ROLE_PERMISSIONS[role]?.includes(permission));
+
 export const MISSING_CHILD_ID = '00000000-0000-4000-9000-0000000dead0';
+const MISSING_ID = '00000000-0000-4000-a000-00000000dead';
+
+const fixture = (n: number): string => `00000000-0000-4000-a000-${String(100 + n).padStart(12, '0')}`;
+/** Records the security fixtures (fixtures.ts) put inside each demo record, by record state. */
+export const FIXTURE_IDS = {
+  ordinary: {
+    note: DEMO_RECORD_IDS.safetyPlanNote,
+    document: DEMO_RECORD_IDS.safetyPlanDocument,
+    name: fixture(1),
+    contact: fixture(2),
+    contactPerson: fixture(3),
+  },
+  restricted: { note: fixture(11), document: fixture(12), name: fixture(13), contact: fixture(14), contactPerson: fixture(15) },
+  sealed: { note: fixture(21), document: fixture(22), name: fixture(23), contact: fixture(24), contactPerson: fixture(25) },
+  /** A contact whose child is not yet linked to any record: the MASH's alone. */
+  unlinked: { contact: fixture(31), contactPerson: fixture(32) },
+  /** Adults restricted (team.manager the contact, GRANTEE granted) and sealed (adoption.worker granted) like the demo children. */
+  restrictedAdult: fixture(41),
+  sealedAdult: fixture(42),
+  /** A second restricted adult, to be merged into another record (the first stays, to merge others into). */
+  restrictedAdult2: fixture(43),
+  /** A contact about the ordinary child with consent and level of need recorded: ready for its decision. */
+  decide: { contact: fixture(51), contactPerson: fixture(52) },
+  /** Referrals to Family Support Team North awaiting allocation, about each demo child. */
+  referral: { ordinary: fixture(61), restricted: fixture(62), sealed: fixture(63) },
+} as const;
+
+/** Records each subject uses up for themselves (a name to remove, two adults to merge), by subject. */
+export const subjectIndex = (subject: string): number => SUBJECTS.findIndex((s) => s.username === subject);
+export const perSubject = {
+  name: (state: RecordState, subject: string): string => fixture(200 + RECORD_STATES.indexOf(state) * 20 + subjectIndex(subject)),
+  mergeSurvivor: (subject: string): string => fixture(300 + subjectIndex(subject)),
+  mergeDuplicate: (subject: string): string => fixture(320 + subjectIndex(subject)),
+  mergeSecond: (subject: string): string => fixture(340 + subjectIndex(subject)),
+};
+
+const RECORD_STATES = ['ordinary', 'restricted', 'sealed'] as const;
+
+/** An id inside a child's record, tried in its own record and (as `other-record`) inside another. */
+function inside(param: string, kind: 'note' | 'document'): ParamState[] {
+  const allow = () => 'allow' as const;
+  return [
+    ...RECORD_STATES.map((state) => ({ state, value: FIXTURE_IDS[state][kind], expect: allow, auditedRefusal: false, within: { param, states: [state] } })),
+    // the sealed record's id under the ordinary record's URL: never reached through another record
+    { state: 'other-record', value: FIXTURE_IDS.sealed[kind], expect: () => 404 as const, auditedRefusal: false, within: { param, states: ['ordinary'] } },
+    { state: 'missing', value: MISSING_ID, expect: () => 404 as const, auditedRefusal: false, within: { param, states: ['ordinary'] } },
+  ];
+}
+
+/** A contact: before its child is linked, the MASH's alone; once linked, the child's record decides. */
+function contactState(state: RecordState | 'unlinked'): ParamState {
+  if (state === 'unlinked') {
+    return { state, value: FIXTURE_IDS.unlinked.contact, expect: (subject) => (holds(subject, 'front-door:view-queue') ? 'allow' : 403), auditedRefusal: true };
+  }
+  const child = recordState(state, FIXTURE_IDS[state].contact);
+  // changing a contact (screening, deciding) is the MASH's work, whoever holds the child's record
+  return { ...child, expect: (subject, action) => (action === 'change' && !holds(subject, 'front-door:screen') ? 403 : child.expect(subject, action)) };
+}
 
 /** A record reached through another id (a strategy discussion, an enquiry) whose child is in `state`. */
 const childRecordState = (name: string, state: RecordState, value: string): ParamState => ({ ...recordState(state, value), state: name });
@@ -193,9 +283,123 @@ export const PARAMS: Readonly<Record<string, readonly ParamState[]>> = {
     { state: 'missing', value: '00000000-0000-4000-a000-00000000beef', expect: () => 404, auditedRefusal: false },
     { state: 'malformed', value: 'not-a-uuid', expect: () => 404, auditedRefusal: false },
   ],
+  // any person's record: a child's follows the child-record rules; an ordinary adult's is open to
+  // every role that opens children's records, and changed by every role that changes them
+  personId: [
+    recordState('ordinary', DEMO_CHILD_IDS.allocated),
+    recordState('restricted', DEMO_CHILD_IDS.restricted),
+    recordState('sealed', DEMO_CHILD_IDS.sealed),
+    {
+      state: 'adult',
+      value: DEMO_PEOPLE_IDS.duplicateMother,
+      expect: (subject, action) => (holds(subject, action === 'read' ? 'people:view-child' : 'people:change-child') ? 'allow' : 403),
+      auditedRefusal: true,
+    },
+    { state: 'missing', value: MISSING_CHILD_ID, expect: () => 404, auditedRefusal: true },
+    { state: 'malformed', value: 'not-a-uuid', expect: () => 404, auditedRefusal: false },
+  ],
+  noteId: inside('childId', 'note'),
+  documentId: inside('childId', 'document'),
+  contactId: [
+    contactState('unlinked'),
+    contactState('ordinary'),
+    contactState('restricted'),
+    contactState('sealed'),
+    { state: 'missing', value: MISSING_ID, expect: () => 404, auditedRefusal: false },
+  ],
+  contactPersonId: [
+    ...(['unlinked', ...RECORD_STATES] as const).map((state) => ({
+      state,
+      value: FIXTURE_IDS[state].contactPerson,
+      expect: () => 'allow' as const,
+      auditedRefusal: false,
+      within: { param: 'contactId', states: [state] },
+    })),
+    // the sealed contact's person under the ordinary contact's URL
+    {
+      state: 'other-contact',
+      value: FIXTURE_IDS.sealed.contactPerson,
+      expect: () => 404,
+      auditedRefusal: false,
+      within: { param: 'contactId', states: ['ordinary'] },
+    },
+  ],
+  // a name each subject may remove (once) from each record; another record's name; none
+  nameId: [
+    ...RECORD_STATES.map((state) => ({
+      state,
+      value: perSubject.name(state, 'anonymous'),
+      valueFor: (subject: string) => perSubject.name(state, subject),
+      expect: () => 'allow' as const,
+      auditedRefusal: false,
+      within: { param: 'personId', states: [state] },
+    })),
+    {
+      state: 'other-record',
+      value: FIXTURE_IDS.sealed.name,
+      expect: () => 404 as const,
+      auditedRefusal: false,
+      within: { param: 'personId', states: ['ordinary'] },
+    },
+    { state: 'missing', value: MISSING_ID, expect: () => 404 as const, auditedRefusal: false, within: { param: 'personId', states: ['ordinary'] } },
+  ],
+  agency: [
+    // a check requested from the police on every fixture contact
+    ...(['unlinked', ...RECORD_STATES] as const).map((state) => ({
+      state: `police (${state})`,
+      value: 'police',
+      expect: () => 'allow' as const,
+      auditedRefusal: false,
+      within: { param: 'contactId', states: [state] },
+    })),
+    { state: 'not-requested', value: 'housing', expect: () => 404, auditedRefusal: false, within: { param: 'contactId', states: ['ordinary'] } },
+    { state: 'unknown-agency', value: 'nowhere', expect: () => 404, auditedRefusal: false, within: { param: 'contactId', states: ['ordinary'] } },
+  ],
+  // allocating a referral: the child's record rules for a change, and a manager of the referral's team
+  // (Family Support Team North: team.manager) or a MASH manager, who allocates for every team
+  referralId: [
+    ...RECORD_STATES.map((state) => {
+      const child = recordState(state, FIXTURE_IDS.referral[state]);
+      const mayAllocate = (subject: string) => subject === 'team.manager' || rolesOf(subject).includes('mash_manager');
+      return {
+        ...child,
+        expect: (subject: string) => (child.expect(subject, 'change') === 'allow' && !mayAllocate(subject) ? 403 : child.expect(subject, 'change')),
+      };
+    }),
+    { state: 'missing', value: MISSING_ID, expect: () => 404, auditedRefusal: false },
+  ],
   userId: [
     { state: 'existing', value: TARGET_USER.id, expect: () => 'allow', auditedRefusal: false },
     { state: 'missing', value: '00000000-0000-4000-a000-0000000dead0', expect: () => 404, auditedRefusal: false },
+  ],
+};
+
+/** Adults restricted and sealed like the demo children, and two adults of each subject's own to merge. */
+const restrictedAdult = recordState('restricted', FIXTURE_IDS.restrictedAdult);
+const sealedAdult = recordState('sealed', FIXTURE_IDS.sealedAdult);
+const ownAdult = (state: string, valueFor: (subject: string) => string): ParamState => ({
+  state,
+  value: valueFor('anonymous'),
+  valueFor,
+  expect: (subject, action) => (holds(subject, action === 'read' ? 'people:view-child' : 'people:change-child') ? 'allow' : 403),
+  auditedRefusal: true,
+});
+const missingPerson: ParamState = { state: 'missing', value: MISSING_CHILD_ID, expect: () => 404, auditedRefusal: true };
+/**
+ * Merging (the second record into the first): the subject's own adult with their own duplicate and
+ * with each record state, and each record state with a second adult of the subject's own. Every
+ * record an allowed merge uses up is used once: a restricted adult merged into the subject's own, and
+ * another restricted adult that keeps its place as a survivor.
+ */
+const MERGE_PARAMS: Readonly<Record<string, readonly ParamState[]>> = {
+  personId: [ownAdult('own-adult', perSubject.mergeSurvivor), restrictedAdult, sealedAdult, missingPerson],
+  otherId: [
+    { ...ownAdult('own-duplicate', perSubject.mergeDuplicate), within: { param: 'personId', states: ['own-adult'] } },
+    ...[recordState('restricted', FIXTURE_IDS.restrictedAdult2), sealedAdult, missingPerson].map((s) => ({
+      ...s,
+      within: { param: 'personId', states: ['own-adult'] },
+    })),
+    { ...ownAdult('own-second', perSubject.mergeSecond), within: { param: 'personId', states: ['restricted', 'sealed', 'missing'] } },
   ],
 };
 
@@ -208,9 +412,11 @@ export interface BodyContext {
   unique(prefix: string): string;
   /** The version of a staff account now, for a save that is not stale. */
   userVersion(userId: string): Promise<number>;
-  /** The URL the body is posted to, and the database, for bodies that name the record they act on. */
+  /** The URL parameters of the request, by name. */
+  readonly params: Readonly<Record<string, string>>;
+  /** The database, to read what a valid body needs (a record's version); bodies must not write. */
+  readonly db: Kysely<Database>;
   readonly url?: string;
-  readonly db?: Kysely<Database>;
 }
 
 const NO_PLAN = { planId: '00000000-0000-4000-8000-000000000000', version: '1' };
@@ -265,6 +471,17 @@ export interface RouteEntry {
   readonly allow?: readonly number[];
   /** POST: a valid body, so an allowed cell does its work (a form, or JSON under /api/). */
   readonly body?: (ctx: BodyContext) => RequestBody | Promise<RequestBody>;
+  /** URL parameters tried on this route instead of PARAMS (records a POST uses up, or must be of a kind). */
+  readonly params?: Readonly<Record<string, readonly ParamState[]>>;
+  /**
+   * Puts back what an allowed request changed that the rest of the matrix relies on (a restriction
+   * applied or lifted, a contact's child linked), run after every request to the route.
+   */
+  readonly reset?: (ctx: BodyContext) => Promise<void>;
+  /** A query string for the URL (without `?`), where the page only does its work with one (a search). */
+  readonly query?: string;
+  /** Audit actions that also count as this route's (a person's page audits a child's view as one). */
+  readonly alsoAudits?: readonly string[];
   /** Bad-input suite: statuses this route may also answer (beyond 2xx/3xx/400/403/409/413/422). */
   readonly badInputStatuses?: readonly number[];
   /** Bad-input suite: tables a refused request legitimately writes to (beyond refusal audit rows). */
@@ -277,7 +494,238 @@ const dateParts = (field: string, daysAgo: number): Record<string, string> => {
   return { [`${field}-day`]: String(d.getUTCDate()), [`${field}-month`]: String(d.getUTCMonth() + 1), [`${field}-year`]: String(d.getUTCFullYear()) };
 };
 
-const newUserForm = (ctx: BodyContext) => ({ displayName: 'Matrix New User', username: ctx.unique('matrix.new'), password: 'a-long-enough-password', roles: 'iro' });
+const newUserForm = (ctx: BodyContext) => ({
+  displayName: 'Matrix New User',
+  username: ctx.unique('matrix.new'),
+  password: 'a-long-enough-password',
+  roles: 'iro',
+});
+
+// Bodies that need the record as it is now (a version), and resets for requests that change what
+// the rest of the matrix relies on. Bodies only read; resets put back what a request changed.
+const uuidOrNull = (value: string | undefined): string | null =>
+  value !== undefined && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value) ? value : null;
+
+async function contactVersion(ctx: BodyContext): Promise<string> {
+  const id = uuidOrNull(ctx.params['contactId']);
+  const row = id === null ? undefined : await ctx.db.selectFrom('contact').select('version').where('id', '=', id).executeTakeFirst();
+  return String(row?.version ?? 1);
+}
+
+async function personVersion(ctx: BodyContext, param = 'personId'): Promise<string> {
+  const id = uuidOrNull(ctx.params[param]);
+  const row = id === null ? undefined : await ctx.db.selectFrom('person').select('version').where('id', '=', id).executeTakeFirst();
+  return String(row?.version ?? 1);
+}
+
+/** An ordinary adult the person is not yet recorded as connected to (not one of the matrix's own). */
+async function relationshipForm(ctx: BodyContext, param: string): Promise<Record<string, string>> {
+  const personId = uuidOrNull(ctx.params[param]) ?? MISSING_CHILD_ID;
+  const related = await ctx.db
+    .selectFrom('person')
+    .select('id')
+    .where('personType', '=', 'adult')
+    .where('restriction', '=', 'none')
+    .where('mergedIntoPersonId', 'is', null)
+    .where(sql<string>`id::text`, 'not like', '00000000-0000-4000-a000-%')
+    .where(
+      'id',
+      'not in',
+      ctx.db.selectFrom('personRelationship').select('relatedPersonId').where('personId', '=', personId).where('relationship', '=', 'connected_person'),
+    )
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  return { relatedPersonId: related.id, relationship: 'connected_person', parentalResponsibility: 'no', livesWith: 'no' };
+}
+
+/** A relationship the person has: one the matrix added if there is one. */
+async function relationshipToRemove(ctx: BodyContext, param: string): Promise<Record<string, string>> {
+  const personId = uuidOrNull(ctx.params[param]) ?? MISSING_CHILD_ID;
+  const rows = await ctx.db
+    .selectFrom('personRelationship')
+    .select(['relatedPersonId', 'relationship'])
+    .where('personId', '=', personId)
+    .orderBy('relatedPersonId')
+    .execute();
+  const row = rows.find((r) => r.relationship === 'connected_person') ?? rows[0];
+  return { relatedPersonId: row?.relatedPersonId ?? MISSING_CHILD_ID, relationship: row?.relationship ?? 'connected_person' };
+}
+
+/** What a request may change that others rely on, as it was before the matrix's first request to it. */
+const saved = new Map<string, () => Promise<void>>();
+
+async function keepRestriction(ctx: BodyContext): Promise<void> {
+  const id = uuidOrNull(ctx.params['personId']);
+  if (id === null || saved.has(`person:${id}`)) return;
+  const row = await ctx.db
+    .selectFrom('person')
+    .select(['restriction', 'restrictionContactUserId', 'restrictionReason', 'restrictedAt'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (row !== undefined)
+    saved.set(`person:${id}`, async () => {
+      await ctx.db.updateTable('person').set(row).where('id', '=', id).execute();
+    });
+}
+
+async function keepLink(ctx: BodyContext): Promise<void> {
+  const id = uuidOrNull(ctx.params['contactPersonId']);
+  if (id === null || saved.has(`contactPerson:${id}`)) return;
+  const row = await ctx.db.selectFrom('contactPerson').select(['personId', 'linkedByUserId', 'linkedAt']).where('id', '=', id).executeTakeFirst();
+  if (row !== undefined)
+    saved.set(`contactPerson:${id}`, async () => {
+      await ctx.db.updateTable('contactPerson').set(row).where('id', '=', id).execute();
+    });
+}
+
+const restore = (key: string, param: string) => async (ctx: BodyContext) => {
+  await saved.get(`${key}:${ctx.params[param] ?? ''}`)?.();
+};
+
+/** The person a contact's child is linked to now, or the ordinary child for a child not yet linked. */
+async function linkForm(ctx: BodyContext): Promise<Record<string, string>> {
+  await keepLink(ctx);
+  const id = uuidOrNull(ctx.params['contactPersonId']);
+  const row = id === null ? undefined : await ctx.db.selectFrom('contactPerson').select('personId').where('id', '=', id).executeTakeFirst();
+  // a child already linked is linked again to another record (a real change); one not yet linked, to the ordinary child
+  if (row?.personId === undefined || row.personId === null) return { personId: DEMO_CHILD_IDS.allocated };
+  return { personId: row.personId === DEMO_PEOPLE_IDS.duplicateOriginal ? DEMO_CHILD_IDS.allocated : DEMO_PEOPLE_IDS.duplicateOriginal };
+}
+
+/** A partner agency not yet asked on any fixture contact, different for each subject. */
+const AGENCIES_TO_ASK = ['health', 'education', 'probation', 'domestic_abuse_service', 'early_help', 'adult_social_care'] as const;
+const agencyFor = (subject: string): string => AGENCIES_TO_ASK[subjectIndex(subject) % AGENCIES_TO_ASK.length] ?? 'health';
+
+async function keepReferral(ctx: BodyContext): Promise<void> {
+  const id = uuidOrNull(ctx.params['referralId']);
+  if (id === null || saved.has(`referral:${id}`)) return;
+  const row = await ctx.db
+    .selectFrom('referral')
+    .select(['status', 'allocatedWorkerUserId', 'allocatedByUserId', 'allocatedAt', 'allocationId'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (row !== undefined)
+    saved.set(`referral:${id}`, async () => {
+      await ctx.db.updateTable('referral').set(row).where('id', '=', id).execute();
+    });
+}
+
+async function agencyCheckVersion(ctx: BodyContext): Promise<string> {
+  const id = uuidOrNull(ctx.params['contactId']);
+  const row =
+    id === null
+      ? undefined
+      : await ctx.db
+          .selectFrom('agencyCheck')
+          .select('version')
+          .where('contactId', '=', id)
+          .where('agency', '=', ctx.params['agency'] ?? '')
+          .executeTakeFirst();
+  return String(row?.version ?? 1);
+}
+
+/** The worker the referral's child is allocated to now (so allocating changes no one's access). */
+async function allocationForm(ctx: BodyContext): Promise<Record<string, string>> {
+  await keepReferral(ctx);
+  const id = uuidOrNull(ctx.params['referralId']);
+  const referral = id === null ? undefined : await ctx.db.selectFrom('referral').select(['childId', 'version']).where('id', '=', id).executeTakeFirst();
+  const allocation =
+    referral === undefined
+      ? undefined
+      : await ctx.db.selectFrom('allocation').select('workerUserId').where('childId', '=', referral.childId).where('endedOn', 'is', null).executeTakeFirst();
+  return { workerUserId: allocation?.workerUserId ?? DEMO_USER_IDS.socialWorker, version: String(referral?.version ?? 1) };
+}
+
+const multipartFile = (field: string, filename: string, text: string, fields: Record<string, string> = {}) => ({
+  raw: [
+    ...Object.entries(fields).flatMap(([name, value]) => ['--matrix', `Content-Disposition: form-data; name="${name}"`, '', value]),
+    '--matrix',
+    `Content-Disposition: form-data; name="${field}"; filename="${filename}"`,
+    'Content-Type: text/plain',
+    '',
+    text,
+    '--matrix--',
+    '',
+  ].join('\r\n'),
+  contentType: 'multipart/form-data; boundary=matrix',
+});
+
+/** Deciding: a contact ready for its decision (consent and level of need recorded), and the demo record states. */
+const DECISION_PARAMS: Readonly<Record<string, readonly ParamState[]>> = {
+  contactId: [
+    { ...contactState('ordinary'), state: 'ready', value: FIXTURE_IDS.decide.contact },
+    ...(PARAMS['contactId'] ?? []).filter((s) => s.state !== 'unlinked' && s.state !== 'ordinary'),
+  ],
+};
+
+/** Lifting a restriction: on the restricted records (and the sealed and missing ones, which refuse it). */
+const LIFT_PARAMS: Readonly<Record<string, readonly ParamState[]>> = {
+  personId: (PARAMS['personId'] ?? []).filter((s) => s.state !== 'ordinary' && s.state !== 'adult'),
+};
+
+/** The person's details as saved, with their version: an edit that changes nothing but is a real save. */
+async function personForm(ctx: BodyContext): Promise<Record<string, string>> {
+  const id = ctx.params['personId'] ?? '';
+  const person = /^[0-9a-f-]{36}$/.test(id) ? await ctx.db.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
+  if (person === undefined) return { givenName: 'Matrix', familyName: 'Missing', gender: 'female', interpreterNeeded: 'no', version: '1' };
+  const [year = '', month = '', day = ''] = (person.dateOfBirth ?? '').split('-');
+  const [eddYear = '', eddMonth = '', eddDay = ''] = (person.expectedDateOfDelivery ?? '').split('-');
+  return {
+    givenName: person.givenName,
+    familyName: person.familyName,
+    'dateOfBirth-day': day,
+    'dateOfBirth-month': month,
+    'dateOfBirth-year': year,
+    'expectedDateOfDelivery-day': eddDay,
+    'expectedDateOfDelivery-month': eddMonth,
+    'expectedDateOfDelivery-year': eddYear,
+    gender: person.gender,
+    interpreterNeeded: person.interpreterNeeded ? 'yes' : 'no',
+    nhsNumber: person.nhsNumber ?? '',
+    version: String(person.version),
+  };
+}
+
+/** A public referral form (MARF) about a synthetic child. */
+const marf = () => ({
+  referrerName: 'Matrix Referrer',
+  referrerRole: 'Designated safeguarding lead',
+  referrerOrganisation: 'Matrix Primary School',
+  referralSource: '2A',
+  referrerEmail: 'dsl@example.org',
+  referrerPhone: '01632 960 001',
+  child1GivenName: 'Matrix',
+  child1FamilyName: 'Referredchild',
+  child1DobDay: '4',
+  child1DobMonth: '5',
+  child1DobYear: '2017',
+  addressLine1: '12 Larkspur Close',
+  town: 'Milton Keynes',
+  postcode: 'MK9 3HS',
+  worries: 'A synthetic worry for the access matrix.',
+  // an early help assessment is to follow (POST /refer-a-child/sent/early-help-assessment attaches it)
+  earlyHelpAssessment: 'yes',
+  familyConsent: 'yes',
+  immediateRisk: 'no',
+});
+
+/** A phone contact recorded by the MASH. */
+const phoneContact = () => ({
+  channel: 'phone',
+  receivedDay: '2',
+  receivedMonth: '1',
+  receivedYear: '2026',
+  receivedTime: '09:00',
+  referrerName: '',
+  referralSource: '9',
+  child1GivenName: 'Matrix',
+  child1FamilyName: 'Phonedchild',
+  worries: 'A synthetic worry for the access matrix.',
+  earlyHelpAssessment: 'no',
+  familyConsent: 'not_asked',
+  familyConsentReason: 'Anonymous caller.',
+  immediateRisk: 'no',
+});
 
 export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   'GET /': { allow: [303] },
@@ -409,6 +857,160 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
     badInputStatuses: [404],
     body: async (ctx) => ({ form: { ...(await cinPlanFields(ctx)), reason: 'RC7', 'closedOn-day': '6', 'closedOn-month': '1', 'closedOn-year': '2025' } }),
   },
+
+  // People: search, a new person, any person's record.
+  'GET /people': { query: 'name=Quinlan' },
+  'GET /people/new': {},
+  'POST /people/new': {
+    allow: [200, 303],
+    body: () => ({
+      form: { personType: 'adult', givenName: 'Matrix', familyName: 'Newperson', 'dateOfBirth-day': '1', 'dateOfBirth-month': '2', 'dateOfBirth-year': '1990' },
+    }),
+  },
+  'GET /people/new/details': {},
+  'POST /people/new/details': { body: () => ({ form: { gender: 'female', interpreterNeeded: 'no' } }) },
+  // a child's record is shown at /children/:childId: the person's page sends the user there
+  'GET /people/:personId': { allow: [200, 303] },
+  'GET /people/:personId/edit': { record: 'change' },
+  'POST /people/:personId/edit': { body: async (ctx) => ({ form: await personForm(ctx) }) },
+  'GET /people/:personId/names': { record: 'change' },
+  'POST /people/:personId/names': { body: (ctx) => ({ form: { nameType: 'alias', givenName: ctx.unique('Matrix'), familyName: 'Alias' } }) },
+  'GET /people/:personId/addresses': { record: 'change' },
+  'POST /people/:personId/addresses': {
+    body: () => ({
+      form: {
+        current: 'no',
+        'movedOut-day': '1',
+        'movedOut-month': '6',
+        'movedOut-year': '2025',
+        addressLine1: '1 Matrix Row',
+        town: 'Milton Keynes',
+        postcode: 'MK9 3HS',
+        'movedIn-day': '1',
+        'movedIn-month': '1',
+        'movedIn-year': '2025',
+      },
+    }),
+  },
+  'GET /people/:personId/relationships': { alsoAudits: ['people.child-record.viewed'] },
+  'GET /people/:personId/genogram': { alsoAudits: ['people.child-record.viewed'] },
+  'GET /children/:childId/relationships': {},
+  'GET /children/:childId/genogram': {},
+  'GET /children/:childId/who-viewed': {},
+  'GET /api/v1/people': { query: 'name=Quinlan' },
+  'POST /api/v1/people': {
+    allow: [201],
+    body: (ctx) => ({
+      json: {
+        personType: 'adult',
+        givenName: ctx.unique('Matrix'),
+        familyName: 'Apiperson',
+        gender: 'female',
+        dateOfBirth: '1990-02-01',
+        confirmNotDuplicate: true,
+      },
+    }),
+  },
+  'GET /api/v1/people/:personId': { alsoAudits: ['people.child-record.viewed'] },
+  // Case notes and documents inside a child's record.
+  'GET /children/:childId/case-notes/:noteId': {},
+  'GET /children/:childId/case-notes/:noteId/amend': { record: 'change' },
+  'POST /children/:childId/case-notes/:noteId/amend': { body: () => ({ form: { reason: 'Matrix correction', body: 'Matrix corrected text.' } }) },
+  'GET /children/:childId/documents/:documentId/download': {},
+  // The front door.
+  'GET /refer-a-child': {},
+  'POST /refer-a-child': { body: () => ({ form: marf() }) },
+  'GET /refer-a-child/sent': { allow: [200, 303] },
+  'GET /front-door': {},
+  'GET /front-door/contacts/new': {},
+  'POST /front-door/contacts/new': { body: () => ({ form: phoneContact() }) },
+  'GET /front-door/contacts/:contactId': {},
+  'GET /front-door/contacts/:contactId/people/:contactPersonId': {},
+  'GET /front-door/contacts/:contactId/consent': { record: 'change' },
+  'GET /front-door/contacts/:contactId/checks': { record: 'change' },
+  'GET /front-door/contacts/:contactId/level-of-need': { record: 'change' },
+  'GET /front-door/contacts/:contactId/threshold-discussion': { record: 'change' },
+  'GET /front-door/contacts/:contactId/decision': { record: 'change' },
+  'GET /referrals': {},
+  'GET /early-help-referrals': {},
+  'GET /mash-dashboard': {},
+  // bad input: the first body that succeeds removes the name (or relationship); later ones find none
+  'POST /people/:personId/names/:nameId/remove': { body: () => ({ form: {} }), badInputStatuses: [404] },
+  'POST /children/:childId/relationships': { body: async (ctx) => ({ form: await relationshipForm(ctx, 'childId') }) },
+  'POST /children/:childId/relationships/remove': { body: async (ctx) => ({ form: await relationshipToRemove(ctx, 'childId') }), badInputStatuses: [404] },
+  'POST /people/:personId/relationships': { body: async (ctx) => ({ form: await relationshipForm(ctx, 'personId') }) },
+  'POST /people/:personId/relationships/remove': { body: async (ctx) => ({ form: await relationshipToRemove(ctx, 'personId') }), badInputStatuses: [404] },
+  'GET /people/:personId/restriction': { record: 'change' },
+  // success is a page saying what happened (the user may no longer be able to open the record)
+  'POST /people/:personId/restriction': {
+    allow: [200],
+    body: async (ctx) => {
+      await keepRestriction(ctx);
+      return { form: { contactUserId: DEMO_USER_IDS.teamManager, reason: 'Access matrix', version: await personVersion(ctx) } };
+    },
+    reset: restore('person', 'personId'),
+  },
+  'POST /people/:personId/restriction/lift': {
+    allow: [200],
+    params: LIFT_PARAMS,
+    body: async (ctx) => {
+      await keepRestriction(ctx);
+      return { form: { reason: 'Access matrix', version: await personVersion(ctx) } };
+    },
+    reset: restore('person', 'personId'),
+  },
+  'GET /people/:personId/merge': {},
+  'GET /people/:personId/merge/:otherId': { params: MERGE_PARAMS, record: 'change' },
+  'POST /people/:personId/merge/:otherId': {
+    params: MERGE_PARAMS,
+    body: async (ctx) => ({
+      form: { survivorVersion: await personVersion(ctx), mergedVersion: await personVersion(ctx, 'otherId'), reason: 'Access matrix: the same person' },
+    }),
+    // bad input: once a fuzzed body merges the pair, the merged record is gone
+    badInputStatuses: [404],
+  },
+  // the server reads no file that comes before the first text part (the browser's form sends `_csrf`
+  // first; here the token is in the x-csrf-token header, and an ignored field leads)
+  'POST /refer-a-child/sent/early-help-assessment': {
+    body: () => multipartFile('file', 'early-help-assessment.txt', 'A synthetic early help assessment.', { attach: 'early-help-assessment' }),
+  },
+  'GET /front-door/contacts/:contactId/early-help-assessment': {},
+  'POST /front-door/contacts/:contactId/people/:contactPersonId': {
+    body: async (ctx) => ({ form: await linkForm(ctx) }),
+    reset: restore('contactPerson', 'contactPersonId'),
+  },
+  // a new record for a child not yet linked (a linked child has one already)
+  'POST /front-door/contacts/:contactId/people/:contactPersonId/new': {
+    params: { contactId: (PARAMS['contactId'] ?? []).filter((s) => s.state !== 'ordinary') },
+    body: async (ctx) => {
+      await keepLink(ctx);
+      return {
+        form: { givenName: 'Matrix', familyName: 'Contactchild', dateOfBirthDay: '3', dateOfBirthMonth: '2', dateOfBirthYear: '2019', gender: 'female' },
+      };
+    },
+    reset: restore('contactPerson', 'contactPersonId'),
+  },
+  'POST /front-door/contacts/:contactId/consent': { body: async (ctx) => ({ form: { consent: 'given', version: await contactVersion(ctx) } }) },
+  'POST /front-door/contacts/:contactId/checks': { body: (ctx) => ({ form: { agencies: [agencyFor(ctx.subject)] } }) },
+  'GET /front-door/contacts/:contactId/checks/:agency': { record: 'change' },
+  'POST /front-door/contacts/:contactId/checks/:agency': {
+    body: async (ctx) => ({ form: { outcome: 'information_shared', details: 'Matrix: one call-out last year.', version: await agencyCheckVersion(ctx) } }),
+  },
+  'POST /front-door/contacts/:contactId/level-of-need': {
+    body: async (ctx) => ({ form: { level: '4', indicators: ['4.health.15'], rationale: 'Matrix: a child in distress.', version: await contactVersion(ctx) } }),
+  },
+  'POST /front-door/contacts/:contactId/threshold-discussion': {
+    body: () => ({
+      form: { heldOnDay: '2', heldOnMonth: '1', heldOnYear: '2026', agencies: ['police', 'health'], summary: 'Matrix: agreed social care.', agreedLevel: '4' },
+    }),
+  },
+  'POST /front-door/contacts/:contactId/decision': {
+    params: DECISION_PARAMS,
+    body: async (ctx) => ({ form: { outcome: 'nfa', rationale: 'Matrix: universal needs only.', version: await contactVersion(ctx) } }),
+  },
+  'GET /referrals/:referralId/allocate': { record: 'change' },
+  // allocated to the worker the child already has, then put back to awaiting allocation for the next subject
+  'POST /referrals/:referralId/allocate': { body: async (ctx) => ({ form: await allocationForm(ctx) }), reset: restore('referral', 'referralId') },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -422,6 +1024,8 @@ export interface Cell {
   /** The URL with its parameters filled in. */
   readonly url: string;
   readonly states: readonly ParamState[];
+  /** The URL parameters, by name. */
+  readonly params: Readonly<Record<string, string>>;
   readonly expected: Outcome;
   readonly name: string;
 }
@@ -437,8 +1041,16 @@ export const routeKey = (route: { method: string; url: string }): string => `${r
 export const isApi = (url: string): boolean => url.startsWith('/api/');
 const paramsOf = (url: string): string[] => [...url.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1] ?? '');
 
-function product(lists: readonly (readonly ParamState[])[]): ParamState[][] {
-  return lists.reduce<ParamState[][]>((acc, list) => acc.flatMap((prefix) => list.map((s) => [...prefix, s])), [[]]);
+/** Every combination of the parameters' states, an id inside a record only with its enclosing record. */
+function product(names: readonly string[], lists: readonly (readonly ParamState[])[]): ParamState[][] {
+  const all = lists.reduce<ParamState[][]>((acc, list) => acc.flatMap((prefix) => list.map((s) => [...prefix, s])), [[]]);
+  return all.filter((states) =>
+    states.every((s) => {
+      if (s.within === undefined) return true;
+      const enclosing = states[names.indexOf(s.within.param)];
+      return enclosing !== undefined && s.within.states.includes(enclosing.state);
+    }),
+  );
 }
 
 export function entryFor(route: { method: string; url: string }): RouteEntry | undefined {
@@ -496,7 +1108,8 @@ export function buildAccessMatrix(routes: readonly RouteContractEntry[]): Access
       continue;
     }
     const names = paramsOf(route.url);
-    const unknown = names.filter((name) => PARAMS[name] === undefined);
+    const paramsFor = (name: string) => entry.params?.[name] ?? PARAMS[name];
+    const unknown = names.filter((name) => paramsFor(name) === undefined);
     if (unknown.length > 0) {
       report(
         `Route ${key} has URL parameter(s) ${unknown.map((n) => `:${n}`).join(', ')} the access matrix cannot fill: add them to PARAMS in ${HERE}, with a value for each state worth testing and what each subject gets there.`,
@@ -504,13 +1117,16 @@ export function buildAccessMatrix(routes: readonly RouteContractEntry[]): Access
       continue;
     }
     // HEAD runs the GET handler: it is tried on the first state of each parameter only.
-    const lists = names.map((name) => PARAMS[name] ?? []).map((list) => (route.method === 'HEAD' ? list.slice(0, 1) : list));
-    for (const states of product(lists)) {
-      const url = names.reduce((u, name, i) => u.replace(`:${name}`, encodeURIComponent(states[i]?.value ?? '')), route.url);
+    const lists = names.map((name) => paramsFor(name) ?? []).map((list) => (route.method === 'HEAD' ? list.slice(0, 1) : list));
+    for (const states of product(names, lists)) {
       for (const subject of SUBJECTS) {
+        const values = states.map((s) => s.valueFor?.(subject.username) ?? s.value);
+        const path = names.reduce((u, name, i) => u.replace(`:${name}`, encodeURIComponent(values[i] ?? '')), route.url);
+        const url = entry.query === undefined ? path : `${path}?${entry.query}`;
+        const params = Object.fromEntries(names.map((name, i) => [name, values[i] ?? '']));
         const expected = expectedOutcome(route, entry, subject, states);
         const where = states.length === 0 ? '' : ` [${states.map((s) => s.state).join(', ')}]`;
-        cells.push({ route, entry, subject: subject.username, url, states, expected, name: `${subject.username} ${key}${where}` });
+        cells.push({ route, entry, subject: subject.username, url, states, params, expected, name: `${subject.username} ${key}${where}` });
       }
     }
   }

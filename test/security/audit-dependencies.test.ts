@@ -8,10 +8,20 @@ import { isNetworkFailure, judge, reachable, summarise } from '../../scripts/aud
 const clean = { auditReportVersion: 2, vulnerabilities: {}, metadata: { vulnerabilities: { info: 0, low: 1, moderate: 2, high: 0, critical: 0, total: 3 } } };
 const serious = {
   auditReportVersion: 2,
-  vulnerabilities: { 'left-pad': { name: 'left-pad', severity: 'critical' }, minimist: { name: 'minimist', severity: 'high' }, debug: { name: 'debug', severity: 'low' } },
+  vulnerabilities: {
+    'left-pad': { name: 'left-pad', severity: 'critical' },
+    minimist: { name: 'minimist', severity: 'high' },
+    debug: { name: 'debug', severity: 'low' },
+  },
   metadata: { vulnerabilities: { info: 0, low: 1, moderate: 0, high: 1, critical: 1, total: 3 } },
 };
-const offline = { error: { code: 'ENOTFOUND', summary: 'request to https://registry.npmjs.org/-/npm/v1/security/advisories/bulk failed, reason: getaddrinfo ENOTFOUND registry.npmjs.org', detail: '' } };
+const offline = {
+  error: {
+    code: 'ENOTFOUND',
+    summary: 'request to https://registry.npmjs.org/-/npm/v1/security/advisories/bulk failed, reason: getaddrinfo ENOTFOUND registry.npmjs.org',
+    detail: '',
+  },
+};
 
 describe('npm run audit:deps (RELIABILITY.md §4.9)', () => {
   it('passes with no high or critical advisories', () => {

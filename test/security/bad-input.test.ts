@@ -81,7 +81,9 @@ beforeAll(async () => {
     const ctx: BodyContext = {
       subject: cell.subject,
       unique: (prefix) => `${prefix}.f${String(index)}.${String((n += 1))}`,
-      userVersion: async (userId) => (await web.database.handle.db.selectFrom('appUser').select('version').where('id', '=', userId).executeTakeFirstOrThrow()).version,
+      userVersion: async (userId) =>
+        (await web.database.handle.db.selectFrom('appUser').select('version').where('id', '=', userId).executeTakeFirstOrThrow()).version,
+      params: cell.params,
       url: cell.url,
       db: web.database.handle.db,
     };
@@ -126,7 +128,9 @@ async function attempt(target: Target, body: RequestBody, extraAllowed: readonly
     'form' in body
       ? await target.client.request('POST', target.cell.url, { form: { ...body.form, _csrf: target.token } })
       : await target.client.request('POST', target.cell.url, body, { 'x-csrf-token': target.token });
-  return judge(target, response, before, extraAllowed);
+  const problems = await judge(target, response, before, extraAllowed);
+  await target.cell.entry.reset?.(target.ctx);
+  return problems;
 }
 
 async function judge(target: Target, response: LightMyRequestResponse, before: Record<string, number>, extraAllowed: readonly number[]): Promise<string[]> {
@@ -144,7 +148,8 @@ async function judge(target: Target, response: LightMyRequestResponse, before: R
   if (!success) {
     const writable = new Set(['audit_event', ...(target.cell.entry.writesWhenRefused ?? [])]);
     for (const table of new Set([...Object.keys(before), ...Object.keys(after)])) {
-      if (before[table] !== after[table] && !writable.has(table)) problems.push(`refused (${String(status)}) but ${table} went from ${String(before[table])} to ${String(after[table])} rows`);
+      if (before[table] !== after[table] && !writable.has(table))
+        problems.push(`refused (${String(status)}) but ${table} went from ${String(before[table])} to ${String(after[table])} rows`);
     }
     // audit_event.seq runs 1, 2, 3…: its row count is the last sequence number.
     const written = after['audit_event'] === before['audit_event'] ? [] : await auditSince(web, BigInt(before['audit_event'] ?? 0));
@@ -154,7 +159,8 @@ async function judge(target: Target, response: LightMyRequestResponse, before: R
   return problems;
 }
 
-const describeBody = (body: RequestBody): string => JSON.stringify(body, (_k, v: unknown) => (typeof v === 'string' && v.length > 80 ? `${v.slice(0, 40)}…(${String(v.length)} chars)` : v));
+const describeBody = (body: RequestBody): string =>
+  JSON.stringify(body, (_k, v: unknown) => (typeof v === 'string' && v.length > 80 ? `${v.slice(0, 40)}…(${String(v.length)} chars)` : v));
 
 async function validParts(target: Target): Promise<MultipartParts> {
   const valid = await target.cell.entry.body?.(target.ctx);
@@ -165,24 +171,37 @@ async function validParts(target: Target): Promise<MultipartParts> {
 function randomBody(target: Target): fc.Arbitrary<RequestBody> {
   const names = fieldName(target.fields);
   if (target.kind === 'form') return fc.dictionary(names, formValue, { maxKeys: 8 }).map((form) => ({ form }));
-  if (target.kind === 'json') return fc.oneof(fc.dictionary(names, jsonValue, { maxKeys: 8 }).map((json) => ({ json })), jsonValue.map((json) => ({ json })));
-  return fc.record({ fields: fc.dictionary(names, hostileString, { maxKeys: 6 }), file: fc.option(uploadFile('file'), { nil: null }) }).map((parts) => multipartBody(parts));
+  if (target.kind === 'json')
+    return fc.oneof(
+      fc.dictionary(names, jsonValue, { maxKeys: 8 }).map((json) => ({ json })),
+      jsonValue.map((json) => ({ json })),
+    );
+  return fc
+    .record({ fields: fc.dictionary(names, hostileString, { maxKeys: 6 }), file: fc.option(uploadFile('file'), { nil: null }) })
+    .map((parts) => multipartBody(parts));
 }
 
 /** A valid body with some fields (and, for an upload, perhaps the file) replaced: gets past the first checks. */
 function mutatedBody(target: Target): fc.Arbitrary<() => Promise<RequestBody>> {
   const value = target.kind === 'json' ? jsonValue : formValue;
   const names = fc.constantFrom(...(target.fields.length === 0 ? ['x'] : target.fields));
-  return fc.tuple(fc.dictionary(names, value, { minKeys: 1, maxKeys: 3 }), fc.option(uploadFile('file'), { nil: null })).map(([overrides, file]) => async () => {
-    if (target.kind === 'multipart') {
-      const parts = await validParts(target);
-      const fields = Object.fromEntries(Object.entries({ ...parts.fields, ...overrides }).map(([k, v]) => [k, typeof v === 'string' ? v : Array.isArray(v) ? v.map(String) : JSON.stringify(v)]));
-      return multipartBody({ fields, file: file ?? parts.file });
-    }
-    const valid = await target.cell.entry.body?.(target.ctx);
-    if (valid !== undefined && 'json' in valid) return { json: { ...asObject(valid.json), ...overrides } };
-    return { form: { ...(valid !== undefined && 'form' in valid ? valid.form : {}), ...(overrides as Record<string, string | string[]>) } };
-  });
+  return fc
+    .tuple(fc.dictionary(names, value, { minKeys: 1, maxKeys: 3 }), fc.option(uploadFile('file'), { nil: null }))
+    .map(([overrides, file]) => async () => {
+      if (target.kind === 'multipart') {
+        const parts = await validParts(target);
+        const fields = Object.fromEntries(
+          Object.entries({ ...parts.fields, ...overrides }).map(([k, v]) => [
+            k,
+            typeof v === 'string' ? v : Array.isArray(v) ? v.map(String) : JSON.stringify(v),
+          ]),
+        );
+        return multipartBody({ fields, file: file ?? parts.file });
+      }
+      const valid = await target.cell.entry.body?.(target.ctx);
+      if (valid !== undefined && 'json' in valid) return { json: { ...asObject(valid.json), ...overrides } };
+      return { form: { ...(valid !== undefined && 'form' in valid ? valid.form : {}), ...(overrides as Record<string, string | string[]>) } };
+    });
 }
 
 /** The corpus string in every field, and in one field of a valid body (and as an upload's file name). */
@@ -197,7 +216,8 @@ async function corpusBodies(target: Target, text: string, i: number): Promise<Re
     ];
   }
   const valid = await target.cell.entry.body?.(target.ctx);
-  if (target.kind === 'json') return [{ json: everywhere }, { json: { ...(valid !== undefined && 'json' in valid ? asObject(valid.json) : {}), [field]: text } }];
+  if (target.kind === 'json')
+    return [{ json: everywhere }, { json: { ...(valid !== undefined && 'json' in valid ? asObject(valid.json) : {}), [field]: text } }];
   return [{ form: everywhere }, { form: { ...(valid !== undefined && 'form' in valid ? valid.form : {}), [field]: text } }];
 }
 
@@ -207,70 +227,98 @@ describe('bad input (RELIABILITY.md §4.5)', () => {
     expect(missing, 'each needs an entry with a valid body in test/security/access-matrix.ts, and a subject allowed to post it').toEqual([]);
   });
 
-  it.each(fuzzable)('%s: random bodies get a clear answer, never a 500, and a refusal writes nothing', async (key) => {
-    const target = targetOf(key);
-    await fc.assert(
-      fc.asyncProperty(randomBody(target), async (body) => {
-        expect(await attempt(target, body), `${key} ${describeBody(body)}`).toEqual([]);
-      }),
-      { seed: SEED, numRuns: RUNS, endOnFailure: true },
-    );
-    await fc.assert(
-      fc.asyncProperty(mutatedBody(target), async (make) => {
-        const body = await make();
-        expect(await attempt(target, body), `${key} ${describeBody(body)}`).toEqual([]);
-      }),
-      { seed: SEED, numRuns: RUNS, endOnFailure: true },
-    );
-  }, 120_000);
+  it.each(fuzzable)(
+    '%s: random bodies get a clear answer, never a 500, and a refusal writes nothing',
+    async (key) => {
+      const target = targetOf(key);
+      await fc.assert(
+        fc.asyncProperty(randomBody(target), async (body) => {
+          expect(await attempt(target, body), `${key} ${describeBody(body)}`).toEqual([]);
+        }),
+        { seed: SEED, numRuns: RUNS, endOnFailure: true },
+      );
+      await fc.assert(
+        fc.asyncProperty(mutatedBody(target), async (make) => {
+          const body = await make();
+          expect(await attempt(target, body), `${key} ${describeBody(body)}`).toEqual([]);
+        }),
+        { seed: SEED, numRuns: RUNS, endOnFailure: true },
+      );
+    },
+    120_000,
+  );
 
-  it.each(fuzzable)('%s: the injection corpus in every field, and alone in each', async (key) => {
-    const target = targetOf(key);
-    const failures: string[] = [];
-    for (const [i, text] of HOSTILE.entries()) {
-      for (const body of await corpusBodies(target, text, i)) for (const problem of await attempt(target, body)) failures.push(`${describeBody(body)}: ${problem}`);
-    }
-    expect(failures, failures.join('\n')).toEqual([]);
-  }, 120_000);
+  it.each(fuzzable)(
+    '%s: the injection corpus in every field, and alone in each',
+    async (key) => {
+      const target = targetOf(key);
+      const failures: string[] = [];
+      for (const [i, text] of HOSTILE.entries()) {
+        for (const body of await corpusBodies(target, text, i))
+          for (const problem of await attempt(target, body)) failures.push(`${describeBody(body)}: ${problem}`);
+      }
+      expect(failures, failures.join('\n')).toEqual([]);
+    },
+    120_000,
+  );
 
-  it.each(fuzzable)('%s: broken encodings, odd shapes, the wrong content type and oversized bodies', async (key) => {
-    const target = targetOf(key);
-    const failures: string[] = [];
-    const send = async (raw: string, contentType: string, extraAllowed: number[] = []) => {
-      const body = { raw: contentType.startsWith('application/x-www-form-urlencoded') ? `_csrf=${encodeURIComponent(target.token)}&${raw}` : raw, contentType };
-      for (const problem of await attempt(target, body, extraAllowed)) failures.push(`${contentType} ${raw.slice(0, 60)}: ${problem}`);
-    };
-    if (target.kind === 'json') for (const raw of RAW_JSON_BODIES) await send(raw, 'application/json');
-    if (target.kind === 'form') for (const raw of RAW_FORM_BODIES) await send(raw, 'application/x-www-form-urlencoded');
-    if (target.kind === 'multipart') {
-      const boundary = 'multipart/form-data; boundary=hearth-fuzz-boundary-7d1f0c';
-      for (const raw of ['', 'not multipart at all', '--hearth-fuzz-boundary-7d1f0c\r\nContent-Disposition: form-data; name="title"\r\n\r\nunterminated', '--hearth-fuzz-boundary-7d1f0c--\r\n']) await send(raw, boundary);
-      await send('x', 'multipart/form-data', [415]);
-      const parts = await validParts(target);
-      const big = parts.file === null ? null : { ...parts.file, content: Buffer.alloc(11 * 1024 * 1024, 0x41) };
-      const tooBig = multipartBody({ fields: parts.fields, file: big });
-      await send(tooBig.raw, tooBig.contentType);
-      const twoFiles = multipartBody({ fields: parts.fields, file: parts.file });
-      await send(twoFiles.raw.replace(/--[^\r\n]*--\r\n$/, '') + (parts.file === null ? '' : multipartBody({ fields: {}, file: parts.file }).raw), twoFiles.contentType);
-    }
-    await send(`x=${'a'.repeat(300_000)}`, 'application/x-www-form-urlencoded', [415]);
-    await send(JSON.stringify({ x: 'a'.repeat(300_000) }), 'application/json', [415]);
-    await send('<xml/>', 'text/xml', [415]);
-    expect(failures, failures.join('\n')).toEqual([]);
-  }, 120_000);
+  it.each(fuzzable)(
+    '%s: broken encodings, odd shapes, the wrong content type and oversized bodies',
+    async (key) => {
+      const target = targetOf(key);
+      const failures: string[] = [];
+      const send = async (raw: string, contentType: string, extraAllowed: number[] = []) => {
+        const body = {
+          raw: contentType.startsWith('application/x-www-form-urlencoded') ? `_csrf=${encodeURIComponent(target.token)}&${raw}` : raw,
+          contentType,
+        };
+        for (const problem of await attempt(target, body, extraAllowed)) failures.push(`${contentType} ${raw.slice(0, 60)}: ${problem}`);
+      };
+      if (target.kind === 'json') for (const raw of RAW_JSON_BODIES) await send(raw, 'application/json');
+      if (target.kind === 'form') for (const raw of RAW_FORM_BODIES) await send(raw, 'application/x-www-form-urlencoded');
+      if (target.kind === 'multipart') {
+        const boundary = 'multipart/form-data; boundary=hearth-fuzz-boundary-7d1f0c';
+        for (const raw of [
+          '',
+          'not multipart at all',
+          '--hearth-fuzz-boundary-7d1f0c\r\nContent-Disposition: form-data; name="title"\r\n\r\nunterminated',
+          '--hearth-fuzz-boundary-7d1f0c--\r\n',
+        ])
+          await send(raw, boundary);
+        await send('x', 'multipart/form-data', [415]);
+        const parts = await validParts(target);
+        const big = parts.file === null ? null : { ...parts.file, content: Buffer.alloc(11 * 1024 * 1024, 0x41) };
+        const tooBig = multipartBody({ fields: parts.fields, file: big });
+        await send(tooBig.raw, tooBig.contentType);
+        const twoFiles = multipartBody({ fields: parts.fields, file: parts.file });
+        await send(
+          twoFiles.raw.replace(/--[^\r\n]*--\r\n$/, '') + (parts.file === null ? '' : multipartBody({ fields: {}, file: parts.file }).raw),
+          twoFiles.contentType,
+        );
+      }
+      await send(`x=${'a'.repeat(300_000)}`, 'application/x-www-form-urlencoded', [415]);
+      await send(JSON.stringify({ x: 'a'.repeat(300_000) }), 'application/json', [415]);
+      await send('<xml/>', 'text/xml', [415]);
+      expect(failures, failures.join('\n')).toEqual([]);
+    },
+    120_000,
+  );
 });
 
 describe('text that is accepted is kept exactly and shown escaped (RELIABILITY.md §4.5)', () => {
   it('stores any storable display name as typed (trimmed), and never renders it as markup', async () => {
     const admin = new HttpClient(web.app, '10.7.99.1');
     await admin.signIn('admin');
-    const storable = (s: string) => !s.includes('\u0000') && !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s) && s.trim() !== '' && s.trim().length <= 200;
+    const storable = (s: string) =>
+      !s.includes('\u0000') && !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s) && s.trim() !== '' && s.trim().length <= 200;
     const names = fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 60 }), hostileString).filter(storable);
     let n = 0;
     await fc.assert(
       fc.asyncProperty(names, async (displayName) => {
         n += 1;
-        const created = await admin.post('/api/v1/users', { json: { displayName, username: `round.trip.${String(n)}`, password: 'a-long-enough-password', roles: ['iro'] } });
+        const created = await admin.post('/api/v1/users', {
+          json: { displayName, username: `round.trip.${String(n)}`, password: 'a-long-enough-password', roles: ['iro'] },
+        });
         expect(created.statusCode, displayName).toBe(201);
         const { id } = created.json<{ id: string }>();
         const row = await web.database.handle.db.selectFrom('appUser').select('displayName').where('id', '=', id).executeTakeFirstOrThrow();

@@ -73,12 +73,32 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
 /** Field names: the form's own, the ones mass assignment aims at, prototype keys, and random ones. */
 export function fieldName(known: readonly string[]): fc.Arbitrary<string> {
   return fc.oneof(
-    { arbitrary: fc.constantFrom(...known, '_submission', 'id', 'version', 'restriction', 'createdBy', 'userId', 'active', '__proto__', 'constructor', 'prototype', 'roles[]', 'a[b][c]'), weight: 3 },
+    {
+      arbitrary: fc.constantFrom(
+        ...known,
+        '_submission',
+        'id',
+        'version',
+        'restriction',
+        'createdBy',
+        'userId',
+        'active',
+        '__proto__',
+        'constructor',
+        'prototype',
+        'roles[]',
+        'a[b][c]',
+      ),
+      weight: 3,
+    },
     { arbitrary: fc.string({ maxLength: 20 }), weight: 1 },
   );
 }
 
-export const formValue: fc.Arbitrary<string | string[]> = fc.oneof({ arbitrary: hostileString, weight: 3 }, { arbitrary: fc.array(hostileString, { maxLength: 3 }), weight: 1 });
+export const formValue: fc.Arbitrary<string | string[]> = fc.oneof(
+  { arbitrary: hostileString, weight: 3 },
+  { arbitrary: fc.array(hostileString, { maxLength: 3 }), weight: 1 },
+);
 
 /** JSON values of any shape, with hostile strings in them. */
 export const jsonValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
@@ -143,7 +163,9 @@ export function multipartBody(parts: MultipartParts): { raw: string; contentType
   }
   if (parts.file !== null) {
     const content = typeof parts.file.content === 'string' ? parts.file.content : parts.file.content.toString('latin1');
-    chunks.push(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${parts.file.field}"; filename="${parts.file.filename}"\r\nContent-Type: ${parts.file.contentType}\r\n\r\n${content}\r\n`);
+    chunks.push(
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${parts.file.field}"; filename="${parts.file.filename}"\r\nContent-Type: ${parts.file.contentType}\r\n\r\n${content}\r\n`,
+    );
   }
   chunks.push(`--${BOUNDARY}--\r\n`);
   return { raw: chunks.join(''), contentType: `multipart/form-data; boundary=${BOUNDARY}` };
@@ -169,10 +191,45 @@ export function parseMultipart(raw: string): MultipartParts {
 export const uploadFile = (field: string): fc.Arbitrary<UploadFile> =>
   fc.record({
     field: fc.constant(field),
-    filename: fc.oneof(fc.constantFrom('report.pdf', 'photo.png', 'notes.txt', 'setup.exe', 'invoice.pdf.exe', 'page.html', 'script.js', '.htaccess', '../../etc/passwd', 'C:\\\\Windows\\\\system.ini', 'a"b.pdf', 'CON', ''), hostileString),
-    contentType: fc.constantFrom('text/plain', 'application/pdf', 'image/png', 'image/svg+xml', 'text/html', 'application/x-msdownload', 'application/octet-stream', 'application/zip', ''),
+    filename: fc.oneof(
+      fc.constantFrom(
+        'report.pdf',
+        'photo.png',
+        'notes.txt',
+        'setup.exe',
+        'invoice.pdf.exe',
+        'page.html',
+        'script.js',
+        '.htaccess',
+        '../../etc/passwd',
+        'C:\\\\Windows\\\\system.ini',
+        'a"b.pdf',
+        'CON',
+        '',
+      ),
+      hostileString,
+    ),
+    contentType: fc.constantFrom(
+      'text/plain',
+      'application/pdf',
+      'image/png',
+      'image/svg+xml',
+      'text/html',
+      'application/x-msdownload',
+      'application/octet-stream',
+      'application/zip',
+      '',
+    ),
     content: fc.oneof(
-      fc.constantFrom('%PDF-1.7\n%%EOF', 'MZ\u0090\u0000\u0003', '<html><script>window.__xss=1</script></html>', '<svg xmlns="http://www.w3.org/2000/svg" onload="window.__xss=1"/>', 'PK\u0003\u0004', '\u0089PNG\r\n\u001a\n', ''),
+      fc.constantFrom(
+        '%PDF-1.7\n%%EOF',
+        'MZ\u0090\u0000\u0003',
+        '<html><script>window.__xss=1</script></html>',
+        '<svg xmlns="http://www.w3.org/2000/svg" onload="window.__xss=1"/>',
+        'PK\u0003\u0004',
+        '\u0089PNG\r\n\u001a\n',
+        '',
+      ),
       hostileString,
       fc.integer({ min: 1, max: 400 }).map((kb) => Buffer.alloc(kb * 1024, 0x41)),
     ),

@@ -57,9 +57,7 @@ export class HttpClient {
           : 'json' in body
             ? { headers: { ...base, 'content-type': 'application/json' }, payload: JSON.stringify(body.json) }
             : { headers: { ...base, 'content-type': body.contentType }, payload: body.raw };
-    return this.keep(
-      await this.app.inject({ method: method as 'GET', url, remoteAddress: this.address, ...options }),
-    );
+    return this.keep(await this.app.inject({ method: method as 'GET', url, remoteAddress: this.address, ...options }));
   }
 
   get(url: string): Promise<LightMyRequestResponse> {

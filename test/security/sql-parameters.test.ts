@@ -12,12 +12,18 @@ describe('SQL built only with parameters (RELIABILITY.md §4.7)', () => {
   it('finds no SQL text built from values anywhere in src/, beyond the reviewed call sites', () => {
     const unreviewed = findings.filter((f) => !ALLOWED.some((a) => isAllowed(f, a)));
     const report = unreviewed.map((f) => `${f.file}:${String(f.line)} ${f.rule}: ${f.text}`).join('\n');
-    expect(unreviewed, `Build SQL with Kysely or the sql\`…\` tag (values become parameters; sql.table/sql.ref quote names). If this is safe, add it to ALLOWED in test/security/sql-scan.ts with the reason:\n${report}`).toEqual([]);
+    expect(
+      unreviewed,
+      `Build SQL with Kysely or the sql\`…\` tag (values become parameters; sql.table/sql.ref quote names). If this is safe, add it to ALLOWED in test/security/sql-scan.ts with the reason:\n${report}`,
+    ).toEqual([]);
   });
 
   it('keeps the list of reviewed call sites current', () => {
     const stale = ALLOWED.filter((a) => !findings.some((f) => isAllowed(f, a)));
-    expect(stale.map((a) => `${a.file}: ${a.contains}`), 'these reviewed call sites are gone: remove them from ALLOWED').toEqual([]);
+    expect(
+      stale.map((a) => `${a.file}: ${a.contains}`),
+      'these reviewed call sites are gone: remove them from ALLOWED',
+    ).toEqual([]);
   });
 
   it.each([

@@ -29,7 +29,8 @@ export const ALLOWED: readonly Allowance[] = [
   {
     file: 'src/db/migrate.ts',
     contains: 'insert into schema_migration',
-    reason: 'the migration name is one listMigrations() matched against ^\\d{4}_[a-z0-9_]+\\.sql$ and the checksum is SHA-256 hex; the script is the migration file itself',
+    reason:
+      'the migration name is one listMigrations() matched against ^\\d{4}_[a-z0-9_]+\\.sql$ and the checksum is SHA-256 hex; the script is the migration file itself',
   },
   {
     file: 'src/db/seed/synthetic/bulk-insert.ts',

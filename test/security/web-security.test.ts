@@ -10,7 +10,9 @@ import { encodeForm, HttpClient, SESSION_COOKIE } from './http-client.ts';
 const web = await createSecurityWeb();
 const matrix = buildAccessMatrix(web.server.routes);
 const posterOf = (key: string) =>
-  matrix.cells.find((c) => routeKey(c.route) === key && c.expected === 'allow' && (c.route.permission === 'public' ? c.subject === 'anonymous' : c.subject !== 'anonymous'));
+  matrix.cells.find(
+    (c) => routeKey(c.route) === key && c.expected === 'allow' && (c.route.permission === 'public' ? c.subject === 'anonymous' : c.subject !== 'anonymous'),
+  );
 // Routes the access matrix does not know yet fail its own test (access-matrix.test.ts).
 const postRoutes = [...new Set(web.server.routes.filter((r) => r.method === 'POST').map(routeKey))].filter((key) => posterOf(key) !== undefined).sort();
 afterAll(async () => {
@@ -71,8 +73,15 @@ describe('CSRF on every POST route (ASVS 3.5)', () => {
     const browser = client();
     if (cell.subject !== 'anonymous') await browser.signIn(cell.subject);
     else await browser.get('/sign-in');
-    const ctx: BodyContext = { subject: cell.subject, unique: (p) => `${p}.csrf.${String(address)}`, userVersion: async (id) => (await web.database.handle.db.selectFrom('appUser').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version };
-    const body = await cell.entry.body?.({ ...ctx, url: cell.url, db: web.database.handle.db });
+    const ctx: BodyContext = {
+      subject: cell.subject,
+      unique: (p) => `${p}.csrf.${String(address)}`,
+      userVersion: async (id) => (await web.database.handle.db.selectFrom('appUser').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version,
+      params: cell.params,
+      url: cell.url,
+      db: web.database.handle.db,
+    };
+    const body = await cell.entry.body?.(ctx);
     if (body === undefined) throw new Error(`no body for ${key}`);
     const stranger = client();
     await stranger.get('/sign-in');
@@ -112,7 +121,10 @@ describe('a form posted after the session ended (RELIABILITY.md §4.5)', () => {
     const token = await browser.csrfToken();
     web.database.clock.advance(SESSION_IDLE_MS + 60_000);
     try {
-      const posted = await browser.request('POST', '/admin/users/new', { raw: encodeForm({ _csrf: token, displayName: 'a\u0000b', username: 'nul.user' }), contentType: 'application/x-www-form-urlencoded' });
+      const posted = await browser.request('POST', '/admin/users/new', {
+        raw: encodeForm({ _csrf: token, displayName: 'a\u0000b', username: 'nul.user' }),
+        contentType: 'application/x-www-form-urlencoded',
+      });
       expect(posted.statusCode).toBe(303);
       expect(posted.headers.location).toContain('/sign-in');
       const kept = await web.database.handle.db.selectFrom('draft').select('data').where('journey', '=', 'rescued:/admin/users/new').executeTakeFirstOrThrow();

@@ -113,7 +113,7 @@ export async function allocateReferral(
       const today = toIsoDate(londonToday(now));
       const allocationId = await allocateToWorker(trx, referral.childId, referral.teamId, input.workerUserId, today);
       const marked = await markReferralAllocated(trx, referralId, input.version, { allocatedWorkerUserId: input.workerUserId, allocatedByUserId: actor.userId, allocatedAt: now, allocationId });
-      if (!marked) throw new StaleVersionError('referral', referralId, { version: referral.version });
+      if (!marked) throw new StaleVersionError('referral', referralId, { version: referral.version }, { childId: referral.childId });
       await audit({
         action: 'casework.referral.allocated',
         subjectType: 'referral',

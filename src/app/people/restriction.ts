@@ -44,7 +44,7 @@ export async function restrictPerson(deps: AppDeps, ctx: RequestContext, personI
     const managers = await listManagers(trx, rolesWithPermission('people:restrict'));
     if (!managers.some((m) => m.id === input.contactUserId)) throw new ValidationError({ contactUserId: PERSON_MESSAGES.contact });
     const saved = await setRestriction(trx, personId, input.version, { restriction: 'restricted', contactUserId: input.contactUserId, reason: input.reason, at: now }, now);
-    if (!saved) throw new StaleVersionError('person', personId, before);
+    if (!saved) throw new StaleVersionError('person', personId, before, guarded.isChild ? { childId: personId } : {});
     await audit({
       action: 'people.restriction.applied',
       subjectType: 'person',
@@ -68,7 +68,7 @@ export async function liftRestriction(deps: AppDeps, ctx: RequestContext, person
     if (before.restriction === 'sealed') throw new ValidationError({ reason: SEALED });
     if (before.restriction !== 'restricted') throw new ValidationError({ reason: 'This record is not restricted' });
     const saved = await setRestriction(trx, personId, input.version, { restriction: 'none', contactUserId: null, reason: null, at: null }, now);
-    if (!saved) throw new StaleVersionError('person', personId, before);
+    if (!saved) throw new StaleVersionError('person', personId, before, guarded.isChild ? { childId: personId } : {});
     await audit({
       action: 'people.restriction.lifted',
       subjectType: 'person',

@@ -25,10 +25,10 @@ export async function updatePerson(deps: AppDeps, ctx: RequestContext, personId:
     const today = londonToday(now);
     const errors = personDateErrors({ personType, dateOfBirth: input.dateOfBirth, expectedDateOfDelivery: personType === 'unborn' ? input.expectedDateOfDelivery : undefined }, parseLocalDate(today));
     if (Object.keys(errors).length > 0) throw new ValidationError(errors);
-    if (before.version !== input.version) throw new StaleVersionError('person', personId, before);
+    if (before.version !== input.version) throw new StaleVersionError('person', personId, before, guarded.isChild ? { childId: personId } : {});
     const row = personRowOf(personType, { ...input, expectedDateOfDelivery: input.expectedDateOfDelivery ?? before.expectedDateOfDelivery ?? undefined });
     const saved = await updatePersonDetails(trx, personId, input.version, row, now);
-    if (!saved) throw new StaleVersionError('person', personId, (await findPersonDetails(trx, personId)) ?? before);
+    if (!saved) throw new StaleVersionError('person', personId, (await findPersonDetails(trx, personId)) ?? before, guarded.isChild ? { childId: personId } : {});
     const renamed = before.givenName !== row.givenName || before.familyName !== row.familyName;
     if (renamed) await insertPersonName(trx, personId, { nameType: 'former', givenName: before.givenName, familyName: before.familyName, usedFrom: null, usedTo: today }, now);
     const comparable = Object.fromEntries(Object.entries(row).filter(([key]) => key !== 'personType'));

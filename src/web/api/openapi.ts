@@ -1,6 +1,7 @@
 // The OpenAPI description of the JSON API, generated from the same zod schemas that validate its
 // requests (zod's own JSON Schema output), so the document cannot drift from the code.
 import { z } from 'zod';
+import { SUBMISSION_TOKEN } from '../../app/shared/idempotency.ts';
 
 export interface ApiOperation {
   readonly method: 'get' | 'post' | 'put' | 'delete';
@@ -10,7 +11,21 @@ export interface ApiOperation {
   readonly params?: z.ZodObject;
   readonly body?: z.ZodType;
   readonly response: z.ZodType;
+  /** The route honours an Idempotency-Key header (src/web/shared/submission.ts): a retry writes nothing new. */
+  readonly idempotent?: boolean;
 }
+
+/** The Idempotency-Key request header, as the routes that honour it read it (submissionOf, SUBMISSION_TOKEN). */
+export const IDEMPOTENCY_KEY_PARAMETER = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'A random key the client chooses for this request (16 to 128 letters, digits, - or _; 128 random bits is enough). ' +
+    'Send the same key when retrying after a lost answer or a timeout: the record is written once, and the retry gets the first request’s answer. ' +
+    'The same key with a different body is refused with 400. Without the header every request writes.',
+  schema: { type: 'string', minLength: 16, maxLength: 128, pattern: SUBMISSION_TOKEN.source },
+} as const;
 
 const errorBody = z.object({ error: z.string(), message: z.string().optional(), errors: z.record(z.string(), z.string()).optional() });
 
@@ -22,7 +37,11 @@ export function openApiDocument(operations: readonly ApiOperation[]): Record<str
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of operations) {
     const path = op.path.replace(/:([A-Za-z]+)/g, '{$1}');
-    const parameters = op.params === undefined ? [] : Object.keys(op.params.shape).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }));
+    const parameters: unknown[] =
+      op.params === undefined
+        ? []
+        : Object.keys(op.params.shape).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }));
+    if (op.idempotent === true) parameters.push(IDEMPOTENCY_KEY_PARAMETER);
     paths[path] ??= {};
     paths[path][op.method] = {
       summary: op.summary,

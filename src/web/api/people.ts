@@ -80,6 +80,7 @@ export const PEOPLE_API_OPERATIONS: readonly ApiOperation[] = [
     permission: 'people:create-person',
     body: createBody,
     response: createResponse,
+    idempotent: true,
   },
   { method: 'get', path: '/api/v1/people/:personId', summary: 'A person’s record (access-checked and audited)', permission: 'people:view-child', params: personParams, response: personResponse },
 ];

@@ -39,7 +39,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   { method: 'get', path: '/api/v1/me', summary: 'Who is signed in, and a CSRF token for changes', permission: 'signed-in', response: meResponse },
   { method: 'get', path: '/api/v1/children/:childId', summary: 'A child’s record summary (access-checked and audited)', permission: 'people:view-child', params: childIdParams, response: childResponse },
   { method: 'get', path: '/api/v1/users', summary: 'Staff accounts', permission: 'admin:manage-users', response: z.array(userResponse) },
-  { method: 'post', path: '/api/v1/users', summary: 'Create a staff account', permission: 'admin:manage-users', body: createUserInput, response: z.object({ id: z.string() }) },
+  { method: 'post', path: '/api/v1/users', summary: 'Create a staff account', permission: 'admin:manage-users', body: createUserInput, response: z.object({ id: z.string() }), idempotent: true },
   ...PEOPLE_API_OPERATIONS,
 ];
 
