@@ -431,7 +431,7 @@ const CIN_DAY = '2025-01-06';
 async function cinPlanFields(ctx: BodyContext): Promise<{ planId: string; version: string }> {
   const { db, url } = ctx;
   const childId = url === undefined ? undefined : /^\/children\/([0-9a-f-]{36})\//.exec(url)?.[1];
-  if (db === undefined || childId === undefined) return NO_PLAN;
+  if (childId === undefined) return NO_PLAN;
   if ((await db.selectFrom('person').select('id').where('id', '=', childId).executeTakeFirst()) === undefined) return NO_PLAN;
   let plan = await db.selectFrom('cinPlan').select(['id', 'status', 'version']).where('childId', '=', childId).where('status', '<>', 'ended').executeTakeFirst();
   if (plan?.status === 'draft') {
