@@ -20,7 +20,8 @@ export const paths = {
   chronologyDocx: (childId: string) => `/children/${childId}/chronology/export.docx`,
   chronologyPrint: (childId: string) => `/children/${childId}/chronology/print`,
   people: () => '/people',
-  newPerson: (options: { type?: 'unborn'; motherId?: string } = {}) => (options.motherId === undefined ? '/people/new' : `/people/new?type=unborn&motherId=${options.motherId}`),
+  newPerson: (options: { type?: 'unborn'; motherId?: string } = {}) =>
+    options.motherId === undefined ? '/people/new' : `/people/new?type=unborn&motherId=${options.motherId}`,
   newPersonDetails: () => '/people/new/details',
   person: (personId: string) => `/people/${personId}`,
   /** A person's record pages live under /children/ for a child or unborn child, /people/ for an adult. */
@@ -56,6 +57,14 @@ export const paths = {
   referrals: () => '/referrals',
   allocateReferral: (referralId: string) => `/referrals/${referralId}/allocate`,
   earlyHelpReferrals: () => '/early-help-referrals',
+  earlyHelpQueue: () => '/early-help',
+  allocateEarlyHelp: (earlyHelpReferralId: string) => `/early-help/referrals/${earlyHelpReferralId}/allocate`,
+  childEarlyHelp: (childId: string) => `/children/${childId}/early-help`,
+  wellbeingAssessment: (childId: string) => `/children/${childId}/early-help/wellbeing-assessment`,
+  discardWellbeingAssessmentDraft: (childId: string) => `/children/${childId}/early-help/wellbeing-assessment/discard-draft`,
+  earlyHelpPlan: (childId: string) => `/children/${childId}/early-help/plan`,
+  earlyHelpReview: (childId: string) => `/children/${childId}/early-help/review`,
+  closeEarlyHelp: (childId: string) => `/children/${childId}/early-help/close`,
 } as const;
 
 /** Only local paths may be redirected to after sign-in (no open redirects). */

@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   'front-door:view-dashboard': 'See the MASH dashboard',
   'casework:view-referrals': 'See referrals waiting for allocation',
   'casework:allocate': 'Allocate a referral to a worker in the team',
+  'early-help:view-queue': 'See early help referrals waiting for a worker',
+  'early-help:allocate': 'Allocate an early help referral to an early help worker',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -52,6 +54,8 @@ const GRANTED_TO: Readonly<Record<Permission, readonly Role[]>> = {
   'front-door:view-dashboard': ['mash_practitioner', 'mash_manager', 'team_manager', 'performance_officer'],
   'casework:view-referrals': ['team_manager', 'mash_manager', 'mash_practitioner'],
   'casework:allocate': ['team_manager', 'mash_manager'],
+  'early-help:view-queue': ['mash_practitioner', 'mash_manager', 'social_worker', 'team_manager'],
+  'early-help:allocate': ['team_manager', 'mash_manager'],
 };
 
 export function isPermission(value: string): value is Permission {
