@@ -4,6 +4,7 @@
 import type { Transaction } from 'kysely';
 import {
   allocateChild,
+  placeChildWithTeam,
   insertEpisode,
   listUnallocatedReferrals,
   loadReferral,
@@ -135,4 +136,17 @@ export async function allocateEarlyHelpReferral(
     });
     return outcome.result;
   });
+}
+
+/**
+ * Puts children the MASH has just referred for targeted early help with the early help team (no worker
+ * yet), so the team's manager sees them in the queue and allocates them (domain-spec §4.2 T3). Called
+ * by the MASH decision in its own transaction. A child already open to a team keeps that allocation
+ * until an early help worker is allocated.
+ */
+export async function placeWithEarlyHelpTeam(trx: Transaction<Database>, childIds: readonly string[], today: string): Promise<string | null> {
+  const team = await teamByCode(trx, EARLY_HELP_TEAM_CODE);
+  if (team === undefined) return null;
+  for (const childId of childIds) await placeChildWithTeam(trx, childId, team.id, today);
+  return team.id;
 }

@@ -84,6 +84,24 @@ export async function allocateChild(trx: Transaction<Database>, childId: string,
   return row.id;
 }
 
+/**
+ * Puts an unallocated child, or one only with the MASH, with the team (no worker yet). A child with a
+ * worker, or allocated to another team, keeps that allocation until an early help worker is allocated.
+ */
+export async function placeChildWithTeam(trx: Transaction<Database>, childId: string, teamId: string, today: string): Promise<void> {
+  const open = await trx
+    .selectFrom('allocation as a')
+    .innerJoin('team as t', 't.id', 'a.teamId')
+    .select(['a.id', 'a.teamId', 'a.workerUserId', 't.code'])
+    .where('a.childId', '=', childId)
+    .where('a.endedOn', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
+  if (open !== undefined && (open.teamId === teamId || open.workerUserId !== null || open.code !== 'MASH')) return;
+  if (open !== undefined) await trx.updateTable('allocation').set({ endedOn: today }).where('id', '=', open.id).execute();
+  await trx.insertInto('allocation').values({ childId, teamId, workerUserId: null, startedOn: today }).execute();
+}
+
 /** Undefined when the referral already has an episode (a concurrent allocation won). */
 export async function insertEpisode(
   trx: Transaction<Database>,
