@@ -13,7 +13,8 @@
 // Deny codes (RELIABILITY.md §3.2): anonymous pages 303 to sign-in, anonymous API 401, a role
 // without the permission 403, a restricted record 403 (with whom to ask), a sealed or missing one 404.
 import { DEMO_CHILD_IDS, DEMO_PASSWORD } from '../../src/db/seed/demo-authority.ts';
-import { DEMO_USER_IDS, DEMO_USERS, FIXED_STAFF } from '../../src/db/seed/users.ts';
+import { DEMO_EARLY_HELP_IDS } from '../../src/db/seed/demo-early-help.ts';
+import { DEMO_USER_IDS, DEMO_USERS, FIXED_STAFF, teamStaff } from '../../src/db/seed/users.ts';
 import type { RouteContractEntry } from '../../src/web/plugins/route-contract.ts';
 import type { RequestBody } from './http-client.ts';
 import { NOT_YET_IN_MATRIX } from './not-yet-in-matrix.ts';
@@ -21,9 +22,21 @@ import { NOT_YET_IN_MATRIX } from './not-yet-in-matrix.ts';
 export const ANONYMOUS = 'anonymous';
 
 /** A social worker in Family Support Team South holding a named grant on the restricted record. */
-export const GRANTEE = { id: '00000000-0000-4000-a000-000000000001', username: 'matrix.grantee', displayName: 'Matrix Grantee', role: 'social_worker', teamCode: 'FST_SOUTH' } as const;
+export const GRANTEE = {
+  id: '00000000-0000-4000-a000-000000000001',
+  username: 'matrix.grantee',
+  displayName: 'Matrix Grantee',
+  role: 'social_worker',
+  teamCode: 'FST_SOUTH',
+} as const;
 /** An account the administrator's cells may edit freely. */
-export const TARGET_USER = { id: '00000000-0000-4000-a000-000000000002', username: 'matrix.target', displayName: 'Matrix Target', role: 'iro', teamCode: 'QA_IRO' } as const;
+export const TARGET_USER = {
+  id: '00000000-0000-4000-a000-000000000002',
+  username: 'matrix.target',
+  displayName: 'Matrix Target',
+  role: 'iro',
+  teamCode: 'QA_IRO',
+} as const;
 
 const OTHER_WORKER = FIXED_STAFF.find((u) => u.username === 'other.worker');
 
@@ -40,11 +53,15 @@ export const SUBJECTS: readonly { readonly username: string; readonly roles: rea
 const CASEWORK = ['work:view-own', 'people:view-child', 'people:change-child', 'teams:view', 'records:export-chronology'];
 const MANAGER = [...CASEWORK, 'audit:view', 'records:record-management-oversight'];
 
+// Early help: the queue for the MASH and case teams, allocation by managers.
+const EARLY_HELP_QUEUE = ['early-help:view-queue'];
+const EARLY_HELP_ALLOCATE = ['early-help:view-queue', 'early-help:allocate'];
+
 export const ROLE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
-  mash_practitioner: CASEWORK,
-  mash_manager: MANAGER,
-  social_worker: CASEWORK,
-  team_manager: MANAGER,
+  mash_practitioner: [...CASEWORK, ...EARLY_HELP_QUEUE],
+  mash_manager: [...MANAGER, ...EARLY_HELP_ALLOCATE],
+  social_worker: [...CASEWORK, ...EARLY_HELP_QUEUE],
+  team_manager: [...MANAGER, ...EARLY_HELP_ALLOCATE],
   cp_chair: CASEWORK,
   iro: CASEWORK,
   personal_adviser: CASEWORK,
@@ -123,6 +140,12 @@ export const PARAMS: Readonly<Record<string, readonly ParamState[]>> = {
     { state: 'missing', value: MISSING_CHILD_ID, expect: () => 404, auditedRefusal: true },
     { state: 'malformed', value: 'not-a-uuid', expect: () => 404, auditedRefusal: false },
   ],
+  // The demo early help referral waiting in the queue (its child is with the early help team, no
+  // worker): only a MASH manager among the subjects may allocate it (team.manager manages another team).
+  earlyHelpReferralId: [
+    { state: 'waiting', value: DEMO_EARLY_HELP_IDS.queueReferral, expect: (subject) => (subject === 'mash.manager' ? 'allow' : 403), auditedRefusal: true },
+    { state: 'missing', value: '00000000-0000-4000-8e00-0000000dead0', expect: () => 404, auditedRefusal: false },
+  ],
   userId: [
     { state: 'existing', value: TARGET_USER.id, expect: () => 'allow', auditedRefusal: false },
     { state: 'missing', value: '00000000-0000-4000-a000-0000000dead0', expect: () => 404, auditedRefusal: false },
@@ -153,7 +176,15 @@ export interface RouteEntry {
   readonly writesWhenRefused?: readonly string[];
 }
 
-const newUserForm = (ctx: BodyContext) => ({ displayName: 'Matrix New User', username: ctx.unique('matrix.new'), password: 'a-long-enough-password', roles: 'iro' });
+const newUserForm = (ctx: BodyContext) => ({
+  displayName: 'Matrix New User',
+  username: ctx.unique('matrix.new'),
+  password: 'a-long-enough-password',
+  roles: 'iro',
+});
+
+/** A worker in the demo early help team (Children and Family Practices). */
+const EARLY_HELP_WORKER = teamStaff().find((u) => u.teamCode === 'CFP' && !u.isManager);
 
 export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   'GET /': { allow: [303] },
@@ -188,16 +219,97 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   // Records (case notes, documents, chronology) on a child's record.
   'GET /children/:childId/case-notes': {},
   'GET /children/:childId/case-notes/new': { record: 'change' },
-  'POST /children/:childId/case-notes/new': { body: () => ({ form: { noteType: 'phone_call', 'eventDate-day': '2', 'eventDate-month': '1', 'eventDate-year': '2026', summary: 'Matrix note', body: 'Matrix note body', action: 'save' } }) },
+  'POST /children/:childId/case-notes/new': {
+    body: () => ({
+      form: {
+        noteType: 'phone_call',
+        'eventDate-day': '2',
+        'eventDate-month': '1',
+        'eventDate-year': '2026',
+        summary: 'Matrix note',
+        body: 'Matrix note body',
+        action: 'save',
+      },
+    }),
+  },
   'POST /children/:childId/case-notes/new/discard-draft': { body: () => ({ form: {} }) },
   'GET /children/:childId/documents': {},
   'GET /children/:childId/documents/new': { record: 'change' },
-  'POST /children/:childId/documents/new': { body: () => ({ raw: ['--matrix', 'Content-Disposition: form-data; name="title"', '', 'Matrix document', '--matrix', 'Content-Disposition: form-data; name="file"; filename="matrix.txt"', 'Content-Type: text/plain', '', 'Synthetic text.', '--matrix--', ''].join('\r\n'), contentType: 'multipart/form-data; boundary=matrix' }) },
+  'POST /children/:childId/documents/new': {
+    body: () => ({
+      raw: [
+        '--matrix',
+        'Content-Disposition: form-data; name="title"',
+        '',
+        'Matrix document',
+        '--matrix',
+        'Content-Disposition: form-data; name="file"; filename="matrix.txt"',
+        'Content-Type: text/plain',
+        '',
+        'Synthetic text.',
+        '--matrix--',
+        '',
+      ].join('\r\n'),
+      contentType: 'multipart/form-data; boundary=matrix',
+    }),
+  },
   'GET /children/:childId/chronology': {},
   'GET /children/:childId/chronology/export.docx': {},
   'GET /children/:childId/chronology/print': {},
   'GET /children/:childId/chronology/new-entry': { record: 'change' },
-  'POST /children/:childId/chronology/new-entry': { body: () => ({ form: { 'entryDate-day': '2', 'entryDate-month': '1', 'entryDate-year': '2026', category: 'other', summary: 'Matrix entry', source: 'Access matrix' } }) },
+  'POST /children/:childId/chronology/new-entry': {
+    body: () => ({
+      form: { 'entryDate-day': '2', 'entryDate-month': '1', 'entryDate-year': '2026', category: 'other', summary: 'Matrix entry', source: 'Access matrix' },
+    }),
+  },
+  // Targeted early help. The queue, and allocation of the demo referral waiting in it (a second
+  // allocation is refused as already done: 400).
+  'GET /early-help': {},
+  'GET /early-help/referrals/:earlyHelpReferralId/allocate': {},
+  'POST /early-help/referrals/:earlyHelpReferralId/allocate': { allow: [303, 400], body: () => ({ form: { workerUserId: EARLY_HELP_WORKER?.id ?? '' } }) },
+  // The early help section of a child's record. The matrix's ordinary child is not open to early help,
+  // so a step's form sends an allowed user back to the section (303) and its POST does nothing but
+  // say so (the steps themselves are exercised in test/app/early-help and test/web/early-help).
+  'GET /children/:childId/early-help': {},
+  'GET /children/:childId/early-help/wellbeing-assessment': { record: 'change', allow: [200, 303] },
+  'POST /children/:childId/early-help/wellbeing-assessment': {
+    body: () => ({ form: { action: 'draft', worries: 'Matrix draft', workingWell: '', needsToHappen: '', scaling: '5', childsVoice: '' } }),
+  },
+  'POST /children/:childId/early-help/wellbeing-assessment/discard-draft': { body: () => ({ form: {} }) },
+  'GET /children/:childId/early-help/plan': { record: 'change', allow: [200, 303] },
+  'POST /children/:childId/early-help/plan': {
+    body: () => ({
+      form: {
+        familyConsents: 'yes',
+        consentGivenBy: 'Matrix parent',
+        'consentGivenOn-day': '2',
+        'consentGivenOn-month': '1',
+        'consentGivenOn-year': '2026',
+        outcomes: 'Matrix outcomes',
+        'agreedOn-day': '2',
+        'agreedOn-month': '1',
+        'agreedOn-year': '2026',
+        action1: 'Matrix action',
+        owner1: 'Matrix owner',
+        'dueOn1-day': '9',
+        'dueOn1-month': '1',
+        'dueOn1-year': '2026',
+        version: '1',
+      },
+    }),
+  },
+  'GET /children/:childId/early-help/review': { record: 'change', allow: [200, 303] },
+  'POST /children/:childId/early-help/review': {
+    body: () => ({
+      form: { 'reviewedOn-day': '2', 'reviewedOn-month': '1', 'reviewedOn-year': '2026', scaling: '5', progress: 'Matrix progress', version: '1' },
+    }),
+  },
+  'GET /children/:childId/early-help/close': { record: 'change', allow: [200, 303] },
+  'POST /children/:childId/early-help/close': {
+    body: () => ({
+      form: { outcome: 'needs_met', summary: 'Matrix closure', 'closedOn-day': '2', 'closedOn-month': '1', 'closedOn-year': '2026', version: '1' },
+    }),
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -234,7 +346,12 @@ export function entryFor(route: { method: string; url: string }): RouteEntry | u
   return ROUTES[routeKey(route)] ?? (route.method === 'HEAD' ? ROUTES[`GET ${route.url}`] : undefined);
 }
 
-export function expectedOutcome(route: RouteContractEntry, entry: RouteEntry, subject: { username: string; roles: readonly string[] }, states: readonly ParamState[]): Outcome {
+export function expectedOutcome(
+  route: RouteContractEntry,
+  entry: RouteEntry,
+  subject: { username: string; roles: readonly string[] },
+  states: readonly ParamState[],
+): Outcome {
   if (route.permission === 'public') return 'allow';
   if (subject.username === ANONYMOUS) return isApi(route.url) ? 401 : 'sign-in';
   if (route.permission !== 'signed-in' && !subject.roles.some((role) => ROLE_PERMISSIONS[role]?.includes(route.permission))) return 403;
@@ -270,7 +387,9 @@ export function buildAccessMatrix(routes: readonly RouteContractEntry[]): Access
       if (route.method !== 'HEAD') problems.push(problem); // HEAD routes follow their GET route
     };
     if (route.permission !== 'public' && route.permission !== 'signed-in' && !KNOWN_PERMISSIONS.has(route.permission)) {
-      report(`Route ${key} needs permission ${route.permission}, which the matrix does not know: add it to ROLE_PERMISSIONS in ${HERE} under every role that holds it.`);
+      report(
+        `Route ${key} needs permission ${route.permission}, which the matrix does not know: add it to ROLE_PERMISSIONS in ${HERE} under every role that holds it.`,
+      );
       continue;
     }
     if (route.method === 'POST' && entry.body === undefined) {
@@ -301,7 +420,7 @@ export function buildAccessMatrix(routes: readonly RouteContractEntry[]): Access
       `${String(unlisted.length)} route(s) are not in the access matrix. Add an entry for each to ROUTES in ${HERE} (record: 'read' | 'change' for a child's record, the statuses that mean "allowed", and for a POST a valid body):\n  ${unlisted.join('\n  ')}`,
     );
   }
-    const known = new Set(served.map(routeKey));
+  const known = new Set(served.map(routeKey));
   for (const key of Object.keys(ROUTES)) {
     if (!known.has(key)) problems.push(`ROUTES in ${HERE} lists ${key}, which the server does not serve: remove it or correct it.`);
   }

@@ -11,6 +11,7 @@ import { appendAuditEvent } from '../shared/audit-repository.ts';
 import { ADULT_NAMES_FEMALE, ADULT_NAMES_MALE, FAMILY_NAMES, GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, STREETS, TOWNS } from './synthetic/names.ts';
 import { createRandom, type Random } from './synthetic/random.ts';
 import { seedDemoFrontDoor } from './demo-front-door.ts';
+import { seedDemoEarlyHelp } from './demo-early-help.ts';
 import { seedDemoRecords } from './demo-records.ts';
 import { DEMO_PEOPLE_IDS, seedDemoPeople } from './demo-people.ts';
 import { TEAMS } from './teams.ts';
@@ -70,7 +71,12 @@ export async function seedDemoAuthority(handle: DatabaseHandle, now: Date, seed 
     for (const team of TEAMS) {
       const row = await trx
         .insertInto('team')
-        .values({ code: team.code, name: team.name, description: team.description, parentTeamId: team.parent === undefined ? null : (teamIds.get(team.parent) ?? null) })
+        .values({
+          code: team.code,
+          name: team.name,
+          description: team.description,
+          parentTeamId: team.parent === undefined ? null : (teamIds.get(team.parent) ?? null),
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       teamIds.set(team.code, row.id);
@@ -86,8 +92,14 @@ export async function seedDemoAuthority(handle: DatabaseHandle, now: Date, seed 
       .insertInto('appUser')
       .values(staff.map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, passwordHash, createdAt: now, updatedAt: now })))
       .execute();
-    await trx.insertInto('userRole').values(staff.flatMap((u) => u.roles.map((role) => ({ userId: u.id, role })))).execute();
-    await trx.insertInto('teamMembership').values(staff.map((u) => ({ userId: u.id, teamId: teamId(u.teamCode), isManager: u.isManager }))).execute();
+    await trx
+      .insertInto('userRole')
+      .values(staff.flatMap((u) => u.roles.map((role) => ({ userId: u.id, role }))))
+      .execute();
+    await trx
+      .insertInto('teamMembership')
+      .values(staff.map((u) => ({ userId: u.id, teamId: teamId(u.teamCode), isManager: u.isManager })))
+      .execute();
 
     const workersOf = (code: string) => staff.filter((u) => u.teamCode === code && !u.isManager);
     const caseTeams = ['FST_NORTH', 'FST_CENTRAL', 'FST_SOUTH', 'CWD', 'CIC', 'LEAVING_CARE', 'MASH'];
@@ -96,14 +108,42 @@ export async function seedDemoAuthority(handle: DatabaseHandle, now: Date, seed 
     const allocations: { childId: string; teamId: string; workerUserId: string | null; startedOn: string }[] = [];
     let n = 100;
 
-    const addFamily = (opts: { teamCode: string; workerId?: string | null; childId?: string; restriction?: 'none' | 'restricted' | 'sealed'; contactId?: string; minAge?: number; maxAge?: number }) => {
+    const addFamily = (opts: {
+      teamCode: string;
+      workerId?: string | null;
+      childId?: string;
+      restriction?: 'none' | 'restricted' | 'sealed';
+      contactId?: string;
+      minAge?: number;
+      maxAge?: number;
+    }) => {
       const familyName = random.pick(FAMILY_NAMES);
       const home = address(random);
       const mother = pid(n++);
       const father = pid(n++);
-      people.push({ id: mother, personType: 'adult', givenName: random.pick(ADULT_NAMES_FEMALE), familyName, gender: 'female', dateOfBirth: daysBefore(now, random.int(20 * 365, 45 * 365)), ...home, createdAt: now, updatedAt: now });
+      people.push({
+        id: mother,
+        personType: 'adult',
+        givenName: random.pick(ADULT_NAMES_FEMALE),
+        familyName,
+        gender: 'female',
+        dateOfBirth: daysBefore(now, random.int(20 * 365, 45 * 365)),
+        ...home,
+        createdAt: now,
+        updatedAt: now,
+      });
       const fatherAtHome = random.chance(0.5);
-      people.push({ id: father, personType: 'adult', givenName: random.pick(ADULT_NAMES_MALE), familyName: random.chance(0.7) ? familyName : random.pick(FAMILY_NAMES), gender: 'male', dateOfBirth: daysBefore(now, random.int(20 * 365, 50 * 365)), ...(fatherAtHome ? home : address(random)), createdAt: now, updatedAt: now });
+      people.push({
+        id: father,
+        personType: 'adult',
+        givenName: random.pick(ADULT_NAMES_MALE),
+        familyName: random.chance(0.7) ? familyName : random.pick(FAMILY_NAMES),
+        gender: 'male',
+        dateOfBirth: daysBefore(now, random.int(20 * 365, 50 * 365)),
+        ...(fatherAtHome ? home : address(random)),
+        createdAt: now,
+        updatedAt: now,
+      });
       const childCount = opts.childId === undefined ? random.int(1, 3) : 1;
       const children: string[] = [];
       for (let c = 0; c < childCount; c += 1) {
@@ -125,19 +165,34 @@ export async function seedDemoAuthority(handle: DatabaseHandle, now: Date, seed 
           updatedAt: now,
         });
         const workers = workersOf(opts.teamCode);
-        const workerId = opts.workerId !== undefined ? opts.workerId : opts.teamCode === 'MASH' ? null : (random.pick(workers).id);
+        const workerId = opts.workerId !== undefined ? opts.workerId : opts.teamCode === 'MASH' ? null : random.pick(workers).id;
         allocations.push({ childId: id, teamId: teamId(opts.teamCode), workerUserId: workerId, startedOn: daysBefore(now, random.int(5, 400)) });
         relationships.push({ personId: id, relatedPersonId: mother, relationship: 'parent', parentalResponsibility: true, livesWith: true });
-        relationships.push({ personId: id, relatedPersonId: father, relationship: 'parent', parentalResponsibility: random.chance(0.8), livesWith: fatherAtHome });
+        relationships.push({
+          personId: id,
+          relatedPersonId: father,
+          relationship: 'parent',
+          parentalResponsibility: random.chance(0.8),
+          livesWith: fatherAtHome,
+        });
         relationships.push({ personId: mother, relatedPersonId: id, relationship: 'child', parentalResponsibility: true, livesWith: true });
         relationships.push({ personId: father, relatedPersonId: id, relationship: 'child', parentalResponsibility: false, livesWith: fatherAtHome });
         children.push(id);
       }
-      for (const a of children) for (const b of children) if (a !== b) relationships.push({ personId: a, relatedPersonId: b, relationship: 'sibling', parentalResponsibility: false, livesWith: true });
+      for (const a of children)
+        for (const b of children)
+          if (a !== b) relationships.push({ personId: a, relatedPersonId: b, relationship: 'sibling', parentalResponsibility: false, livesWith: true });
     };
 
     addFamily({ teamCode: 'FST_NORTH', workerId: DEMO_USER_IDS.socialWorker, childId: DEMO_CHILD_IDS.allocated, minAge: 6, maxAge: 9 });
-    addFamily({ teamCode: 'FST_NORTH', childId: DEMO_CHILD_IDS.restricted, restriction: 'restricted', contactId: DEMO_USER_IDS.teamManager, minAge: 10, maxAge: 14 });
+    addFamily({
+      teamCode: 'FST_NORTH',
+      childId: DEMO_CHILD_IDS.restricted,
+      restriction: 'restricted',
+      contactId: DEMO_USER_IDS.teamManager,
+      minAge: 10,
+      maxAge: 14,
+    });
     addFamily({ teamCode: 'ADOPTION', workerId: DEMO_USER_IDS.adoptionWorker, childId: DEMO_CHILD_IDS.sealed, restriction: 'sealed', minAge: 1, maxAge: 3 });
     addFamily({ teamCode: 'FST_CENTRAL', workerId: DEMO_USER_IDS.otherTeamWorker, childId: DEMO_CHILD_IDS.otherTeam, minAge: 3, maxAge: 8 });
     for (let f = 0; f < 3; f += 1) addFamily({ teamCode: 'FST_NORTH', workerId: DEMO_USER_IDS.socialWorker });
@@ -157,6 +212,7 @@ export async function seedDemoAuthority(handle: DatabaseHandle, now: Date, seed 
     await seedDemoRecords(trx, { childId: DEMO_CHILD_IDS.allocated, now });
     const demoPeople = await seedDemoPeople(trx, { now, allocatedChildId: DEMO_CHILD_IDS.allocated, fstNorthTeamId: teamId('FST_NORTH') });
     await seedDemoFrontDoor(trx, { now, teamId });
+    await seedDemoEarlyHelp(trx, { now, teamId });
     await appendAuditEvent(
       trx,
       { actorUserId: null, actorLabel: 'hearth seed', requestId: null, ip: null },

@@ -26,21 +26,62 @@ export interface PersonDetails {
 }
 
 export const ETHNICITY_WEIGHTS = [
-  ['WBRI', 0.62], ['WIRI', 0.004], ['WIRT', 0.003], ['WOTH', 0.05], ['WROM', 0.006], ['MWBC', 0.025], ['MWBA', 0.01],
-  ['MWAS', 0.012], ['MOTH', 0.025], ['AIND', 0.02], ['APKN', 0.03], ['ABAN', 0.015], ['AOTH', 0.02], ['BCRB', 0.01],
-  ['BAFR', 0.05], ['BOTH', 0.015], ['CHNE', 0.003], ['OOTH', 0.03], ['REFU', 0.005], ['NOBT', 0.035],
+  ['WBRI', 0.62],
+  ['WIRI', 0.004],
+  ['WIRT', 0.003],
+  ['WOTH', 0.05],
+  ['WROM', 0.006],
+  ['MWBC', 0.025],
+  ['MWBA', 0.01],
+  ['MWAS', 0.012],
+  ['MOTH', 0.025],
+  ['AIND', 0.02],
+  ['APKN', 0.03],
+  ['ABAN', 0.015],
+  ['AOTH', 0.02],
+  ['BCRB', 0.01],
+  ['BAFR', 0.05],
+  ['BOTH', 0.015],
+  ['CHNE', 0.003],
+  ['OOTH', 0.03],
+  ['REFU', 0.005],
+  ['NOBT', 0.035],
 ] as const;
 const RELIGION_WEIGHTS = [
-  ['not_known', 0.35], ['no_religion', 0.2], ['christian', 0.25], ['muslim', 0.12], ['hindu', 0.02], ['sikh', 0.02], ['buddhist', 0.005],
-  ['jewish', 0.003], ['other', 0.01], ['not_stated', 0.02],
+  ['not_known', 0.35],
+  ['no_religion', 0.2],
+  ['christian', 0.25],
+  ['muslim', 0.12],
+  ['hindu', 0.02],
+  ['sikh', 0.02],
+  ['buddhist', 0.005],
+  ['jewish', 0.003],
+  ['other', 0.01],
+  ['not_stated', 0.02],
 ] as const;
 const LANGUAGE_WEIGHTS = [
-  ['English', 0.86], ['Polish', 0.03], ['Urdu', 0.02], ['Romanian', 0.02], ['Bengali', 0.015], ['Punjabi', 0.015], ['Somali', 0.01],
-  ['Arabic', 0.01], ['Portuguese', 0.01], ['Tigrinya', 0.005], ['Lithuanian', 0.005],
+  ['English', 0.86],
+  ['Polish', 0.03],
+  ['Urdu', 0.02],
+  ['Romanian', 0.02],
+  ['Bengali', 0.015],
+  ['Punjabi', 0.015],
+  ['Somali', 0.01],
+  ['Arabic', 0.01],
+  ['Portuguese', 0.01],
+  ['Tigrinya', 0.005],
+  ['Lithuanian', 0.005],
 ] as const;
 const IMMIGRATION_WEIGHTS = [
-  [null, 0.72], ['british_or_irish', 0.22], ['settled', 0.02], ['pre_settled', 0.015], ['limited_leave', 0.008], ['refugee', 0.007],
-  ['asylum_seeker', 0.004], ['no_recourse', 0.004], ['not_known', 0.002],
+  [null, 0.72],
+  ['british_or_irish', 0.22],
+  ['settled', 0.02],
+  ['pre_settled', 0.015],
+  ['limited_leave', 0.008],
+  ['refugee', 0.007],
+  ['asylum_seeker', 0.004],
+  ['no_recourse', 0.004],
+  ['not_known', 0.002],
 ] as const;
 const CWD_CODES = ['AUT', 'LD', 'COMM', 'MOB', 'HAND', 'PC', 'BEH', 'CON', 'HEAR', 'VIS', 'INC'] as const;
 
@@ -88,7 +129,10 @@ export function childDetails(random: Random, traits: FamilyTraits, birthDay: num
     phone: null,
     email: null,
     gpPractice: random.chance(0.8) ? `${placeName(random)} ${random.pick(['Medical Centre', 'Surgery', 'Health Centre'])}` : null,
-    school: schoolAge && random.chance(0.8) ? `${placeName(random)} ${age < 11 ? random.pick(['Primary School', 'Infant School', 'Junior School']) : random.pick(['Academy', 'School', 'College'])}` : null,
+    school:
+      schoolAge && random.chance(0.8)
+        ? `${placeName(random)} ${age < 11 ? random.pick(['Primary School', 'Infant School', 'Junior School']) : random.pick(['Academy', 'School', 'College'])}`
+        : null,
     addressLine2: null,
     dateOfBirthEstimated: random.chance(0.003),
   };
