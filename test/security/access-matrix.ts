@@ -55,12 +55,12 @@ const MANAGER = [...CASEWORK, 'audit:view', 'records:record-management-oversight
 
 // Early help: the queue for the MASH and case teams, allocation by managers.
 const EARLY_HELP_QUEUE = ['early-help:view-queue'];
-const EARLY_HELP_ALLOCATE = ['early-help:view-queue', 'early-help:allocate'];
+const EARLY_HELP_ALLOCATE = ['early-help:view-queue', 'early-help:allocate', 'early-help:work'];
 
 export const ROLE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
   mash_practitioner: [...CASEWORK, ...EARLY_HELP_QUEUE],
   mash_manager: [...MANAGER, ...EARLY_HELP_ALLOCATE],
-  social_worker: [...CASEWORK, ...EARLY_HELP_QUEUE],
+  social_worker: [...CASEWORK, ...EARLY_HELP_QUEUE, 'early-help:work'],
   team_manager: [...MANAGER, ...EARLY_HELP_ALLOCATE],
   cp_chair: CASEWORK,
   iro: CASEWORK,
@@ -146,6 +146,12 @@ export const PARAMS: Readonly<Record<string, readonly ParamState[]>> = {
     { state: 'waiting', value: DEMO_EARLY_HELP_IDS.queueReferral, expect: (subject) => (subject === 'mash.manager' ? 'allow' : 403), auditedRefusal: true },
     { state: 'missing', value: '00000000-0000-4000-8e00-0000000dead0', expect: () => 404, auditedRefusal: false },
   ],
+  // The demo episode waiting for its wellbeing assessment (its child is with an early help worker):
+  // only a MASH manager among the subjects may work on it.
+  earlyHelpEpisodeId: [
+    { state: 'open', value: DEMO_EARLY_HELP_IDS.allocatedEpisode, expect: (subject) => (subject === 'mash.manager' ? 'allow' : 403), auditedRefusal: true },
+    { state: 'missing', value: '00000000-0000-4000-8e00-0000000dead1', expect: () => 404, auditedRefusal: false },
+  ],
   userId: [
     { state: 'existing', value: TARGET_USER.id, expect: () => 'allow', auditedRefusal: false },
     { state: 'missing', value: '00000000-0000-4000-a000-0000000dead0', expect: () => 404, auditedRefusal: false },
@@ -182,6 +188,14 @@ const newUserForm = (ctx: BodyContext) => ({
   password: 'a-long-enough-password',
   roles: 'iro',
 });
+
+/** Today in England as GOV.UK date input fields (`name-day`, `name-month`, `name-year`). */
+function todayParts(name: string): Record<string, string> {
+  const [year = '', month = '', day = ''] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' })
+    .format(new Date())
+    .split('-');
+  return { [`${name}-day`]: day, [`${name}-month`]: month, [`${name}-year`]: year };
+}
 
 /** A worker in the demo early help team (Children and Family Practices). */
 const EARLY_HELP_WORKER = teamStaff().find((u) => u.teamCode === 'CFP' && !u.isManager);
@@ -267,48 +281,52 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   'GET /early-help': {},
   'GET /early-help/referrals/:earlyHelpReferralId/allocate': {},
   'POST /early-help/referrals/:earlyHelpReferralId/allocate': { allow: [303, 400], body: () => ({ form: { workerUserId: EARLY_HELP_WORKER?.id ?? '' } }) },
-  // The early help section of a child's record. The matrix's ordinary child is not open to early help,
-  // so a step's form sends an allowed user back to the section (303) and its POST does nothing but
-  // say so (the steps themselves are exercised in test/app/early-help and test/web/early-help).
+  // The early help section of a child's record (read like any record page).
   'GET /children/:childId/early-help': {},
-  'GET /children/:childId/early-help/wellbeing-assessment': { record: 'change', allow: [200, 303] },
-  'POST /children/:childId/early-help/wellbeing-assessment': {
-    body: () => ({ form: { action: 'draft', worries: 'Matrix draft', workingWell: '', needsToHappen: '', scaling: '5', childsVoice: '' } }),
-  },
-  'POST /children/:childId/early-help/wellbeing-assessment/discard-draft': { body: () => ({ form: {} }) },
-  'GET /children/:childId/early-help/plan': { record: 'change', allow: [200, 303] },
-  'POST /children/:childId/early-help/plan': {
+  // Early help steps on the demo episode waiting for its wellbeing assessment. Only the MASH manager
+  // among the subjects may change it (early help work is for social workers, team managers and MASH
+  // managers, and only a MASH manager reaches a child with the early help team), so that one subject
+  // takes the episode through every step, in the order the server registers the routes: assessment
+  // (version 1 → 2), plan (2 → 3), review (3 → 4), closure. Every date is today.
+  'GET /early-help/episodes/:earlyHelpEpisodeId/wellbeing-assessment': {},
+  'POST /early-help/episodes/:earlyHelpEpisodeId/wellbeing-assessment': {
     body: () => ({
       form: {
-        familyConsents: 'yes',
-        consentGivenBy: 'Matrix parent',
-        'consentGivenOn-day': '2',
-        'consentGivenOn-month': '1',
-        'consentGivenOn-year': '2026',
-        outcomes: 'Matrix outcomes',
-        'agreedOn-day': '2',
-        'agreedOn-month': '1',
-        'agreedOn-year': '2026',
-        action1: 'Matrix action',
-        owner1: 'Matrix owner',
-        'dueOn1-day': '9',
-        'dueOn1-month': '1',
-        'dueOn1-year': '2026',
+        action: 'complete',
+        worries: 'Matrix worries',
+        workingWell: 'Matrix strengths',
+        needsToHappen: 'Matrix next steps',
+        scaling: '5',
+        childsVoice: 'Matrix voice',
+        ...todayParts('completedOn'),
         version: '1',
       },
     }),
   },
-  'GET /children/:childId/early-help/review': { record: 'change', allow: [200, 303] },
-  'POST /children/:childId/early-help/review': {
+  'POST /early-help/episodes/:earlyHelpEpisodeId/wellbeing-assessment/discard-draft': { body: () => ({ form: {} }) },
+  'GET /early-help/episodes/:earlyHelpEpisodeId/plan': {},
+  'POST /early-help/episodes/:earlyHelpEpisodeId/plan': {
     body: () => ({
-      form: { 'reviewedOn-day': '2', 'reviewedOn-month': '1', 'reviewedOn-year': '2026', scaling: '5', progress: 'Matrix progress', version: '1' },
+      form: {
+        familyConsents: 'yes',
+        consentGivenBy: 'Matrix parent',
+        ...todayParts('consentGivenOn'),
+        outcomes: 'Matrix outcomes',
+        ...todayParts('agreedOn'),
+        action1: 'Matrix action',
+        owner1: 'Matrix owner',
+        ...todayParts('dueOn1'),
+        version: '2',
+      },
     }),
   },
-  'GET /children/:childId/early-help/close': { record: 'change', allow: [200, 303] },
-  'POST /children/:childId/early-help/close': {
-    body: () => ({
-      form: { outcome: 'needs_met', summary: 'Matrix closure', 'closedOn-day': '2', 'closedOn-month': '1', 'closedOn-year': '2026', version: '1' },
-    }),
+  'GET /early-help/episodes/:earlyHelpEpisodeId/review': {},
+  'POST /early-help/episodes/:earlyHelpEpisodeId/review': {
+    body: () => ({ form: { ...todayParts('reviewedOn'), scaling: '5', progress: 'Matrix progress', version: '3' } }),
+  },
+  'GET /early-help/episodes/:earlyHelpEpisodeId/close': {},
+  'POST /early-help/episodes/:earlyHelpEpisodeId/close': {
+    body: () => ({ form: { outcome: 'needs_met', summary: 'Matrix closure', ...todayParts('closedOn'), version: '4' } }),
   },
 };
 

@@ -17,9 +17,15 @@ import { unitOfWork } from '../shared/unit-of-work.ts';
 import { openEpisode, type OpenedEpisode } from './episode-access.ts';
 import { closureInput, EARLY_HELP_MESSAGES, parseOrThrow, type ClosureValues } from './input.ts';
 
-export async function openClosureForm(deps: AppDeps, ctx: RequestContext, childId: string, options: { readonly audit?: boolean } = {}): Promise<OpenedEpisode> {
+export async function openClosureForm(
+  deps: AppDeps,
+  ctx: RequestContext,
+  episodeId: string,
+  options: { readonly audit?: boolean } = {},
+): Promise<OpenedEpisode> {
   return unitOfWork(deps, ctx, async ({ trx, now, audit }) => {
-    const opened = await openEpisode(trx, ctx.actor, 'change', childId, now);
+    const opened = await openEpisode(trx, ctx, 'change', episodeId, now);
+    const childId = opened.episode.childId;
     if (options.audit !== false)
       await audit({ action: 'early-help.closure-form.viewed', subjectType: 'early-help-episode', subjectId: opened.episode.id, childId });
     return opened;
@@ -28,13 +34,15 @@ export async function openClosureForm(deps: AppDeps, ctx: RequestContext, childI
 
 export interface ClosureResult {
   readonly episodeId: string;
+  readonly childId: string;
   readonly stepUpContact: { readonly id: string; readonly reference: string } | null;
 }
 
-export async function closeEarlyHelp(deps: AppDeps, ctx: RequestContext, childId: string, values: ClosureValues): Promise<ClosureResult> {
+export async function closeEarlyHelp(deps: AppDeps, ctx: RequestContext, episodeId: string, values: ClosureValues): Promise<ClosureResult> {
   const input = parseOrThrow(closureInput, values);
   return unitOfWork(deps, ctx, async ({ trx, now, audit }) => {
-    const { actor, child, episode, assessment, plan } = await openEpisode(trx, ctx.actor, 'change', childId, now);
+    const { actor, child, episode, assessment, plan } = await openEpisode(trx, ctx, 'change', episodeId, now);
+    const childId = episode.childId;
     const today = londonToday(now);
     const errors: Record<string, string> = {};
     if (parseLocalDate(input.closedOn).isAfter(today)) errors['closedOn'] = EARLY_HELP_MESSAGES.future;
@@ -132,6 +140,6 @@ export async function closeEarlyHelp(deps: AppDeps, ctx: RequestContext, childId
         reviews: plan?.reviews.length ?? 0,
       },
     });
-    return { episodeId: episode.id, stepUpContact: contact };
+    return { episodeId: episode.id, childId, stepUpContact: contact };
   });
 }

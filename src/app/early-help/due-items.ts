@@ -9,8 +9,6 @@ import { explainPlanReviewDue, explainWellbeingAssessmentDue, PLAN_REVIEW, WELLB
 import type { Actor } from '../../domain/shared/access/actor.ts';
 import { parseLocalDate, toIsoDate } from '../../domain/shared/time/local-date.ts';
 
-const earlyHelpPath = (childId: string): string => `/children/${childId}/early-help`;
-
 export async function earlyHelpDueItems(trx: Transaction<Database>, actor: Actor, now: Date, scope: DueScope): Promise<readonly DueItem[]> {
   const episodes = await openEpisodesInScope(trx, actor, now, scope);
   const items: DueItem[] = [];
@@ -24,7 +22,7 @@ export async function earlyHelpDueItems(trx: Transaction<Database>, actor: Actor
         dueOn: toIsoDate(x.due),
         ruleId: WELLBEING_ASSESSMENT.id,
         explanation: { summary: x.summary, source: x.source, arithmetic: x.arithmetic },
-        href: `${earlyHelpPath(e.childId)}/wellbeing-assessment`,
+        href: `/early-help/episodes/${e.episodeId}/wellbeing-assessment`,
       });
     } else if (e.planAgreedOn !== null) {
       const from = e.lastReviewedOn ?? e.planAgreedOn;
@@ -35,7 +33,7 @@ export async function earlyHelpDueItems(trx: Transaction<Database>, actor: Actor
         dueOn: toIsoDate(x.due),
         ruleId: PLAN_REVIEW.id,
         explanation: { summary: x.summary, source: x.source, arithmetic: x.arithmetic },
-        href: `${earlyHelpPath(e.childId)}/review`,
+        href: `/early-help/episodes/${e.episodeId}/review`,
       });
     }
   }

@@ -21,16 +21,17 @@ const PROBLEM_FIELDS: Readonly<Record<PlanProblem, [string, string]>> = {
   'no-actions': ['actions', EARLY_HELP_MESSAGES.actions],
 };
 
-async function openForPlan(trx: Parameters<typeof openEpisode>[0], ctx: RequestContext, childId: string, now: Date): Promise<OpenedEpisode> {
-  const opened = await openEpisode(trx, ctx.actor, 'change', childId, now);
-  if (opened.assessment === undefined) throw new EarlyHelpStepUnavailableError(childId, 'assessment-needed');
-  if (opened.plan !== undefined) throw new EarlyHelpStepUnavailableError(childId, 'plan-done');
+async function openForPlan(trx: Parameters<typeof openEpisode>[0], ctx: RequestContext, episodeId: string, now: Date): Promise<OpenedEpisode> {
+  const opened = await openEpisode(trx, ctx, 'change', episodeId, now);
+  if (opened.assessment === undefined) throw new EarlyHelpStepUnavailableError(opened.episode.childId, 'assessment-needed');
+  if (opened.plan !== undefined) throw new EarlyHelpStepUnavailableError(opened.episode.childId, 'plan-done');
   return opened;
 }
 
-export async function openPlanForm(deps: AppDeps, ctx: RequestContext, childId: string, options: { readonly audit?: boolean } = {}): Promise<OpenedEpisode> {
+export async function openPlanForm(deps: AppDeps, ctx: RequestContext, episodeId: string, options: { readonly audit?: boolean } = {}): Promise<OpenedEpisode> {
   return unitOfWork(deps, ctx, async ({ trx, now, audit }) => {
-    const opened = await openForPlan(trx, ctx, childId, now);
+    const opened = await openForPlan(trx, ctx, episodeId, now);
+    const childId = opened.episode.childId;
     if (options.audit !== false)
       await audit({ action: 'early-help.plan-form.viewed', subjectType: 'early-help-episode', subjectId: opened.episode.id, childId });
     return opened;
@@ -40,12 +41,13 @@ export async function openPlanForm(deps: AppDeps, ctx: RequestContext, childId: 
 export async function recordEarlyHelpPlan(
   deps: AppDeps,
   ctx: RequestContext,
-  childId: string,
+  episodeId: string,
   values: PlanInput,
-): Promise<{ id: string; firstReviewDueOn: string }> {
+): Promise<{ id: string; firstReviewDueOn: string; childId: string }> {
   const input = parseOrThrow(planInput, values);
   return unitOfWork(deps, ctx, async ({ trx, now, audit }) => {
-    const { actor, episode, assessment } = await openForPlan(trx, ctx, childId, now);
+    const { actor, episode, assessment } = await openForPlan(trx, ctx, episodeId, now);
+    const childId = episode.childId;
     const today = londonToday(now);
     const errors: Record<string, string> = {};
     if (parseLocalDate(input.agreedOn).isAfter(today)) errors['agreedOn'] = EARLY_HELP_MESSAGES.future;
@@ -94,6 +96,6 @@ export async function recordEarlyHelpPlan(
       childId,
       changes: { episodeId: episode.id, consentGivenOn, agreedOn: input.agreedOn, actions: input.actions.length, firstReviewDueOn },
     });
-    return { id: row.id, firstReviewDueOn };
+    return { id: row.id, firstReviewDueOn, childId };
   });
 }

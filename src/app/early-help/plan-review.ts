@@ -23,22 +23,23 @@ export function nextReviewOf(plan: PlanRow): { dueOn: string; from: string } {
 async function openForReview(
   trx: Parameters<typeof openEpisode>[0],
   ctx: RequestContext,
-  childId: string,
+  episodeId: string,
   now: Date,
 ): Promise<OpenedEpisode & { plan: PlanRow }> {
-  const opened = await openEpisode(trx, ctx.actor, 'change', childId, now);
-  if (opened.plan === undefined) throw new EarlyHelpStepUnavailableError(childId, 'plan-needed');
+  const opened = await openEpisode(trx, ctx, 'change', episodeId, now);
+  if (opened.plan === undefined) throw new EarlyHelpStepUnavailableError(opened.episode.childId, 'plan-needed');
   return { ...opened, plan: opened.plan };
 }
 
 export async function openReviewForm(
   deps: AppDeps,
   ctx: RequestContext,
-  childId: string,
+  episodeId: string,
   options: { readonly audit?: boolean } = {},
 ): Promise<OpenedEpisode & { plan: PlanRow }> {
   return unitOfWork(deps, ctx, async ({ trx, now, audit }) => {
-    const opened = await openForReview(trx, ctx, childId, now);
+    const opened = await openForReview(trx, ctx, episodeId, now);
+    const childId = opened.episode.childId;
     if (options.audit !== false) await audit({ action: 'early-help.review-form.viewed', subjectType: 'early-help-plan', subjectId: opened.plan.id, childId });
     return opened;
   });
@@ -47,12 +48,13 @@ export async function openReviewForm(
 export async function recordPlanReview(
   deps: AppDeps,
   ctx: RequestContext,
-  childId: string,
+  episodeId: string,
   values: ReviewInput,
-): Promise<{ id: string; nextReviewDueOn: string }> {
+): Promise<{ id: string; nextReviewDueOn: string; childId: string }> {
   const input = parseOrThrow(reviewInput, values);
   return unitOfWork(deps, ctx, async ({ trx, now, audit }) => {
-    const { actor, episode, plan } = await openForReview(trx, ctx, childId, now);
+    const { actor, episode, plan } = await openForReview(trx, ctx, episodeId, now);
+    const childId = episode.childId;
     const reviewedOn = parseLocalDate(input.reviewedOn);
     if (reviewedOn.isAfter(londonToday(now))) throw new ValidationError({ reviewedOn: EARLY_HELP_MESSAGES.future });
     const next = nextReviewOf(plan);
@@ -79,6 +81,6 @@ export async function recordPlanReview(
       childId,
       changes: { planId: plan.id, reviewedOn: input.reviewedOn, dueOn: next.dueOn, withinTimescale: timeliness.met, scaling: input.scaling, nextReviewDueOn },
     });
-    return { id: row.id, nextReviewDueOn };
+    return { id: row.id, nextReviewDueOn, childId };
   });
 }

@@ -20,20 +20,21 @@ export interface AssessmentForm extends OpenedEpisode {
   readonly draft: AssessmentDraft | null;
 }
 
-async function openForChange(trx: Parameters<typeof openEpisode>[0], ctx: RequestContext, childId: string, now: Date): Promise<OpenedEpisode> {
-  const opened = await openEpisode(trx, ctx.actor, 'change', childId, now);
-  if (opened.assessment !== undefined) throw new EarlyHelpStepUnavailableError(childId, 'assessment-done');
+async function openForChange(trx: Parameters<typeof openEpisode>[0], ctx: RequestContext, episodeId: string, now: Date): Promise<OpenedEpisode> {
+  const opened = await openEpisode(trx, ctx, 'change', episodeId, now);
+  if (opened.assessment !== undefined) throw new EarlyHelpStepUnavailableError(opened.episode.childId, 'assessment-done');
   return opened;
 }
 
 export async function openWellbeingAssessmentForm(
   deps: AppDeps,
   ctx: RequestContext,
-  childId: string,
+  episodeId: string,
   options: { readonly audit?: boolean } = {},
 ): Promise<AssessmentForm> {
   return unitOfWork(deps, ctx, async ({ trx, now, audit }) => {
-    const opened = await openForChange(trx, ctx, childId, now);
+    const opened = await openForChange(trx, ctx, episodeId, now);
+    const childId = opened.episode.childId;
     const stored = await findDraft(trx, opened.actor.userId, wellbeingAssessmentDraftJourney(childId));
     const parsed = stored === undefined ? null : assessmentDraft.safeParse(stored);
     const draft = parsed?.success === true ? parsed.data : null;
@@ -50,18 +51,26 @@ export async function openWellbeingAssessmentForm(
   });
 }
 
-export async function saveWellbeingAssessmentDraft(deps: AppDeps, ctx: RequestContext, childId: string, values: AssessmentDraft): Promise<void> {
+export async function saveWellbeingAssessmentDraft(
+  deps: AppDeps,
+  ctx: RequestContext,
+  episodeId: string,
+  values: AssessmentDraft,
+): Promise<{ childId: string }> {
   const draft = parseOrThrow(assessmentDraft, values);
-  await unitOfWork(deps, ctx, async ({ trx, now, audit }) => {
-    const opened = await openForChange(trx, ctx, childId, now);
+  return unitOfWork(deps, ctx, async ({ trx, now, audit }) => {
+    const opened = await openForChange(trx, ctx, episodeId, now);
+    const childId = opened.episode.childId;
     await upsertDraft(trx, opened.actor.userId, wellbeingAssessmentDraftJourney(childId), { ...draft }, now);
     await audit({ action: 'early-help.wellbeing-assessment-draft.saved', subjectType: 'early-help-episode', subjectId: opened.episode.id, childId });
+    return { childId };
   });
 }
 
-export async function discardWellbeingAssessmentDraft(deps: AppDeps, ctx: RequestContext, childId: string): Promise<boolean> {
+export async function discardWellbeingAssessmentDraft(deps: AppDeps, ctx: RequestContext, episodeId: string): Promise<{ childId: string; existed: boolean }> {
   return unitOfWork(deps, ctx, async ({ trx, now, audit }) => {
-    const opened = await openForChange(trx, ctx, childId, now);
+    const opened = await openEpisode(trx, ctx, 'change', episodeId, now);
+    const childId = opened.episode.childId;
     const removed = await deleteDraft(trx, opened.actor.userId, wellbeingAssessmentDraftJourney(childId));
     await audit({
       action: 'early-help.wellbeing-assessment-draft.discarded',
@@ -70,14 +79,20 @@ export async function discardWellbeingAssessmentDraft(deps: AppDeps, ctx: Reques
       childId,
       changes: { existed: removed !== undefined },
     });
-    return removed !== undefined;
+    return { childId, existed: removed !== undefined };
   });
 }
 
-export async function completeWellbeingAssessment(deps: AppDeps, ctx: RequestContext, childId: string, values: AssessmentInput): Promise<{ id: string }> {
+export async function completeWellbeingAssessment(
+  deps: AppDeps,
+  ctx: RequestContext,
+  episodeId: string,
+  values: AssessmentInput,
+): Promise<{ id: string; childId: string }> {
   const input = parseOrThrow(assessmentInput, values);
   return unitOfWork(deps, ctx, async ({ trx, now, audit }) => {
-    const { actor, episode } = await openForChange(trx, ctx, childId, now);
+    const { actor, episode } = await openForChange(trx, ctx, episodeId, now);
+    const childId = episode.childId;
     const today = londonToday(now);
     const completedOn = parseLocalDate(input.completedOn);
     if (completedOn.isAfter(today)) throw new ValidationError({ completedOn: EARLY_HELP_MESSAGES.future });
@@ -114,6 +129,6 @@ export async function completeWellbeingAssessment(deps: AppDeps, ctx: RequestCon
         workingDays: timeliness.workingDaysTaken,
       },
     });
-    return row;
+    return { id: row.id, childId };
   });
 }

@@ -106,6 +106,7 @@ export async function placeChildWithTeam(trx: Transaction<Database>, childId: st
 export async function insertEpisode(
   trx: Transaction<Database>,
   values: {
+    id?: string;
     earlyHelpReferralId: string;
     childId: string;
     teamId: string;
@@ -179,6 +180,16 @@ function episodeQuery(db: Db) {
 
 export async function episodesOfChild(db: Db, childId: string): Promise<EpisodeRow[]> {
   return episodeQuery(db).where('ep.childId', '=', childId).orderBy('ep.startedOn', 'desc').orderBy('ep.allocatedAt', 'desc').execute();
+}
+
+/** One episode by id. */
+export async function episodeById(db: Db, episodeId: string): Promise<EpisodeRow | undefined> {
+  return episodeQuery(db).where('ep.id', '=', episodeId).executeTakeFirst();
+}
+
+/** Locks the episode for the rest of the transaction: concurrent changes take turns. */
+export async function lockEpisode(trx: Transaction<Database>, episodeId: string): Promise<void> {
+  await trx.selectFrom('earlyHelpEpisode').select('id').where('id', '=', episodeId).forUpdate().executeTakeFirst();
 }
 
 /** The child's open episode, if any. */
@@ -404,6 +415,7 @@ export async function closeEpisode(
 }
 
 export interface OpenEpisodeDue {
+  readonly episodeId: string;
   readonly childId: string;
   readonly childName: string;
   readonly teamName: string;
@@ -430,6 +442,7 @@ export async function openEpisodesInScope(
     .leftJoin('wellbeingAssessment as a', 'a.episodeId', 'ep.id')
     .leftJoin('earlyHelpPlan as p', 'p.episodeId', 'ep.id')
     .select([
+      'ep.id as episodeId',
       'ep.childId',
       sql<string>`person.given_name || ' ' || person.family_name`.as('childName'),
       't.name as teamName',

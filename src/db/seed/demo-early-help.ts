@@ -25,6 +25,11 @@ export const DEMO_EARLY_HELP_IDS = {
   queueContact: eid(2),
   /** That child's early help referral. */
   queueReferral: eid(3),
+  /** A child allocated to an early help worker, the wellbeing assessment not yet done (the access matrix takes it through every step). */
+  allocatedChild: eid(4),
+  allocatedContact: eid(5),
+  allocatedReferral: eid(6),
+  allocatedEpisode: eid(7),
 } as const;
 
 const londonDate = (at: Date): LocalDate =>
@@ -41,101 +46,45 @@ export async function seedDemoEarlyHelp(trx: Transaction<Database>, options: { n
   if (manager === undefined || workers.length === 0) return;
 
   // 1. Waiting in the queue: referred three working days ago.
-  const receivedOn = calendar.addWorkingDays(today, -4);
-  const decidedOn = calendar.addWorkingDays(receivedOn, 1);
-  await trx
-    .insertInto('person')
-    .values({
-      id: DEMO_EARLY_HELP_IDS.queueChild,
-      personType: 'child',
-      givenName: 'Isla',
-      familyName: 'Penhallow',
-      gender: 'female',
-      dateOfBirth: today.minusYears(9).minusDays(40).toString(),
-      town: 'Milton Keynes',
-      createdAt: now,
-      updatedAt: now,
-    })
-    .execute();
-  await insertContact(trx, {
-    id: DEMO_EARLY_HELP_IDS.queueContact,
+  await referredChild(trx, now, today, teamId, {
+    childId: DEMO_EARLY_HELP_IDS.queueChild,
+    contactId: DEMO_EARLY_HELP_IDS.queueContact,
+    referralId: DEMO_EARLY_HELP_IDS.queueReferral,
     reference: 'EHQ1-0001',
-    channel: 'online_form',
-    receivedAt: new Date(`${receivedOn.toString()}T09:00:00Z`),
-    receivedOn: receivedOn.toString(),
-    decisionDueOn: mashDecisionDueOn(receivedOn, calendar).toString(),
-    referralSource: '2A',
-    referrerName: 'Designated safeguarding lead',
-    referrerRole: 'Designated safeguarding lead',
-    referrerOrganisation: 'Heron Drive Academy',
-    referrerEmail: 'safeguarding@example.org',
-    referrerPhone: null,
-    addressLine1: null,
-    town: 'Milton Keynes',
-    postcode: null,
-    worries: 'Isla is often late and tired, says she looks after her little brother in the mornings, and has missed three dental appointments.',
-    childViews: 'Isla says she worries about her mum.',
-    whatTried: 'Breakfast club place offered.',
-    earlyHelpAssessmentDone: false,
-    familyConsent: 'yes',
-    familyConsentReason: null,
-    immediateRisk: false,
-    immediateRiskDetails: null,
-    recordedByUserId: null,
-    submissionToken: null,
-    submissionHash: null,
-    people: [{ role: 'child', givenName: 'Isla', familyName: 'Penhallow', dateOfBirth: today.minusYears(9).minusDays(40).toString(), relationship: null }],
+    givenName: 'Isla',
+    familyName: 'Penhallow',
+    workingDaysAgo: 4,
   });
-  const decidedAt = new Date(`${decidedOn.toString()}T14:00:00Z`);
-  const timeliness = timelinessOf(receivedOn, mashDecisionDueOn(receivedOn, calendar), decidedOn, calendar);
-  await trx
-    .updateTable('contactPerson')
-    .set({ personId: DEMO_EARLY_HELP_IDS.queueChild, linkedByUserId: DEMO_USER_IDS.mashPractitioner, linkedAt: decidedAt })
-    .where('contactId', '=', DEMO_EARLY_HELP_IDS.queueContact)
-    .execute();
-  await trx
-    .updateTable('contact')
-    .set({
-      status: 'decided',
-      consentToChecks: 'given',
-      checksWithoutConsent: false,
-      consentRecordedByUserId: DEMO_USER_IDS.mashPractitioner,
-      consentRecordedAt: decidedAt,
-      needLevel: 3,
-      needIndicators: ['3.emotional_development.3'],
-      needRationale: 'Caring responsibilities affecting her development; the family agrees to early help.',
-      needRecordedByUserId: DEMO_USER_IDS.mashPractitioner,
-      needRecordedAt: decidedAt,
-      outcome: 'targeted_early_help',
-      decisionRationale: 'Level 3 needs; targeted early help with the family’s consent.',
-      decidedByUserId: DEMO_USER_IDS.mashManager,
-      decidedAt,
-      decidedOn: decidedOn.toString(),
-      decisionWorkingDays: timeliness.workingDaysTaken,
-      decidedWithinTimescale: timeliness.met,
-    })
-    .where('id', '=', DEMO_EARLY_HELP_IDS.queueContact)
-    .execute();
-  await trx
-    .insertInto('earlyHelpReferral')
-    .values({
-      id: DEMO_EARLY_HELP_IDS.queueReferral,
-      contactId: DEMO_EARLY_HELP_IDS.queueContact,
-      childId: DEMO_EARLY_HELP_IDS.queueChild,
-      referredOn: decidedOn.toString(),
-      needLevel: 3,
-      familyConsent: true,
-      createdAt: decidedAt,
-    })
-    .execute();
-  await trx.insertInto('allocation').values({ childId: DEMO_EARLY_HELP_IDS.queueChild, teamId, workerUserId: null, startedOn: decidedOn.toString() }).execute();
+  // 2. Allocated to an early help worker, the wellbeing assessment not yet done.
+  const allocated = await referredChild(trx, now, today, teamId, {
+    childId: DEMO_EARLY_HELP_IDS.allocatedChild,
+    contactId: DEMO_EARLY_HELP_IDS.allocatedContact,
+    referralId: DEMO_EARLY_HELP_IDS.allocatedReferral,
+    reference: 'EHQ1-0002',
+    givenName: 'Rowan',
+    familyName: 'Ashdown',
+    workingDaysAgo: 8,
+  });
+  const allocatedWorker = workers[0] ?? manager;
+  await insertEpisode(trx, {
+    id: DEMO_EARLY_HELP_IDS.allocatedEpisode,
+    earlyHelpReferralId: DEMO_EARLY_HELP_IDS.allocatedReferral,
+    childId: DEMO_EARLY_HELP_IDS.allocatedChild,
+    teamId,
+    workerUserId: allocatedWorker,
+    allocatedByUserId: manager,
+    allocatedAt: now,
+    startedOn: today.toString(),
+    assessmentDueOn: wellbeingAssessmentDueOn(allocated.referredOn, calendar).toString(),
+  });
+  await allocateChild(trx, DEMO_EARLY_HELP_IDS.allocatedChild, teamId, allocatedWorker, today.toString());
 
   // 2. The front door's demo early help referrals, newest first: each goes to the early help team, and
   // the older ones are taken further.
   const referrals = await trx
     .selectFrom('earlyHelpReferral')
     .select(['id', 'childId', 'referredOn'])
-    .where('id', '<>', DEMO_EARLY_HELP_IDS.queueReferral)
+    .where('id', 'not in', [DEMO_EARLY_HELP_IDS.queueReferral, DEMO_EARLY_HELP_IDS.allocatedReferral])
     .orderBy('referredOn', 'desc')
     .orderBy('id')
     .execute();
@@ -238,7 +187,115 @@ export async function seedDemoEarlyHelp(trx: Transaction<Database>, options: { n
   await appendAuditEvent(
     trx,
     { actorUserId: null, actorLabel: 'hearth seed', requestId: null, ip: null },
-    { action: 'seed.demo-early-help.loaded', changes: { referrals: referrals.length + 1, episodes: stage } },
+    { action: 'seed.demo-early-help.loaded', changes: { referrals: referrals.length + 2, episodes: stage + 1 } },
     now,
   );
+}
+
+interface ReferredChild {
+  readonly childId: string;
+  readonly contactId: string;
+  readonly referralId: string;
+  readonly reference: string;
+  readonly givenName: string;
+  readonly familyName: string;
+  readonly workingDaysAgo: number;
+}
+
+/** A synthetic child, the MARF about them, the MASH decision for targeted early help, and the child with the early help team. */
+async function referredChild(trx: Transaction<Database>, now: Date, today: LocalDate, teamId: string, c: ReferredChild): Promise<{ referredOn: LocalDate }> {
+  const calendar = STATUTORY_WORKING_DAY_CALENDAR;
+  const receivedOn = calendar.addWorkingDays(today, -c.workingDaysAgo);
+  const decidedOn = calendar.addWorkingDays(receivedOn, 1);
+  const dateOfBirth = today
+    .minusYears(9)
+    .minusDays(40 + c.workingDaysAgo)
+    .toString();
+  await trx
+    .insertInto('person')
+    .values({
+      id: c.childId,
+      personType: 'child',
+      givenName: c.givenName,
+      familyName: c.familyName,
+      gender: 'female',
+      dateOfBirth,
+      town: 'Milton Keynes',
+      createdAt: now,
+      updatedAt: now,
+    })
+    .execute();
+  await insertContact(trx, {
+    id: c.contactId,
+    reference: c.reference,
+    channel: 'online_form',
+    receivedAt: new Date(`${receivedOn.toString()}T09:00:00Z`),
+    receivedOn: receivedOn.toString(),
+    decisionDueOn: mashDecisionDueOn(receivedOn, calendar).toString(),
+    referralSource: '2A',
+    referrerName: 'Designated safeguarding lead',
+    referrerRole: 'Designated safeguarding lead',
+    referrerOrganisation: 'Heron Drive Academy',
+    referrerEmail: 'safeguarding@example.org',
+    referrerPhone: null,
+    addressLine1: null,
+    town: 'Milton Keynes',
+    postcode: null,
+    worries: `${c.givenName} is often late and tired, says she looks after her little brother in the mornings, and has missed three dental appointments.`,
+    childViews: `${c.givenName} says she worries about her mum.`,
+    whatTried: 'Breakfast club place offered.',
+    earlyHelpAssessmentDone: false,
+    familyConsent: 'yes',
+    familyConsentReason: null,
+    immediateRisk: false,
+    immediateRiskDetails: null,
+    recordedByUserId: null,
+    submissionToken: null,
+    submissionHash: null,
+    people: [{ role: 'child', givenName: c.givenName, familyName: c.familyName, dateOfBirth, relationship: null }],
+  });
+  const decidedAt = new Date(`${decidedOn.toString()}T14:00:00Z`);
+  const timeliness = timelinessOf(receivedOn, mashDecisionDueOn(receivedOn, calendar), decidedOn, calendar);
+  await trx
+    .updateTable('contactPerson')
+    .set({ personId: c.childId, linkedByUserId: DEMO_USER_IDS.mashPractitioner, linkedAt: decidedAt })
+    .where('contactId', '=', c.contactId)
+    .execute();
+  await trx
+    .updateTable('contact')
+    .set({
+      status: 'decided',
+      consentToChecks: 'given',
+      checksWithoutConsent: false,
+      consentRecordedByUserId: DEMO_USER_IDS.mashPractitioner,
+      consentRecordedAt: decidedAt,
+      needLevel: 3,
+      needIndicators: ['3.emotional_development.3'],
+      needRationale: 'Caring responsibilities affecting her development; the family agrees to early help.',
+      needRecordedByUserId: DEMO_USER_IDS.mashPractitioner,
+      needRecordedAt: decidedAt,
+      outcome: 'targeted_early_help',
+      decisionRationale: 'Level 3 needs; targeted early help with the family’s consent.',
+      decidedByUserId: DEMO_USER_IDS.mashManager,
+      decidedAt,
+      decidedOn: decidedOn.toString(),
+      decisionWorkingDays: timeliness.workingDaysTaken,
+      decidedWithinTimescale: timeliness.met,
+    })
+    .where('id', '=', c.contactId)
+    .execute();
+  await trx
+    .insertInto('earlyHelpReferral')
+    .values({
+      id: c.referralId,
+      contactId: c.contactId,
+      childId: c.childId,
+      referredOn: decidedOn.toString(),
+      needLevel: 3,
+      familyConsent: true,
+      createdAt: decidedAt,
+    })
+    .execute();
+  await trx.insertInto('allocation').values({ childId: c.childId, teamId, workerUserId: null, startedOn: decidedOn.toString() }).execute();
+  return { referredOn: decidedOn };
 }

@@ -60,11 +60,11 @@ export const paths = {
   earlyHelpQueue: () => '/early-help',
   allocateEarlyHelp: (earlyHelpReferralId: string) => `/early-help/referrals/${earlyHelpReferralId}/allocate`,
   childEarlyHelp: (childId: string) => `/children/${childId}/early-help`,
-  wellbeingAssessment: (childId: string) => `/children/${childId}/early-help/wellbeing-assessment`,
-  discardWellbeingAssessmentDraft: (childId: string) => `/children/${childId}/early-help/wellbeing-assessment/discard-draft`,
-  earlyHelpPlan: (childId: string) => `/children/${childId}/early-help/plan`,
-  earlyHelpReview: (childId: string) => `/children/${childId}/early-help/review`,
-  closeEarlyHelp: (childId: string) => `/children/${childId}/early-help/close`,
+  wellbeingAssessment: (episodeId: string) => `/early-help/episodes/${episodeId}/wellbeing-assessment`,
+  discardWellbeingAssessmentDraft: (episodeId: string) => `/early-help/episodes/${episodeId}/wellbeing-assessment/discard-draft`,
+  earlyHelpPlan: (episodeId: string) => `/early-help/episodes/${episodeId}/plan`,
+  earlyHelpReview: (episodeId: string) => `/early-help/episodes/${episodeId}/review`,
+  closeEarlyHelp: (episodeId: string) => `/early-help/episodes/${episodeId}/close`,
 } as const;
 
 /** Only local paths may be redirected to after sign-in (no open redirects). */

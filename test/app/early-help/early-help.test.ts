@@ -39,6 +39,7 @@ afterAll(async () => {
 });
 
 const db = () => database.handle.db;
+const episodeIdOf = async (childId: string): Promise<string> => (await episodeOf(childId)).id;
 const episodeOf = (childId: string) =>
   db().selectFrom('earlyHelpEpisode').selectAll().where('childId', '=', childId).orderBy('allocatedAt', 'desc').executeTakeFirstOrThrow();
 const assessment = (version: number, completedOn = '2026-04-20') => ({
@@ -71,8 +72,8 @@ async function allocated(): Promise<{ childId: string; contactId: string }> {
 async function planned(): Promise<string> {
   const { childId } = await allocated();
   database.clock.set(new Date('2026-04-22T10:00:00Z'));
-  await completeWellbeingAssessment(database.deps, worker, childId, assessment((await episodeOf(childId)).version));
-  await recordEarlyHelpPlan(database.deps, worker, childId, plan((await episodeOf(childId)).version));
+  await completeWellbeingAssessment(database.deps, worker, await episodeIdOf(childId), assessment((await episodeOf(childId)).version));
+  await recordEarlyHelpPlan(database.deps, worker, await episodeIdOf(childId), plan((await episodeOf(childId)).version));
   return childId;
 }
 
@@ -121,40 +122,46 @@ describe('the early help queue and allocation', () => {
 describe('the wellbeing assessment', () => {
   it('keeps a draft, then completes it on time, clearing the draft', async () => {
     const { childId } = await allocated();
-    await saveWellbeingAssessmentDraft(database.deps, worker, childId, {
+    await saveWellbeingAssessmentDraft(database.deps, worker, await episodeIdOf(childId), {
       worries: 'Half written',
       workingWell: '',
       needsToHappen: '',
       scaling: '3',
       childsVoice: '',
     });
-    const form = await openWellbeingAssessmentForm(database.deps, worker, childId);
+    const form = await openWellbeingAssessmentForm(database.deps, worker, await episodeIdOf(childId));
     expect(form.draft).toMatchObject({ worries: 'Half written', scaling: '3' });
     expect((await auditRows(database, 'early-help.wellbeing-assessment-draft.saved')).at(-1)).toMatchObject({ childId });
 
     database.clock.set(new Date('2026-04-22T10:00:00Z'));
-    const { id } = await completeWellbeingAssessment(database.deps, worker, childId, assessment(form.episode.version));
+    const { id } = await completeWellbeingAssessment(database.deps, worker, await episodeIdOf(childId), assessment(form.episode.version));
     const row = await db().selectFrom('wellbeingAssessment').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ scaling: 4, completedOn: '2026-04-20', dueOn: '2026-06-11', withinTimescale: true });
     expect(
       await db().selectFrom('draft').select('journey').where('journey', '=', `early-help:wellbeing-assessment:${childId}`).executeTakeFirst(),
     ).toBeUndefined();
     expect((await auditRows(database, 'early-help.wellbeing-assessment.completed')).at(-1)).toMatchObject({ subjectId: id, childId });
-    await expect(openWellbeingAssessmentForm(database.deps, worker, childId)).rejects.toBeInstanceOf(EarlyHelpStepUnavailableError);
+    await expect(openWellbeingAssessmentForm(database.deps, worker, await episodeIdOf(childId))).rejects.toBeInstanceOf(EarlyHelpStepUnavailableError);
   });
 
   it('refuses a future date, a scaling outside 0-10, a stale form, and a worker with no access', async () => {
     const { childId } = await allocated();
     const version = (await episodeOf(childId)).version;
-    await expect(completeWellbeingAssessment(database.deps, worker, childId, assessment(version, '2026-04-08'))).rejects.toMatchObject({
+    await expect(completeWellbeingAssessment(database.deps, worker, await episodeIdOf(childId), assessment(version, '2026-04-08'))).rejects.toMatchObject({
       fieldErrors: { completedOn: EARLY_HELP_MESSAGES.future },
     });
-    await expect(completeWellbeingAssessment(database.deps, worker, childId, { ...assessment(version, '2026-04-07'), scaling: 11 })).rejects.toMatchObject({
+    await expect(
+      completeWellbeingAssessment(database.deps, worker, await episodeIdOf(childId), { ...assessment(version, '2026-04-07'), scaling: 11 }),
+    ).rejects.toMatchObject({
       fieldErrors: { scaling: EARLY_HELP_MESSAGES.scaling },
     });
-    await expect(completeWellbeingAssessment(database.deps, worker, childId, assessment(version + 1, '2026-04-07'))).rejects.toBeInstanceOf(StaleVersionError);
+    await expect(completeWellbeingAssessment(database.deps, worker, await episodeIdOf(childId), assessment(version + 1, '2026-04-07'))).rejects.toBeInstanceOf(
+      StaleVersionError,
+    );
     const other = await contextFor(database, DEMO_USER_IDS.otherTeamWorker);
-    await expect(completeWellbeingAssessment(database.deps, other, childId, assessment(version, '2026-04-07'))).rejects.toBeInstanceOf(AccessRefusedError);
+    await expect(completeWellbeingAssessment(database.deps, other, await episodeIdOf(childId), assessment(version, '2026-04-07'))).rejects.toBeInstanceOf(
+      AccessRefusedError,
+    );
     expect(await db().selectFrom('wellbeingAssessment').select('id').where('childId', '=', childId).execute()).toHaveLength(0);
   });
 });
@@ -162,19 +169,24 @@ describe('the wellbeing assessment', () => {
 describe('the early help plan and its reviews', () => {
   it('needs the assessment first, and the family’s consent: refused consent writes no plan', async () => {
     const { childId } = await allocated();
-    await expect(recordEarlyHelpPlan(database.deps, worker, childId, plan(1))).rejects.toMatchObject({ reason: 'assessment-needed' });
+    await expect(recordEarlyHelpPlan(database.deps, worker, await episodeIdOf(childId), plan(1))).rejects.toMatchObject({ reason: 'assessment-needed' });
     database.clock.set(new Date('2026-04-22T10:00:00Z'));
-    await completeWellbeingAssessment(database.deps, worker, childId, assessment((await episodeOf(childId)).version));
+    await completeWellbeingAssessment(database.deps, worker, await episodeIdOf(childId), assessment((await episodeOf(childId)).version));
     const version = (await episodeOf(childId)).version;
     await expect(
-      recordEarlyHelpPlan(database.deps, worker, childId, plan(version, { familyConsents: false, consentGivenBy: null, consentGivenOn: null })),
+      recordEarlyHelpPlan(
+        database.deps,
+        worker,
+        await episodeIdOf(childId),
+        plan(version, { familyConsents: false, consentGivenBy: null, consentGivenOn: null }),
+      ),
     ).rejects.toMatchObject({
       fieldErrors: { familyConsents: EARLY_HELP_MESSAGES.noConsent },
     });
-    await expect(recordEarlyHelpPlan(database.deps, worker, childId, plan(version, { consentGivenBy: '' }))).rejects.toMatchObject({
+    await expect(recordEarlyHelpPlan(database.deps, worker, await episodeIdOf(childId), plan(version, { consentGivenBy: '' }))).rejects.toMatchObject({
       fieldErrors: { consentGivenBy: EARLY_HELP_MESSAGES.consentGivenBy },
     });
-    await expect(recordEarlyHelpPlan(database.deps, worker, childId, plan(version, { actions: [] }))).rejects.toMatchObject({
+    await expect(recordEarlyHelpPlan(database.deps, worker, await episodeIdOf(childId), plan(version, { actions: [] }))).rejects.toMatchObject({
       fieldErrors: { actions: EARLY_HELP_MESSAGES.actions },
     });
     expect(await db().selectFrom('earlyHelpPlan').select('id').where('childId', '=', childId).execute()).toHaveLength(0);
@@ -197,7 +209,7 @@ describe('the early help plan and its reviews', () => {
     expect(due.find((d) => d.childId === childId)).toMatchObject({ what: 'Early help plan review', dueOn: '2026-07-21', ruleId: 'EH-02-REVIEW' });
 
     database.clock.set(new Date('2026-07-28T10:00:00Z'));
-    const review = await recordPlanReview(database.deps, worker, childId, {
+    const review = await recordPlanReview(database.deps, worker, await episodeIdOf(childId), {
       reviewedOn: '2026-07-27',
       scaling: 6,
       progress: 'In school every day since June.',
@@ -216,7 +228,7 @@ describe('closing early help', () => {
   it('steps up to social care: a contact in the MASH queue with the early help history, the child linked', async () => {
     const childId = await planned();
     database.clock.set(new Date('2026-05-05T10:00:00Z'));
-    const result = await closeEarlyHelp(database.deps, worker, childId, {
+    const result = await closeEarlyHelp(database.deps, worker, await episodeIdOf(childId), {
       outcome: 'step_up',
       summary: 'No change despite the plan; new worries about neglect.',
       closedOn: '2026-05-05',
@@ -255,17 +267,21 @@ describe('closing early help', () => {
     const { childId } = await allocated();
     const version = (await episodeOf(childId)).version;
     const base = { summary: 'Family moved away.', closedOn: '2026-04-07', stepUpFamilyConsent: null, stepUpConsentReason: null, version };
-    await expect(closeEarlyHelp(database.deps, worker, childId, { ...base, outcome: 'step_up' })).rejects.toMatchObject({
+    await expect(closeEarlyHelp(database.deps, worker, await episodeIdOf(childId), { ...base, outcome: 'step_up' })).rejects.toMatchObject({
       fieldErrors: { stepUpFamilyConsent: EARLY_HELP_MESSAGES.stepUpFamilyConsent },
     });
-    await expect(closeEarlyHelp(database.deps, worker, childId, { ...base, outcome: 'step_up', stepUpFamilyConsent: 'no' })).rejects.toMatchObject({
+    await expect(
+      closeEarlyHelp(database.deps, worker, await episodeIdOf(childId), { ...base, outcome: 'step_up', stepUpFamilyConsent: 'no' }),
+    ).rejects.toMatchObject({
       fieldErrors: { stepUpConsentReason: EARLY_HELP_MESSAGES.stepUpConsentReason },
     });
     const contactsBefore = await db().selectFrom('contact').select('id').where('channel', '=', 'early_help_step_up').execute();
-    const result = await closeEarlyHelp(database.deps, worker, childId, { ...base, outcome: 'consent_withdrawn' });
+    const result = await closeEarlyHelp(database.deps, worker, await episodeIdOf(childId), { ...base, outcome: 'consent_withdrawn' });
     expect(result.stepUpContact).toBeNull();
     expect(await db().selectFrom('contact').select('id').where('channel', '=', 'early_help_step_up').execute()).toHaveLength(contactsBefore.length);
     expect(await episodeOf(childId)).toMatchObject({ status: 'closed', closureOutcome: 'consent_withdrawn', stepUpContactId: null });
-    await expect(closeEarlyHelp(database.deps, worker, childId, { ...base, outcome: 'needs_met' })).rejects.toMatchObject({ reason: 'no-open-episode' });
+    await expect(closeEarlyHelp(database.deps, worker, await episodeIdOf(childId), { ...base, outcome: 'needs_met' })).rejects.toMatchObject({
+      reason: 'no-open-episode',
+    });
   });
 });

@@ -64,7 +64,10 @@ describe('early help pages', () => {
     expect(textOf(record.body)).toContain('Wellbeing assessment due');
     expect(textOf(record.body)).toContain('How this date was worked out');
 
-    const formUrl = `${base}/wellbeing-assessment`;
+    const episode = await web.database.handle.db.selectFrom('earlyHelpEpisode').select('id').where('childId', '=', CHILD).executeTakeFirstOrThrow();
+    const steps = `/early-help/episodes/${episode.id}`;
+    expect(record.body).toContain(`${steps}/wellbeing-assessment`);
+    const formUrl = `${steps}/wellbeing-assessment`;
     const form = await eh.get(formUrl);
     expect(form.statusCode).toBe(200);
     const version = versionOn(form.body);
@@ -94,7 +97,7 @@ describe('early help pages', () => {
     expect(done.headers.location).toBe(`${base}?done=assessment`);
     expect((await eh.get(formUrl)).headers.location).toBe(`${base}?unavailable=assessment-done`);
 
-    const planUrl = `${base}/plan`;
+    const planUrl = `${steps}/plan`;
     const planVersion = versionOn((await eh.get(planUrl)).body);
     const planForm = {
       version: planVersion,
@@ -110,7 +113,7 @@ describe('early help pages', () => {
     const agreed = await eh.post(planUrl, { ...planForm, familyConsents: 'yes', consentGivenBy: 'Her mother', ...todayParts('consentGivenOn') });
     expect(agreed.statusCode).toBe(303);
 
-    const reviewUrl = `${base}/review`;
+    const reviewUrl = `${steps}/review`;
     const reviewPage = await eh.get(reviewUrl);
     expect(textOf(reviewPage.body)).toContain('A review of the early help plan is due within 3 months');
     const reviewed = await eh.post(reviewUrl, {
@@ -121,7 +124,7 @@ describe('early help pages', () => {
     });
     expect(reviewed.statusCode).toBe(303);
 
-    const closeUrl = `${base}/close`;
+    const closeUrl = `${steps}/close`;
     const closePage = await eh.get(closeUrl);
     const noAnswer = await eh.post(closeUrl, {
       version: versionOn(closePage.body),

@@ -26,6 +26,7 @@ export const PERMISSIONS = {
   'casework:allocate': 'Allocate a referral to a worker in the team',
   'early-help:view-queue': 'See early help referrals waiting for a worker',
   'early-help:allocate': 'Allocate an early help referral to an early help worker',
+  'early-help:work': 'Record early help work: wellbeing assessments, plans, reviews and closure (subject to the record rules)',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -56,6 +57,7 @@ const GRANTED_TO: Readonly<Record<Permission, readonly Role[]>> = {
   'casework:allocate': ['team_manager', 'mash_manager'],
   'early-help:view-queue': ['mash_practitioner', 'mash_manager', 'social_worker', 'team_manager'],
   'early-help:allocate': ['team_manager', 'mash_manager'],
+  'early-help:work': ['social_worker', 'team_manager', 'mash_manager'],
 };
 
 export function isPermission(value: string): value is Permission {

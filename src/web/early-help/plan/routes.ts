@@ -7,8 +7,8 @@ import { EARLY_HELP_MESSAGES } from '../../../app/early-help/input.ts';
 import type { AppDeps } from '../../../app/shared/deps.ts';
 import { StaleVersionError, ValidationError, type FieldErrors } from '../../../app/shared/errors.ts';
 import { PLAN_REVIEW } from '../../../domain/early-help/timescales.ts';
-import { formStrings } from '../../front-door/shared.ts';
-import { childHeaderContext, childIdOf, linkDateErrors } from '../../records/shared.ts';
+import { formStrings, uuidParam } from '../../front-door/shared.ts';
+import { childHeaderContext, linkDateErrors } from '../../records/shared.ts';
 import { csrfGuard } from '../../shared/csrf.ts';
 import { errorSummary, errorsByField } from '../../shared/forms.ts';
 import { paths } from '../../shared/paths.ts';
@@ -42,8 +42,8 @@ function formErrorsOf(errors: FieldErrors, rowOfIndex: readonly number[]): Recor
 export async function earlyHelpPlanRoutes(app: FastifyInstance, options: { deps: AppDeps }): Promise<void> {
   const { deps } = options;
 
-  async function render(reply: FastifyReply, childId: string, values: Record<string, string>, errors: FieldErrors, opened?: OpenedEpisode) {
-    const form = opened ?? (await openPlanForm(deps, requestContext(reply.request), childId, { audit: false }));
+  async function render(reply: FastifyReply, episodeId: string, values: Record<string, string>, errors: FieldErrors, opened?: OpenedEpisode) {
+    const form = opened ?? (await openPlanForm(deps, requestContext(reply.request), episodeId, { audit: false }));
     const has = (f: string) => errors[f] !== undefined;
     return reply.view('early-help/plan/view.njk', {
       ...childHeaderContext(form.child, deps.clock.now(), 'early-help'),
@@ -53,26 +53,26 @@ export async function earlyHelpPlanRoutes(app: FastifyInstance, options: { deps:
       consentDateItems: dateItems(values, 'consentGivenOn', has('consentGivenOn')),
       agreedDateItems: dateItems(values, 'agreedOn', has('agreedOn')),
       actionRows: ACTION_ROWS.map((n) => ({ n, dueItems: dateItems(values, `dueOn${String(n)}`, has(`dueOn${String(n)}`)) })),
-      action: paths.earlyHelpPlan(childId),
-      cancelHref: paths.childEarlyHelp(childId),
+      action: paths.earlyHelpPlan(episodeId),
+      cancelHref: paths.childEarlyHelp(form.child.id),
       errorList: linkDateErrors(errorSummary(errors, FIELDS), DATE_FIELDS),
       errors: errorsByField(errors),
     });
   }
 
-  const url = '/children/:childId/early-help/plan';
-  app.get(url, { config: { permission: 'people:change-child', audit: 'early-help.plan-form.viewed' } }, async (request, reply) => {
-    const childId = childIdOf(request.params);
+  const url = '/early-help/episodes/:earlyHelpEpisodeId/plan';
+  app.get(url, { config: { permission: 'early-help:work', audit: 'early-help.plan-form.viewed' } }, async (request, reply) => {
+    const episodeId = uuidParam(request.params, 'earlyHelpEpisodeId');
     try {
-      const form = await openPlanForm(deps, requestContext(request), childId);
-      return await render(reply, childId, {}, {}, form);
+      const form = await openPlanForm(deps, requestContext(request), episodeId);
+      return await render(reply, episodeId, {}, {}, form);
     } catch (error) {
       return backToSummary(reply, error);
     }
   });
 
-  app.post(url, { config: { permission: 'people:change-child', audit: 'early-help.plan.agreed' }, preHandler: csrfGuard(app) }, async (request, reply) => {
-    const childId = childIdOf(request.params);
+  app.post(url, { config: { permission: 'early-help:work', audit: 'early-help.plan.agreed' }, preHandler: csrfGuard(app) }, async (request, reply) => {
+    const episodeId = uuidParam(request.params, 'earlyHelpEpisodeId');
     const values = formStrings(request.body);
     const errors: Record<string, string> = {};
     const consent = values['familyConsents'];
@@ -92,8 +92,9 @@ export async function earlyHelpPlanRoutes(app: FastifyInstance, options: { deps:
       rowOfIndex.push(n);
       actions.push({ action, owner, dueOn: dueOn ?? '' });
     }
+    let done;
     try {
-      await recordEarlyHelpPlan(deps, requestContext(request), childId, {
+      done = await recordEarlyHelpPlan(deps, requestContext(request), episodeId, {
         familyConsents: familyConsents ?? false,
         consentGivenBy: familyConsents === true ? (values['consentGivenBy'] ?? '').trim() : null,
         consentGivenOn,
@@ -103,11 +104,11 @@ export async function earlyHelpPlanRoutes(app: FastifyInstance, options: { deps:
         version: postedInt(values['version']),
       });
     } catch (error) {
-      if (error instanceof ValidationError) return render(reply.code(400), childId, values, { ...formErrorsOf(error.fieldErrors, rowOfIndex), ...errors });
-      if (error instanceof StaleVersionError) return render(reply.code(409), childId, values, { version: EARLY_HELP_MESSAGES.version });
+      if (error instanceof ValidationError) return render(reply.code(400), episodeId, values, { ...formErrorsOf(error.fieldErrors, rowOfIndex), ...errors });
+      if (error instanceof StaleVersionError) return render(reply.code(409), episodeId, values, { version: EARLY_HELP_MESSAGES.version });
       return backToSummary(reply, error);
     }
-    if (Object.keys(errors).length > 0) return render(reply.code(400), childId, values, errors);
-    return reply.redirect(`${paths.childEarlyHelp(childId)}?done=plan`, 303);
+    if (Object.keys(errors).length > 0) return render(reply.code(400), episodeId, values, errors);
+    return reply.redirect(`${paths.childEarlyHelp(done.childId)}?done=plan`, 303);
   });
 }

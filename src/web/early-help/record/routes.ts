@@ -22,17 +22,17 @@ const DONE_TEXT: Readonly<Record<string, string>> = {
 };
 const RAG_CLASS = { red: 'govuk-tag--red', amber: 'govuk-tag--yellow', green: 'govuk-tag--green' } as const;
 
-function episodeView(v: EpisodeView, childId: string, mayChange: boolean) {
+function episodeView(v: EpisodeView, mayChange: boolean) {
   const e = v.episode;
   const open = e.status === 'open';
   const nextStep =
     !open || !mayChange
       ? null
       : v.stage === 'assessment'
-        ? { text: 'Complete the wellbeing assessment', href: paths.wellbeingAssessment(childId) }
+        ? { text: 'Complete the wellbeing assessment', href: paths.wellbeingAssessment(e.id) }
         : v.stage === 'plan'
-          ? { text: 'Agree the early help plan', href: paths.earlyHelpPlan(childId) }
-          : { text: 'Record a review', href: paths.earlyHelpReview(childId) };
+          ? { text: 'Agree the early help plan', href: paths.earlyHelpPlan(e.id) }
+          : { text: 'Record a review', href: paths.earlyHelpReview(e.id) };
   return {
     id: e.id,
     open,
@@ -104,7 +104,7 @@ function episodeView(v: EpisodeView, childId: string, mayChange: boolean) {
             ]),
           },
     nextStep,
-    closeHref: open && mayChange ? paths.closeEarlyHelp(childId) : null,
+    closeHref: open && mayChange ? paths.closeEarlyHelp(e.id) : null,
   };
 }
 
@@ -120,7 +120,7 @@ export async function earlyHelpRecordRoutes(app: FastifyInstance, options: { dep
       ...childHeaderContext(record.child, deps.clock.now(), 'early-help'),
       doneText: typeof done === 'string' ? (DONE_TEXT[done] ?? null) : null,
       unavailableText: isStepUnavailableReason(unavailable) ? STEP_UNAVAILABLE_TEXT[unavailable] : null,
-      episodes: record.episodes.map((v) => episodeView(v, childId, record.mayChange)),
+      episodes: record.episodes.map((v) => episodeView(v, record.mayChange)),
     });
   });
 }

@@ -8,8 +8,8 @@ import type { AppDeps } from '../../../app/shared/deps.ts';
 import { StaleVersionError, ValidationError, type FieldErrors } from '../../../app/shared/errors.ts';
 import { explainPlanReviewDue } from '../../../domain/early-help/timescales.ts';
 import { parseLocalDate } from '../../../domain/shared/time/local-date.ts';
-import { dueView, formStrings } from '../../front-door/shared.ts';
-import { childHeaderContext, childIdOf, linkDateErrors } from '../../records/shared.ts';
+import { dueView, formStrings, uuidParam } from '../../front-door/shared.ts';
+import { childHeaderContext, linkDateErrors } from '../../records/shared.ts';
 import { csrfGuard } from '../../shared/csrf.ts';
 import { errorSummary, errorsByField } from '../../shared/forms.ts';
 import { paths } from '../../shared/paths.ts';
@@ -21,8 +21,14 @@ const FIELDS = ['reviewedOn', 'scaling', 'progress', 'version'];
 export async function earlyHelpReviewRoutes(app: FastifyInstance, options: { deps: AppDeps }): Promise<void> {
   const { deps } = options;
 
-  async function render(reply: FastifyReply, childId: string, values: Record<string, string>, errors: FieldErrors, opened?: OpenedEpisode & { plan: PlanRow }) {
-    const form = opened ?? (await openReviewForm(deps, requestContext(reply.request), childId, { audit: false }));
+  async function render(
+    reply: FastifyReply,
+    episodeId: string,
+    values: Record<string, string>,
+    errors: FieldErrors,
+    opened?: OpenedEpisode & { plan: PlanRow },
+  ) {
+    const form = opened ?? (await openReviewForm(deps, requestContext(reply.request), episodeId, { audit: false }));
     return reply.view('early-help/review/view.njk', {
       ...childHeaderContext(form.child, deps.clock.now(), 'early-help'),
       values,
@@ -31,45 +37,42 @@ export async function earlyHelpReviewRoutes(app: FastifyInstance, options: { dep
       reviewNumber: form.plan.reviews.length + 1,
       scalingItems: scalingItems(values['scaling'] ?? ''),
       dateItems: dateItems(values, 'reviewedOn', errors['reviewedOn'] !== undefined),
-      action: paths.earlyHelpReview(childId),
-      cancelHref: paths.childEarlyHelp(childId),
+      action: paths.earlyHelpReview(episodeId),
+      cancelHref: paths.childEarlyHelp(form.child.id),
       errorList: linkDateErrors(errorSummary(errors, FIELDS), ['reviewedOn']),
       errors: errorsByField(errors),
     });
   }
 
-  const url = '/children/:childId/early-help/review';
-  app.get(url, { config: { permission: 'people:change-child', audit: 'early-help.review-form.viewed' } }, async (request, reply) => {
-    const childId = childIdOf(request.params);
+  const url = '/early-help/episodes/:earlyHelpEpisodeId/review';
+  app.get(url, { config: { permission: 'early-help:work', audit: 'early-help.review-form.viewed' } }, async (request, reply) => {
+    const episodeId = uuidParam(request.params, 'earlyHelpEpisodeId');
     try {
-      const form = await openReviewForm(deps, requestContext(request), childId);
-      return await render(reply, childId, {}, {}, form);
+      const form = await openReviewForm(deps, requestContext(request), episodeId);
+      return await render(reply, episodeId, {}, {}, form);
     } catch (error) {
       return backToSummary(reply, error);
     }
   });
 
-  app.post(
-    url,
-    { config: { permission: 'people:change-child', audit: 'early-help.plan-review.recorded' }, preHandler: csrfGuard(app) },
-    async (request, reply) => {
-      const childId = childIdOf(request.params);
-      const values = formStrings(request.body);
-      const errors: Record<string, string> = {};
-      const reviewedOn = postedDate(values, 'reviewedOn', 'Date of the review', EARLY_HELP_MESSAGES.reviewedOn, errors);
-      try {
-        await recordPlanReview(deps, requestContext(request), childId, {
-          reviewedOn: reviewedOn ?? '',
-          scaling: postedInt(values['scaling']),
-          progress: values['progress'] ?? '',
-          version: postedInt(values['version']),
-        });
-      } catch (error) {
-        if (error instanceof ValidationError) return render(reply.code(400), childId, values, { ...error.fieldErrors, ...errors });
-        if (error instanceof StaleVersionError) return render(reply.code(409), childId, values, { version: EARLY_HELP_MESSAGES.version });
-        return backToSummary(reply, error);
-      }
-      return reply.redirect(`${paths.childEarlyHelp(childId)}?done=review`, 303);
-    },
-  );
+  app.post(url, { config: { permission: 'early-help:work', audit: 'early-help.plan-review.recorded' }, preHandler: csrfGuard(app) }, async (request, reply) => {
+    const episodeId = uuidParam(request.params, 'earlyHelpEpisodeId');
+    const values = formStrings(request.body);
+    const errors: Record<string, string> = {};
+    const reviewedOn = postedDate(values, 'reviewedOn', 'Date of the review', EARLY_HELP_MESSAGES.reviewedOn, errors);
+    let done;
+    try {
+      done = await recordPlanReview(deps, requestContext(request), episodeId, {
+        reviewedOn: reviewedOn ?? '',
+        scaling: postedInt(values['scaling']),
+        progress: values['progress'] ?? '',
+        version: postedInt(values['version']),
+      });
+    } catch (error) {
+      if (error instanceof ValidationError) return render(reply.code(400), episodeId, values, { ...error.fieldErrors, ...errors });
+      if (error instanceof StaleVersionError) return render(reply.code(409), episodeId, values, { version: EARLY_HELP_MESSAGES.version });
+      return backToSummary(reply, error);
+    }
+    return reply.redirect(`${paths.childEarlyHelp(done.childId)}?done=review`, 303);
+  });
 }

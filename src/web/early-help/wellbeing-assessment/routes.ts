@@ -13,8 +13,8 @@ import type { AppDeps } from '../../../app/shared/deps.ts';
 import { StaleVersionError, ValidationError, type FieldErrors } from '../../../app/shared/errors.ts';
 import { explainWellbeingAssessmentDue } from '../../../domain/early-help/timescales.ts';
 import { parseLocalDate } from '../../../domain/shared/time/local-date.ts';
-import { dueView, formStrings } from '../../front-door/shared.ts';
-import { childHeaderContext, childIdOf, linkDateErrors } from '../../records/shared.ts';
+import { dueView, formStrings, uuidParam } from '../../front-door/shared.ts';
+import { childHeaderContext, linkDateErrors } from '../../records/shared.ts';
 import { csrfGuard } from '../../shared/csrf.ts';
 import { errorSummary, errorsByField } from '../../shared/forms.ts';
 import { paths } from '../../shared/paths.ts';
@@ -28,8 +28,8 @@ type Banner = 'draft-saved' | 'draft-restored' | 'draft-discarded' | null;
 export async function wellbeingAssessmentRoutes(app: FastifyInstance, options: { deps: AppDeps }): Promise<void> {
   const { deps } = options;
 
-  async function render(reply: FastifyReply, childId: string, values: Record<string, string>, errors: FieldErrors, banner: Banner, opened?: AssessmentForm) {
-    const form = opened ?? (await openWellbeingAssessmentForm(deps, requestContext(reply.request), childId, { audit: false }));
+  async function render(reply: FastifyReply, episodeId: string, values: Record<string, string>, errors: FieldErrors, banner: Banner, opened?: AssessmentForm) {
+    const form = opened ?? (await openWellbeingAssessmentForm(deps, requestContext(reply.request), episodeId, { audit: false }));
     return reply.view('early-help/wellbeing-assessment/view.njk', {
       ...childHeaderContext(form.child, deps.clock.now(), 'early-help'),
       values,
@@ -39,22 +39,22 @@ export async function wellbeingAssessmentRoutes(app: FastifyInstance, options: {
       dateItems: dateItems(values, 'completedOn', errors['completedOn'] !== undefined),
       banner,
       hasDraft: form.draft !== null,
-      action: paths.wellbeingAssessment(childId),
-      discardAction: paths.discardWellbeingAssessmentDraft(childId),
-      cancelHref: paths.childEarlyHelp(childId),
+      action: paths.wellbeingAssessment(episodeId),
+      discardAction: paths.discardWellbeingAssessmentDraft(episodeId),
+      cancelHref: paths.childEarlyHelp(form.child.id),
       errorList: linkDateErrors(errorSummary(errors, FIELDS), ['completedOn']),
       errors: errorsByField(errors),
     });
   }
 
-  const url = '/children/:childId/early-help/wellbeing-assessment';
-  app.get(url, { config: { permission: 'people:change-child', audit: 'early-help.wellbeing-assessment-form.viewed' } }, async (request, reply) => {
-    const childId = childIdOf(request.params);
+  const url = '/early-help/episodes/:earlyHelpEpisodeId/wellbeing-assessment';
+  app.get(url, { config: { permission: 'early-help:work', audit: 'early-help.wellbeing-assessment-form.viewed' } }, async (request, reply) => {
+    const episodeId = uuidParam(request.params, 'earlyHelpEpisodeId');
     try {
-      const form = await openWellbeingAssessmentForm(deps, requestContext(request), childId);
+      const form = await openWellbeingAssessmentForm(deps, requestContext(request), episodeId);
       const flag = (request.query as Record<string, unknown>)['draft'];
       const banner: Banner = flag === 'saved' ? 'draft-saved' : flag === 'discarded' ? 'draft-discarded' : form.draft !== null ? 'draft-restored' : null;
-      return await render(reply, childId, form.draft === null ? {} : { ...form.draft }, {}, banner, form);
+      return await render(reply, episodeId, form.draft === null ? {} : { ...form.draft }, {}, banner, form);
     } catch (error) {
       return backToSummary(reply, error);
     }
@@ -62,9 +62,9 @@ export async function wellbeingAssessmentRoutes(app: FastifyInstance, options: {
 
   app.post(
     url,
-    { config: { permission: 'people:change-child', audit: 'early-help.wellbeing-assessment.completed' }, preHandler: csrfGuard(app) },
+    { config: { permission: 'early-help:work', audit: 'early-help.wellbeing-assessment.completed' }, preHandler: csrfGuard(app) },
     async (request, reply) => {
-      const childId = childIdOf(request.params);
+      const episodeId = uuidParam(request.params, 'earlyHelpEpisodeId');
       const values = formStrings(request.body);
       try {
         if (values['action'] === 'draft') {
@@ -72,13 +72,14 @@ export async function wellbeingAssessmentRoutes(app: FastifyInstance, options: {
             (typeof TEXT_FIELDS)[number] | 'scaling',
             string
           >;
-          await saveWellbeingAssessmentDraft(deps, requestContext(request), childId, draft);
-          return await reply.redirect(`${paths.wellbeingAssessment(childId)}?draft=saved`, 303);
+          await saveWellbeingAssessmentDraft(deps, requestContext(request), episodeId, draft);
+          return await reply.redirect(`${paths.wellbeingAssessment(episodeId)}?draft=saved`, 303);
         }
         const errors: Record<string, string> = {};
         const completedOn = postedDate(values, 'completedOn', 'Date the assessment was completed', EARLY_HELP_MESSAGES.completedOn, errors);
+        let done;
         try {
-          await completeWellbeingAssessment(deps, requestContext(request), childId, {
+          done = await completeWellbeingAssessment(deps, requestContext(request), episodeId, {
             worries: values['worries'] ?? '',
             workingWell: values['workingWell'] ?? '',
             needsToHappen: values['needsToHappen'] ?? '',
@@ -88,14 +89,14 @@ export async function wellbeingAssessmentRoutes(app: FastifyInstance, options: {
             version: postedInt(values['version']),
           });
         } catch (error) {
-          if (error instanceof ValidationError) return await render(reply.code(400), childId, values, { ...error.fieldErrors, ...errors }, null);
-          if (error instanceof StaleVersionError) return await render(reply.code(409), childId, values, { version: EARLY_HELP_MESSAGES.version }, null);
+          if (error instanceof ValidationError) return await render(reply.code(400), episodeId, values, { ...error.fieldErrors, ...errors }, null);
+          if (error instanceof StaleVersionError) return await render(reply.code(409), episodeId, values, { version: EARLY_HELP_MESSAGES.version }, null);
           throw error;
         }
-        if (Object.keys(errors).length > 0) return await render(reply.code(400), childId, values, errors, null);
-        return await reply.redirect(`${paths.childEarlyHelp(childId)}?done=assessment`, 303);
+        if (Object.keys(errors).length > 0) return await render(reply.code(400), episodeId, values, errors, null);
+        return await reply.redirect(`${paths.childEarlyHelp(done.childId)}?done=assessment`, 303);
       } catch (error) {
-        if (error instanceof ValidationError) return render(reply.code(400), childId, values, error.fieldErrors, null);
+        if (error instanceof ValidationError) return render(reply.code(400), episodeId, values, error.fieldErrors, null);
         return backToSummary(reply, error);
       }
     },
@@ -103,12 +104,12 @@ export async function wellbeingAssessmentRoutes(app: FastifyInstance, options: {
 
   app.post(
     `${url}/discard-draft`,
-    { config: { permission: 'people:change-child', audit: 'early-help.wellbeing-assessment-draft.discarded' }, preHandler: csrfGuard(app) },
+    { config: { permission: 'early-help:work', audit: 'early-help.wellbeing-assessment-draft.discarded' }, preHandler: csrfGuard(app) },
     async (request, reply) => {
-      const childId = childIdOf(request.params);
+      const episodeId = uuidParam(request.params, 'earlyHelpEpisodeId');
       try {
-        await discardWellbeingAssessmentDraft(deps, requestContext(request), childId);
-        return await reply.redirect(`${paths.wellbeingAssessment(childId)}?draft=discarded`, 303);
+        await discardWellbeingAssessmentDraft(deps, requestContext(request), episodeId);
+        return await reply.redirect(`${paths.wellbeingAssessment(episodeId)}?draft=discarded`, 303);
       } catch (error) {
         return backToSummary(reply, error);
       }
