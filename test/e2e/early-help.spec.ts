@@ -43,7 +43,7 @@ async function fillToday(page: Page, id: string): Promise<void> {
 describe('targeted early help', () => {
   it('goes from referral to wellbeing assessment, plan, review and step up with no accessibility violations', async () => {
     const boss = await signedIn(manager?.username ?? '');
-    await andWait(boss, () => boss.goto('/early-help'));
+    await boss.goto('/early-help');
     await expectNoAxeViolations(boss);
     await andWait(boss, () => boss.getByRole('link', { name: 'Allocate Isla Penhallow' }).click());
     await expectNoAxeViolations(boss);
@@ -52,11 +52,10 @@ describe('targeted early help', () => {
     expect(await boss.getByText('Early help allocated.').isVisible()).toBe(true);
 
     const eh = await signedIn(worker?.username ?? '');
-    await andWait(eh, () => eh.goto('/people'));
     const childLink = '/children/00000000-0000-4000-8e00-000000000001/early-help';
-    await andWait(eh, () => eh.goto(childLink));
+    await eh.goto(childLink);
     await expectNoAxeViolations(eh);
-    await andWait(eh, () => eh.getByRole('link', { name: 'Complete the wellbeing assessment' }).click());
+    await andWait(eh, () => eh.getByRole('button', { name: 'Complete the wellbeing assessment' }).click());
     await expectNoAxeViolations(eh);
     await andWait(eh, () => eh.getByRole('button', { name: 'Complete assessment' }).click());
     expect(await eh.getByRole('alert').getByRole('link', { name: 'Enter what we are worried about' }).isVisible()).toBe(true);
@@ -70,7 +69,7 @@ describe('targeted early help', () => {
     await andWait(eh, () => eh.getByRole('button', { name: 'Complete assessment' }).click());
     expect(await eh.getByText('Wellbeing assessment completed.').isVisible()).toBe(true);
 
-    await andWait(eh, () => eh.getByRole('link', { name: 'Agree the early help plan' }).click());
+    await andWait(eh, () => eh.getByRole('button', { name: 'Agree the early help plan' }).click());
     await expectNoAxeViolations(eh);
     await eh.locator('#familyConsents').check();
     await eh.fill('#consentGivenBy', 'Her mother');
@@ -84,7 +83,7 @@ describe('targeted early help', () => {
     expect(await eh.getByText('Early help plan agreed.').isVisible()).toBe(true);
     await expectNoAxeViolations(eh);
 
-    await andWait(eh, () => eh.getByRole('link', { name: 'Record a review' }).click());
+    await andWait(eh, () => eh.getByRole('button', { name: 'Record a review' }).click());
     await expectNoAxeViolations(eh);
     await fillToday(eh, 'reviewedOn');
     await eh.locator('#scaling-3').check();
@@ -92,7 +91,7 @@ describe('targeted early help', () => {
     await andWait(eh, () => eh.getByRole('button', { name: 'Record review' }).click());
     expect(await eh.getByText('Review recorded.').isVisible()).toBe(true);
 
-    await andWait(eh, () => eh.getByRole('link', { name: 'Close early help' }).click());
+    await andWait(eh, () => eh.getByRole('button', { name: 'Close early help' }).click());
     await expectNoAxeViolations(eh);
     await eh.locator('#outcome-2').check();
     await eh.locator('#stepUpFamilyConsent').check();
