@@ -269,7 +269,7 @@ export interface FormSubmissionTable {
 export interface ContactTable {
   id: Generated<string>;
   reference: string;
-  channel: 'online_form' | 'phone' | 'email' | 'in_person' | 'letter';
+  channel: 'online_form' | 'phone' | 'email' | 'in_person' | 'letter' | 'early_help_step_up';
   status: Generated<'received' | 'screening' | 'decided'>;
   receivedAt: ColumnType<Date, Date, never>;
   receivedOn: DateText;
@@ -393,6 +393,78 @@ export interface EarlyHelpReferralTable {
   familyConsent: boolean;
   status: Generated<'awaiting_allocation'>;
   createdAt: ColumnType<Date, Date, never>;
+}
+
+export interface EarlyHelpEpisodeTable {
+  id: Generated<string>;
+  earlyHelpReferralId: string;
+  childId: string;
+  teamId: string;
+  workerUserId: string;
+  allocatedByUserId: string;
+  allocatedAt: Timestamp;
+  startedOn: DateText;
+  assessmentDueOn: DateText;
+  status: Generated<'open' | 'closed'>;
+  closedOn: DateText | null;
+  closureOutcome: 'needs_met' | 'step_up' | 'step_down_universal' | 'consent_withdrawn' | null;
+  closureSummary: string | null;
+  closedByUserId: string | null;
+  closedAt: Timestamp | null;
+  stepUpContactId: string | null;
+  version: Generated<number>;
+}
+
+export interface WellbeingAssessmentTable {
+  id: Generated<string>;
+  episodeId: string;
+  childId: string;
+  worries: string;
+  workingWell: string;
+  needsToHappen: string;
+  scaling: number;
+  childsVoice: string;
+  completedOn: DateText;
+  dueOn: DateText;
+  withinTimescale: boolean;
+  completedByUserId: string;
+  completedAt: Timestamp;
+}
+
+export interface EarlyHelpPlanTable {
+  id: Generated<string>;
+  episodeId: string;
+  childId: string;
+  consentGivenBy: string;
+  consentGivenOn: DateText;
+  outcomes: string;
+  agreedOn: DateText;
+  firstReviewDueOn: DateText;
+  recordedByUserId: string;
+  recordedAt: Timestamp;
+}
+
+export interface EarlyHelpPlanActionTable {
+  id: Generated<string>;
+  planId: string;
+  position: number;
+  action: string;
+  owner: string;
+  dueOn: DateText;
+}
+
+export interface EarlyHelpReviewTable {
+  id: Generated<string>;
+  planId: string;
+  childId: string;
+  reviewedOn: DateText;
+  dueOn: DateText;
+  withinTimescale: boolean;
+  scaling: number;
+  progress: string;
+  nextReviewDueOn: DateText;
+  recordedByUserId: string;
+  recordedAt: Timestamp;
 }
 
 export interface TeamCaseloadTargetTable {
@@ -645,6 +717,11 @@ export interface Database {
   cinPlan: CinPlanTable;
   cinPlanVersion: CinPlanVersionTable;
   cinReview: CinReviewTable;
+  earlyHelpEpisode: EarlyHelpEpisodeTable;
+  wellbeingAssessment: WellbeingAssessmentTable;
+  earlyHelpPlan: EarlyHelpPlanTable;
+  earlyHelpPlanAction: EarlyHelpPlanActionTable;
+  earlyHelpReview: EarlyHelpReviewTable;
 }
 
 export type Person = Selectable<PersonTable>;

@@ -19,7 +19,8 @@ import { DEMO_PRE_BIRTH_IDS } from '../../src/db/seed/demo-pre-birth.ts';
 import { DEMO_CHILD_PROTECTION_IDS } from '../../src/db/seed/demo-child-protection.ts';
 import { DEMO_PEOPLE_IDS } from '../../src/db/seed/demo-people.ts';
 import { DEMO_RECORD_IDS } from '../../src/db/seed/demo-records.ts';
-import { DEMO_USER_IDS, DEMO_USERS, FIXED_STAFF } from '../../src/db/seed/users.ts';
+import { DEMO_EARLY_HELP_IDS } from '../../src/db/seed/demo-early-help.ts';
+import { DEMO_USER_IDS, DEMO_USERS, FIXED_STAFF, teamStaff } from '../../src/db/seed/users.ts';
 import type { RouteContractEntry } from '../../src/web/plugins/route-contract.ts';
 import type { RequestBody } from './http-client.ts';
 import { NOT_YET_IN_MATRIX } from './not-yet-in-matrix.ts';
@@ -80,12 +81,16 @@ const FRONT_DOOR = ['front-door:record-contact', 'front-door:view-queue', 'front
 // Strategy discussions and section 47 enquiries are recorded by social workers, their managers, the MASH and CP chairs.
 const CHILD_PROTECTION = 'child-protection:record-enquiry';
 
+// Early help: the queue for the MASH and case teams, allocation by managers.
+const EARLY_HELP_QUEUE = ['early-help:view-queue'];
+const EARLY_HELP_ALLOCATE = ['early-help:view-queue', 'early-help:allocate', 'early-help:work'];
+
 export const ROLE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
-  mash_practitioner: [...CASEWORK, ...FRONT_DOOR, 'front-door:view-dashboard', 'casework:view-referrals', CHILD_PROTECTION],
-  mash_manager: [...MANAGER, ...FRONT_DOOR, 'front-door:decide', CHILD_PROTECTION],
-  social_worker: [...CASEWORK, CHILD_PROTECTION],
+  mash_practitioner: [...CASEWORK, ...FRONT_DOOR, 'front-door:view-dashboard', 'casework:view-referrals', CHILD_PROTECTION, ...EARLY_HELP_QUEUE],
+  mash_manager: [...MANAGER, ...FRONT_DOOR, 'front-door:decide', CHILD_PROTECTION, ...EARLY_HELP_ALLOCATE],
+  social_worker: [...CASEWORK, CHILD_PROTECTION, ...EARLY_HELP_QUEUE, 'early-help:work'],
   // closes child in need episodes (child-in-need:close)
-  team_manager: [...MANAGER, CHILD_PROTECTION, 'returns:build', 'child-in-need:close'],
+  team_manager: [...MANAGER, CHILD_PROTECTION, 'returns:build', 'child-in-need:close', ...EARLY_HELP_ALLOCATE],
   cp_chair: [...CASEWORK, CHILD_PROTECTION],
   iro: CASEWORK,
   personal_adviser: CASEWORK,
@@ -367,6 +372,18 @@ export const PARAMS: Readonly<Record<string, readonly ParamState[]>> = {
       };
     }),
     { state: 'missing', value: MISSING_ID, expect: () => 404, auditedRefusal: false },
+  ],
+  // The demo early help referral waiting in the queue (its child is with the early help team, no
+  // worker): only a MASH manager among the subjects may allocate it (team.manager manages another team).
+  earlyHelpReferralId: [
+    { state: 'waiting', value: DEMO_EARLY_HELP_IDS.queueReferral, expect: (subject) => (subject === 'mash.manager' ? 'allow' : 403), auditedRefusal: true },
+    { state: 'missing', value: '00000000-0000-4000-8e00-0000000dead0', expect: () => 404, auditedRefusal: false },
+  ],
+  // The demo episode waiting for its wellbeing assessment (its child is with an early help worker):
+  // only a MASH manager among the subjects may work on it.
+  earlyHelpEpisodeId: [
+    { state: 'open', value: DEMO_EARLY_HELP_IDS.allocatedEpisode, expect: (subject) => (subject === 'mash.manager' ? 'allow' : 403), auditedRefusal: true },
+    { state: 'missing', value: '00000000-0000-4000-8e00-0000000dead1', expect: () => 404, auditedRefusal: false },
   ],
   userId: [
     { state: 'existing', value: TARGET_USER.id, expect: () => 'allow', auditedRefusal: false },
@@ -726,6 +743,16 @@ const phoneContact = () => ({
   familyConsentReason: 'Anonymous caller.',
   immediateRisk: 'no',
 });
+/** Today in England as GOV.UK date input fields (`name-day`, `name-month`, `name-year`). */
+function todayParts(name: string): Record<string, string> {
+  const [year = '', month = '', day = ''] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' })
+    .format(new Date())
+    .split('-');
+  return { [`${name}-day`]: day, [`${name}-month`]: month, [`${name}-year`]: year };
+}
+
+/** A worker in the demo early help team (Children and Family Practices). */
+const EARLY_HELP_WORKER = teamStaff().find((u) => u.teamCode === 'CFP' && !u.isManager);
 
 export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   'GET /': { allow: [303] },
@@ -1011,6 +1038,58 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   'GET /referrals/:referralId/allocate': { record: 'change' },
   // allocated to the worker the child already has, then put back to awaiting allocation for the next subject
   'POST /referrals/:referralId/allocate': { body: async (ctx) => ({ form: await allocationForm(ctx) }), reset: restore('referral', 'referralId') },
+  // Targeted early help. The queue, and allocation of the demo referral waiting in it (a second
+  // allocation is refused as already done: 400).
+  'GET /early-help': {},
+  'GET /early-help/referrals/:earlyHelpReferralId/allocate': {},
+  'POST /early-help/referrals/:earlyHelpReferralId/allocate': { allow: [303, 400], body: () => ({ form: { workerUserId: EARLY_HELP_WORKER?.id ?? '' } }) },
+  // The early help section of a child's record (read like any record page).
+  'GET /children/:childId/early-help': {},
+  // Early help steps on the demo episode waiting for its wellbeing assessment. Only the MASH manager
+  // among the subjects may change it (early help work is for social workers, team managers and MASH
+  // managers, and only a MASH manager reaches a child with the early help team), so that one subject
+  // takes the episode through every step, in the order the server registers the routes: assessment
+  // (version 1 → 2), plan (2 → 3), review (3 → 4), closure. Every date is today.
+  'GET /early-help/episodes/:earlyHelpEpisodeId/wellbeing-assessment': {},
+  'POST /early-help/episodes/:earlyHelpEpisodeId/wellbeing-assessment': {
+    body: () => ({
+      form: {
+        action: 'complete',
+        worries: 'Matrix worries',
+        workingWell: 'Matrix strengths',
+        needsToHappen: 'Matrix next steps',
+        scaling: '5',
+        childsVoice: 'Matrix voice',
+        ...todayParts('completedOn'),
+        version: '1',
+      },
+    }),
+  },
+  'POST /early-help/episodes/:earlyHelpEpisodeId/wellbeing-assessment/discard-draft': { body: () => ({ form: {} }) },
+  'GET /early-help/episodes/:earlyHelpEpisodeId/plan': {},
+  'POST /early-help/episodes/:earlyHelpEpisodeId/plan': {
+    body: () => ({
+      form: {
+        familyConsents: 'yes',
+        consentGivenBy: 'Matrix parent',
+        ...todayParts('consentGivenOn'),
+        outcomes: 'Matrix outcomes',
+        ...todayParts('agreedOn'),
+        action1: 'Matrix action',
+        owner1: 'Matrix owner',
+        ...todayParts('dueOn1'),
+        version: '2',
+      },
+    }),
+  },
+  'GET /early-help/episodes/:earlyHelpEpisodeId/review': {},
+  'POST /early-help/episodes/:earlyHelpEpisodeId/review': {
+    body: () => ({ form: { ...todayParts('reviewedOn'), scaling: '5', progress: 'Matrix progress', version: '3' } }),
+  },
+  'GET /early-help/episodes/:earlyHelpEpisodeId/close': {},
+  'POST /early-help/episodes/:earlyHelpEpisodeId/close': {
+    body: () => ({ form: { outcome: 'needs_met', summary: 'Matrix closure', ...todayParts('closedOn'), version: '4' } }),
+  },
 };
 
 // ---------------------------------------------------------------------------------------------

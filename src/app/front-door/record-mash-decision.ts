@@ -11,6 +11,7 @@ import { decisionProblems, nextRecordFor, NEXT_STATE, referralPurposeFor, type D
 import { isNeedLevel } from '../../domain/front-door/levels-of-need.ts';
 import { timelinessOf } from '../../domain/shared/timescales/rule.ts';
 import { parseLocalDate, toIsoDate } from '../../domain/shared/time/local-date.ts';
+import { placeWithEarlyHelpTeam } from '../early-help/index.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import { StaleVersionError, ValidationError } from '../shared/errors.ts';
 import { once, type Submission } from '../shared/idempotency.ts';
@@ -35,7 +36,13 @@ export interface DecisionResult {
   readonly earlyHelpReferralIds: readonly string[];
 }
 
-export async function recordMashDecision(deps: AppDeps, ctx: RequestContext, contactId: string, input: DecisionInput, submission?: Submission): Promise<DecisionResult> {
+export async function recordMashDecision(
+  deps: AppDeps,
+  ctx: RequestContext,
+  contactId: string,
+  input: DecisionInput,
+  submission?: Submission,
+): Promise<DecisionResult> {
   return unitOfWork(deps, ctx, async (work) => {
     const { trx, now, audit } = work;
     const outcome = await once(work, ctx, submission, 'front-door.decision.recorded', async () => {
@@ -86,14 +93,33 @@ export async function recordMashDecision(deps: AppDeps, ctx: RequestContext, con
         purpose !== null && teamId !== null
           ? await insertReferrals(
               trx,
-              childIds.map((childId) => ({ contactId, childId, purpose, referralSource: contact.referralSource, referredOn: decidedOn, teamId, createdAt: now })),
+              childIds.map((childId) => ({
+                contactId,
+                childId,
+                purpose,
+                referralSource: contact.referralSource,
+                referredOn: decidedOn,
+                teamId,
+                createdAt: now,
+              })),
             )
           : [];
       if (teamId !== null) for (const childId of childIds) await allocateToTeam(trx, childId, teamId, decidedOn);
       const earlyHelp =
         next === 'early_help_referral' && level !== null
-          ? await insertEarlyHelpReferrals(trx, childIds.map((childId) => ({ contactId, childId, referredOn: decidedOn, needLevel: level, familyConsent: true, createdAt: now })))
+          ? await insertEarlyHelpReferrals(
+              trx,
+              childIds.map((childId) => ({ contactId, childId, referredOn: decidedOn, needLevel: level, familyConsent: true, createdAt: now })),
+            )
           : [];
+      const earlyHelpTeamId =
+        earlyHelp.length > 0
+          ? await placeWithEarlyHelpTeam(
+              trx,
+              earlyHelp.map((e) => e.childId),
+              decidedOn,
+            )
+          : null;
 
       await audit({
         action: 'front-door.decision.recorded',
@@ -104,7 +130,7 @@ export async function recordMashDecision(deps: AppDeps, ctx: RequestContext, con
           outcome: input.outcome,
           nextState: NEXT_STATE[input.outcome],
           level,
-          teamId,
+          teamId: teamId ?? earlyHelpTeamId,
           decidedOn,
           decisionDueOn: contact.decisionDueOn,
           withinTimescale: timeliness.met,
@@ -113,12 +139,29 @@ export async function recordMashDecision(deps: AppDeps, ctx: RequestContext, con
         },
       });
       for (const r of referrals) {
-        await audit({ action: 'casework.referral.created', subjectType: 'referral', subjectId: r.id, childId: r.childId, changes: { contactId, purpose, teamId, referralSource: contact.referralSource, referredOn: decidedOn } });
+        await audit({
+          action: 'casework.referral.created',
+          subjectType: 'referral',
+          subjectId: r.id,
+          childId: r.childId,
+          changes: { contactId, purpose, teamId, referralSource: contact.referralSource, referredOn: decidedOn },
+        });
       }
       for (const e of earlyHelp) {
-        await audit({ action: 'front-door.early-help-referral.created', subjectType: 'early-help-referral', subjectId: e.id, childId: e.childId, changes: { contactId, needLevel: level, familyConsent: true, referredOn: decidedOn } });
+        await audit({
+          action: 'front-door.early-help-referral.created',
+          subjectType: 'early-help-referral',
+          subjectId: e.id,
+          childId: e.childId,
+          changes: { contactId, needLevel: level, familyConsent: true, referredOn: decidedOn },
+        });
       }
-      return { outcome: input.outcome, withinTimescale: timeliness.met, referralIds: referrals.map((r) => r.id), earlyHelpReferralIds: earlyHelp.map((e) => e.id) };
+      return {
+        outcome: input.outcome,
+        withinTimescale: timeliness.met,
+        referralIds: referrals.map((r) => r.id),
+        earlyHelpReferralIds: earlyHelp.map((e) => e.id),
+      };
     });
     return outcome.result;
   });

@@ -6,9 +6,10 @@ import type { Database } from '../../db/schema.ts';
 import type { DueItem, DueScope } from '../../domain/casework/due-items.ts';
 import type { Actor } from '../../domain/shared/access/actor.ts';
 import { childInNeedDueItems } from '../child-in-need/due-items.ts';
+import { earlyHelpDueItems } from '../early-help/due-items.ts';
 import { preBirthDueItems } from '../pre-birth/due-items.ts';
 import { section47sToComplete, strategyDiscussionsToHold } from '../child-protection/strategy-discussion-due-items.ts';
 
 export type DueItemSource = (trx: Transaction<Database>, actor: Actor, now: Date, scope: DueScope) => Promise<readonly DueItem[]>;
 
-export const DUE_ITEM_SOURCES: readonly DueItemSource[] = [childInNeedDueItems, preBirthDueItems, strategyDiscussionsToHold, section47sToComplete];
+export const DUE_ITEM_SOURCES: readonly DueItemSource[] = [childInNeedDueItems, earlyHelpDueItems, preBirthDueItems, strategyDiscussionsToHold, section47sToComplete];

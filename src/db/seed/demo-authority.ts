@@ -14,6 +14,7 @@ import { seedDemoChildProtection } from './demo-child-protection.ts';
 import { seedDemoChildInNeed } from './demo-child-in-need.ts';
 import { seedDemoFrontDoor } from './demo-front-door.ts';
 import { seedDemoPreBirth } from './demo-pre-birth.ts';
+import { seedDemoEarlyHelp } from './demo-early-help.ts';
 import { seedDemoRecords } from './demo-records.ts';
 import { seedDemoCharacteristics } from './demo-returns.ts';
 import { DEMO_PEOPLE_IDS, seedDemoPeople } from './demo-people.ts';
@@ -219,6 +220,7 @@ export async function seedDemoAuthority(handle: DatabaseHandle, now: Date, seed 
     await seedDemoChildProtection(trx, { now, teamId, childIds: { allocated: DEMO_CHILD_IDS.allocated, restricted: DEMO_CHILD_IDS.restricted } });
     await seedDemoCharacteristics(trx);
     await seedDemoChildInNeed(trx, { now, teamId: teamId('FST_NORTH'), allocatedChildId: DEMO_CHILD_IDS.allocated, restrictedChildId: DEMO_CHILD_IDS.restricted });
+    await seedDemoEarlyHelp(trx, { now, teamId });
     await appendAuditEvent(
       trx,
       { actorUserId: null, actorLabel: 'hearth seed', requestId: null, ip: null },

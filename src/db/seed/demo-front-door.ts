@@ -35,7 +35,15 @@ export const DEMO_FRONT_DOOR_IDS = {
   referral: fid(6),
 } as const;
 
-const london = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const london = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 function londonParts(at: Date): { date: string; time: string } {
   const p = Object.fromEntries(london.formatToParts(at).map((x) => [x.type, x.value]));
@@ -73,9 +81,12 @@ interface DemoContact {
 }
 
 const WORRIES = {
-  school: 'Attendance has fallen to 71% this term and the child has arrived hungry several times. The child told a teaching assistant that there is often no food at home at weekends.',
-  police: 'Police attended the family home overnight after a neighbour reported shouting. Both parents were present; the children were awake. No arrests. Third call-out in two months.',
-  health: 'The health team is worried about the child’s weight, which has dropped across two centiles, and about missed appointments. Mother seems low and says she is managing alone.',
+  school:
+    'Attendance has fallen to 71% this term and the child has arrived hungry several times. The child told a teaching assistant that there is often no food at home at weekends.',
+  police:
+    'Police attended the family home overnight after a neighbour reported shouting. Both parents were present; the children were awake. No arrests. Third call-out in two months.',
+  health:
+    'The health team is worried about the child’s weight, which has dropped across two centiles, and about missed appointments. Mother seems low and says she is managing alone.',
   selfReferral: 'A grandparent rang worried that the child is being left alone in the evenings and has stopped going to clubs.',
   nursery: 'Nursery staff noticed a bruise on the child’s upper arm. The explanation given at collection did not match what the child said.',
 };
@@ -100,12 +111,89 @@ export async function seedDemoFrontDoor(trx: Transaction<Database>, options: { n
   const child = (i: number) => mashChildren[i % Math.max(1, mashChildren.length)];
 
   const contacts: DemoContact[] = [
-    { id: DEMO_FRONT_DOOR_IDS.awaitingScreening, daysAgo: 0, time: '', channel: 'online_form', source: '2A', organisation: 'Larkspur Primary School', worries: WORRIES.school, newChild: true },
-    { id: DEMO_FRONT_DOOR_IDS.overdue, daysAgo: 2, time: '16:20', channel: 'phone', source: '6', organisation: 'Police', worries: WORRIES.police, childIds: [child(0)?.id ?? ''], consent: 'given', checks: [['police', 'nothing_known'], ['health', 'requested'], ['education', 'requested']] },
-    { id: DEMO_FRONT_DOOR_IDS.dueToday, daysAgo: 1, time: '11:05', channel: 'email', source: '3B', organisation: 'Health visiting team', worries: WORRIES.health, childIds: [child(1)?.id ?? ''], consent: 'not_sought', level: 3, indicators: ['3.health.3', '3.basic_care_safety_protection.1', '2.family_functioning_wellbeing.3'] },
-    { id: DEMO_FRONT_DOOR_IDS.referredContact, daysAgo: 3, time: '09:40', channel: 'phone', source: '8', organisation: 'Little Acorns Nursery', worries: WORRIES.nursery, childIds: [child(2)?.id ?? ''], consent: 'not_sought', level: 4, indicators: ['4.basic_care_safety_protection.10', '4.health.15'], outcome: 'social_care_assessment', decidedAfterWorkingDays: 1, immediateRisk: false },
-    { daysAgo: 6, time: '14:30', channel: 'online_form', source: '2A', organisation: 'Heron Drive Academy', worries: WORRIES.school, childIds: [child(3)?.id ?? ''], consent: 'given', level: 3, indicators: ['3.learning.1', '3.emotional_development.2'], outcome: 'targeted_early_help', decidedAfterWorkingDays: 1 },
-    { daysAgo: 8, time: '10:10', channel: 'phone', source: '1A', organisation: null, worries: WORRIES.selfReferral, childIds: [child(4)?.id ?? ''], consent: 'given', level: 1, indicators: ['1.family_social_relationships.1'], outcome: 'nfa', decidedAfterWorkingDays: 1 },
+    {
+      id: DEMO_FRONT_DOOR_IDS.awaitingScreening,
+      daysAgo: 0,
+      time: '',
+      channel: 'online_form',
+      source: '2A',
+      organisation: 'Larkspur Primary School',
+      worries: WORRIES.school,
+      newChild: true,
+    },
+    {
+      id: DEMO_FRONT_DOOR_IDS.overdue,
+      daysAgo: 2,
+      time: '16:20',
+      channel: 'phone',
+      source: '6',
+      organisation: 'Police',
+      worries: WORRIES.police,
+      childIds: [child(0)?.id ?? ''],
+      consent: 'given',
+      checks: [
+        ['police', 'nothing_known'],
+        ['health', 'requested'],
+        ['education', 'requested'],
+      ],
+    },
+    {
+      id: DEMO_FRONT_DOOR_IDS.dueToday,
+      daysAgo: 1,
+      time: '11:05',
+      channel: 'email',
+      source: '3B',
+      organisation: 'Health visiting team',
+      worries: WORRIES.health,
+      childIds: [child(1)?.id ?? ''],
+      consent: 'not_sought',
+      level: 3,
+      indicators: ['3.health.3', '3.basic_care_safety_protection.1', '2.family_functioning_wellbeing.3'],
+    },
+    {
+      id: DEMO_FRONT_DOOR_IDS.referredContact,
+      daysAgo: 3,
+      time: '09:40',
+      channel: 'phone',
+      source: '8',
+      organisation: 'Little Acorns Nursery',
+      worries: WORRIES.nursery,
+      childIds: [child(2)?.id ?? ''],
+      consent: 'not_sought',
+      level: 4,
+      indicators: ['4.basic_care_safety_protection.10', '4.health.15'],
+      outcome: 'social_care_assessment',
+      decidedAfterWorkingDays: 1,
+      immediateRisk: false,
+    },
+    {
+      daysAgo: 6,
+      time: '14:30',
+      channel: 'online_form',
+      source: '2A',
+      organisation: 'Heron Drive Academy',
+      worries: WORRIES.school,
+      childIds: [child(3)?.id ?? ''],
+      consent: 'given',
+      level: 3,
+      indicators: ['3.learning.1', '3.emotional_development.2'],
+      outcome: 'targeted_early_help',
+      decidedAfterWorkingDays: 1,
+    },
+    {
+      daysAgo: 8,
+      time: '10:10',
+      channel: 'phone',
+      source: '1A',
+      organisation: null,
+      worries: WORRIES.selfReferral,
+      childIds: [child(4)?.id ?? ''],
+      consent: 'given',
+      level: 1,
+      indicators: ['1.family_social_relationships.1'],
+      outcome: 'nfa',
+      decidedAfterWorkingDays: 1,
+    },
   ];
   // Twelve weeks of earlier decisions for the dashboard: NFA, signposting and early help only, so
   // no demo child's allocation changes; a few are the same children again (repeats), a few late.
@@ -134,9 +222,16 @@ export async function seedDemoFrontDoor(trx: Transaction<Database>, options: { n
     const receivedOn = c.daysAgo === 0 ? LocalDate.parse(londonParts(justNow).date) : calendar.addWorkingDays(today, -c.daysAgo);
     const receivedAt = c.daysAgo === 0 ? justNow : instant(receivedOn.toString(), c.time);
     const dueOn = mashDecisionDueOn(receivedOn, calendar);
-    const children = c.newChild === true
-      ? [{ givenName: random.pick(GIVEN_NAMES_FEMALE), familyName: random.pick(FAMILY_NAMES), dateOfBirth: today.minusYears(8).minusDays(random.int(0, 300)).toString() }]
-      : (c.childIds ?? []).map((id) => mashChildren.find((m) => m.id === id)).filter((m) => m !== undefined);
+    const children =
+      c.newChild === true
+        ? [
+            {
+              givenName: random.pick(GIVEN_NAMES_FEMALE),
+              familyName: random.pick(FAMILY_NAMES),
+              dateOfBirth: today.minusYears(8).minusDays(random.int(0, 300)).toString(),
+            },
+          ]
+        : (c.childIds ?? []).map((id) => mashChildren.find((m) => m.id === id)).filter((m) => m !== undefined);
     if (children.length === 0) continue;
     const row = await insertContact(trx, {
       ...(c.id === undefined ? {} : { id: c.id }),
@@ -165,7 +260,14 @@ export async function seedDemoFrontDoor(trx: Transaction<Database>, options: { n
       recordedByUserId: c.channel === 'online_form' ? null : DEMO_USER_IDS.mashPractitioner,
       submissionToken: null,
       submissionHash: null,
-      people: children.map((ch, i) => ({ ...(c.id === DEMO_FRONT_DOOR_IDS.awaitingScreening && i === 0 ? { id: DEMO_FRONT_DOOR_IDS.awaitingScreeningChild } : {}), role: 'child' as const, givenName: ch.givenName, familyName: ch.familyName, dateOfBirth: ch.dateOfBirth, relationship: null })),
+      people: children.map((ch, i) => ({
+        ...(c.id === DEMO_FRONT_DOOR_IDS.awaitingScreening && i === 0 ? { id: DEMO_FRONT_DOOR_IDS.awaitingScreeningChild } : {}),
+        role: 'child' as const,
+        givenName: ch.givenName,
+        familyName: ch.familyName,
+        dateOfBirth: ch.dateOfBirth,
+        relationship: null,
+      })),
     });
     if (row === undefined) continue;
     count += 1;
@@ -173,7 +275,12 @@ export async function seedDemoFrontDoor(trx: Transaction<Database>, options: { n
     if (c.newChild !== true) {
       for (const [i, ch] of children.entries()) {
         if (!('id' in ch)) continue;
-        await trx.updateTable('contactPerson').set({ personId: ch.id, linkedByUserId: DEMO_USER_IDS.mashPractitioner, linkedAt: stepAt }).where('contactId', '=', row.id).where('position', '=', i + 1).execute();
+        await trx
+          .updateTable('contactPerson')
+          .set({ personId: ch.id, linkedByUserId: DEMO_USER_IDS.mashPractitioner, linkedAt: stepAt })
+          .where('contactId', '=', row.id)
+          .where('position', '=', i + 1)
+          .execute();
       }
       await trx.updateTable('contact').set({ status: 'screening' }).where('id', '=', row.id).execute();
     }
@@ -185,7 +292,9 @@ export async function seedDemoFrontDoor(trx: Transaction<Database>, options: { n
           consentToChecks: c.consent,
           checksWithoutConsent: without,
           consentOverrideReason: without ? 'clear_risk_to_child' : null,
-          consentRationale: without ? 'Telling the family before the checks could put the child at risk; the checks are limited to what the decision needs.' : null,
+          consentRationale: without
+            ? 'Telling the family before the checks could put the child at risk; the checks are limited to what the decision needs.'
+            : null,
           consentRecordedByUserId: DEMO_USER_IDS.mashPractitioner,
           consentRecordedAt: stepAt,
         })
@@ -211,7 +320,13 @@ export async function seedDemoFrontDoor(trx: Transaction<Database>, options: { n
     if (c.level !== undefined) {
       await trx
         .updateTable('contact')
-        .set({ needLevel: c.level, needIndicators: [...(c.indicators ?? [])], needRationale: 'Judged on the referral and what partners shared.', needRecordedByUserId: DEMO_USER_IDS.mashPractitioner, needRecordedAt: stepAt })
+        .set({
+          needLevel: c.level,
+          needIndicators: [...(c.indicators ?? [])],
+          needRationale: 'Judged on the referral and what partners shared.',
+          needRecordedByUserId: DEMO_USER_IDS.mashPractitioner,
+          needRecordedAt: stepAt,
+        })
         .where('id', '=', row.id)
         .execute();
     }
@@ -237,15 +352,35 @@ export async function seedDemoFrontDoor(trx: Transaction<Database>, options: { n
         if (!('id' in ch)) continue;
         if (c.outcome === 'social_care_assessment') {
           const teamId = options.teamId('FST_NORTH');
-          await trx.insertInto('referral').values({ ...(c.id === DEMO_FRONT_DOOR_IDS.referredContact ? { id: DEMO_FRONT_DOOR_IDS.referral } : {}), contactId: row.id, childId: ch.id, purpose: 'assessment', referralSource: c.source, referredOn: decidedOn.toString(), teamId, createdAt: decidedAt }).execute();
+          await trx
+            .insertInto('referral')
+            .values({
+              ...(c.id === DEMO_FRONT_DOOR_IDS.referredContact ? { id: DEMO_FRONT_DOOR_IDS.referral } : {}),
+              contactId: row.id,
+              childId: ch.id,
+              purpose: 'assessment',
+              referralSource: c.source,
+              referredOn: decidedOn.toString(),
+              teamId,
+              createdAt: decidedAt,
+            })
+            .execute();
           await trx.updateTable('allocation').set({ endedOn: decidedOn.toString() }).where('childId', '=', ch.id).where('endedOn', 'is', null).execute();
           await trx.insertInto('allocation').values({ childId: ch.id, teamId, workerUserId: null, startedOn: decidedOn.toString() }).execute();
         }
         if (c.outcome === 'targeted_early_help') {
-          await trx.insertInto('earlyHelpReferral').values({ contactId: row.id, childId: ch.id, referredOn: decidedOn.toString(), needLevel: c.level ?? 3, familyConsent: true, createdAt: decidedAt }).execute();
+          await trx
+            .insertInto('earlyHelpReferral')
+            .values({ contactId: row.id, childId: ch.id, referredOn: decidedOn.toString(), needLevel: c.level ?? 3, familyConsent: true, createdAt: decidedAt })
+            .execute();
         }
       }
     }
   }
-  await appendAuditEvent(trx, { actorUserId: null, actorLabel: 'hearth seed', requestId: null, ip: null }, { action: 'seed.demo-front-door.loaded', changes: { contacts: count } }, now);
+  await appendAuditEvent(
+    trx,
+    { actorUserId: null, actorLabel: 'hearth seed', requestId: null, ip: null },
+    { action: 'seed.demo-front-door.loaded', changes: { contacts: count } },
+    now,
+  );
 }

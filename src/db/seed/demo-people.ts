@@ -33,7 +33,10 @@ function nhsNumberFrom(nine: number): string {
   }
 }
 
-export async function seedDemoPeople(trx: Transaction<Database>, options: { readonly now: Date; readonly allocatedChildId: string; readonly fstNorthTeamId: string }): Promise<number> {
+export async function seedDemoPeople(
+  trx: Transaction<Database>,
+  options: { readonly now: Date; readonly allocatedChildId: string; readonly fstNorthTeamId: string },
+): Promise<number> {
   const { now } = options;
   const year = Number(isoDate(now).slice(0, 4)) - 8;
   const common = { createdAt: now, updatedAt: now };
@@ -42,7 +45,16 @@ export async function seedDemoPeople(trx: Transaction<Database>, options: { read
   await trx
     .insertInto('person')
     .values([
-      { id: DEMO_PEOPLE_IDS.duplicateMother, personType: 'adult', givenName: 'Hayley', familyName: 'Quinlan', gender: 'female', dateOfBirth: `${String(year - 27)}-09-21`, ...quinlanHome, ...common },
+      {
+        id: DEMO_PEOPLE_IDS.duplicateMother,
+        personType: 'adult',
+        givenName: 'Hayley',
+        familyName: 'Quinlan',
+        gender: 'female',
+        dateOfBirth: `${String(year - 27)}-09-21`,
+        ...quinlanHome,
+        ...common,
+      },
       {
         id: DEMO_PEOPLE_IDS.duplicateOriginal,
         personType: 'child',
@@ -58,9 +70,38 @@ export async function seedDemoPeople(trx: Transaction<Database>, options: { read
         ...quinlanHome,
         ...common,
       },
-      { id: DEMO_PEOPLE_IDS.duplicateSecond, personType: 'child', givenName: 'Jon', familyName: 'Quinlan', gender: 'male', dateOfBirth: `${String(year)}-04-03`, ...quinlanHome, ...common },
-      { id: DEMO_PEOPLE_IDS.unbornMother, personType: 'adult', givenName: 'Shazia', familyName: 'Iqbal', gender: 'female', dateOfBirth: `${String(year - 21)}-06-12`, firstLanguage: 'Urdu', interpreterNeeded: true, ...iqbalHome, ...common },
-      { id: DEMO_PEOPLE_IDS.unborn, personType: 'unborn', givenName: 'Baby', familyName: 'Iqbal', gender: 'not_known', expectedDateOfDelivery: daysFrom(now, 120), ...iqbalHome, ...common },
+      {
+        id: DEMO_PEOPLE_IDS.duplicateSecond,
+        personType: 'child',
+        givenName: 'Jon',
+        familyName: 'Quinlan',
+        gender: 'male',
+        dateOfBirth: `${String(year)}-04-03`,
+        ...quinlanHome,
+        ...common,
+      },
+      {
+        id: DEMO_PEOPLE_IDS.unbornMother,
+        personType: 'adult',
+        givenName: 'Shazia',
+        familyName: 'Iqbal',
+        gender: 'female',
+        dateOfBirth: `${String(year - 21)}-06-12`,
+        firstLanguage: 'Urdu',
+        interpreterNeeded: true,
+        ...iqbalHome,
+        ...common,
+      },
+      {
+        id: DEMO_PEOPLE_IDS.unborn,
+        personType: 'unborn',
+        givenName: 'Baby',
+        familyName: 'Iqbal',
+        gender: 'not_known',
+        expectedDateOfDelivery: daysFrom(now, 120),
+        ...iqbalHome,
+        ...common,
+      },
     ])
     .execute();
   const pair = (a: string, b: string, ab: string, ba: string, pr: boolean, lives: boolean) => [
@@ -85,20 +126,57 @@ export async function seedDemoPeople(trx: Transaction<Database>, options: { read
     .execute();
 
   // Other names and an address history for the allocated demo child.
-  const child = await trx.selectFrom('person').select(['givenName', 'familyName', 'addressLine1', 'town', 'postcode']).where('id', '=', options.allocatedChildId).executeTakeFirstOrThrow();
+  const child = await trx
+    .selectFrom('person')
+    .select(['givenName', 'familyName', 'addressLine1', 'town', 'postcode'])
+    .where('id', '=', options.allocatedChildId)
+    .executeTakeFirstOrThrow();
   await trx
     .insertInto('personName')
     .values([
-      { personId: options.allocatedChildId, nameType: 'former', givenName: child.givenName, familyName: 'Ellwood', usedTo: daysFrom(now, -700), createdAt: now },
+      {
+        personId: options.allocatedChildId,
+        nameType: 'former',
+        givenName: child.givenName,
+        familyName: 'Ellwood',
+        usedTo: daysFrom(now, -700),
+        createdAt: now,
+      },
       { personId: options.allocatedChildId, nameType: 'alias', givenName: child.givenName.slice(0, 3), familyName: child.familyName, createdAt: now },
     ])
     .execute();
   await trx
     .insertInto('personAddress')
     .values([
-      { personId: options.allocatedChildId, addressLine1: '27 Heron Drive', town: 'Wolverton', postcode: 'MK12 5NL', movedIn: daysFrom(now, -2000), movedOut: daysFrom(now, -700), isCurrent: false, createdAt: now },
-      { personId: options.allocatedChildId, addressLine1: child.addressLine1 ?? '1 Larkspur Close', town: child.town, postcode: child.postcode ?? 'MK10 1AB', movedIn: daysFrom(now, -700), isCurrent: true, createdAt: now },
-      { personId: DEMO_PEOPLE_IDS.duplicateOriginal, addressLine1: '6 Bramble Lane', town: 'Newport Pagnell', postcode: 'MK16 8QT', movedIn: daysFrom(now, -2500), movedOut: daysFrom(now, -400), isCurrent: false, createdAt: now },
+      {
+        personId: options.allocatedChildId,
+        addressLine1: '27 Heron Drive',
+        town: 'Wolverton',
+        postcode: 'MK12 5NL',
+        movedIn: daysFrom(now, -2000),
+        movedOut: daysFrom(now, -700),
+        isCurrent: false,
+        createdAt: now,
+      },
+      {
+        personId: options.allocatedChildId,
+        addressLine1: child.addressLine1 ?? '1 Larkspur Close',
+        town: child.town,
+        postcode: child.postcode ?? 'MK10 1AB',
+        movedIn: daysFrom(now, -700),
+        isCurrent: true,
+        createdAt: now,
+      },
+      {
+        personId: DEMO_PEOPLE_IDS.duplicateOriginal,
+        addressLine1: '6 Bramble Lane',
+        town: 'Newport Pagnell',
+        postcode: 'MK16 8QT',
+        movedIn: daysFrom(now, -2500),
+        movedOut: daysFrom(now, -400),
+        isCurrent: false,
+        createdAt: now,
+      },
       { personId: DEMO_PEOPLE_IDS.duplicateOriginal, ...quinlanHome, movedIn: daysFrom(now, -400), isCurrent: true, createdAt: now },
     ])
     .execute();

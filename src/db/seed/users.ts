@@ -32,22 +32,71 @@ export const DEMO_USER_IDS = {
 } as const;
 
 const ROLE_USERS: readonly DemoUser[] = [
-  { id: DEMO_USER_IDS.mashPractitioner, username: 'mash.practitioner', displayName: 'Priya Okafor', roles: ['mash_practitioner'], teamCode: 'MASH', isManager: false },
+  {
+    id: DEMO_USER_IDS.mashPractitioner,
+    username: 'mash.practitioner',
+    displayName: 'Priya Okafor',
+    roles: ['mash_practitioner'],
+    teamCode: 'MASH',
+    isManager: false,
+  },
   { id: DEMO_USER_IDS.mashManager, username: 'mash.manager', displayName: 'Declan Ashworth', roles: ['mash_manager'], teamCode: 'MASH', isManager: true },
-  { id: DEMO_USER_IDS.socialWorker, username: 'social.worker', displayName: 'Amara Lindqvist', roles: ['social_worker'], teamCode: 'FST_NORTH', isManager: false },
+  {
+    id: DEMO_USER_IDS.socialWorker,
+    username: 'social.worker',
+    displayName: 'Amara Lindqvist',
+    roles: ['social_worker'],
+    teamCode: 'FST_NORTH',
+    isManager: false,
+  },
   { id: DEMO_USER_IDS.teamManager, username: 'team.manager', displayName: 'Gareth Munroe', roles: ['team_manager'], teamCode: 'FST_NORTH', isManager: true },
   { id: DEMO_USER_IDS.cpChair, username: 'cp.chair', displayName: 'Helena Vasquez', roles: ['cp_chair'], teamCode: 'QA_IRO', isManager: false },
   { id: DEMO_USER_IDS.iro, username: 'iro', displayName: 'Tobias Wren', roles: ['iro'], teamCode: 'QA_IRO', isManager: false },
-  { id: DEMO_USER_IDS.personalAdviser, username: 'personal.adviser', displayName: 'Keisha Barnwell', roles: ['personal_adviser'], teamCode: 'LEAVING_CARE', isManager: false },
-  { id: DEMO_USER_IDS.fosteringWorker, username: 'fostering.worker', displayName: 'Rowan Delacroix', roles: ['fostering_worker'], teamCode: 'FOSTERING_SS', isManager: false },
-  { id: DEMO_USER_IDS.adoptionWorker, username: 'adoption.worker', displayName: 'Imogen Farrant', roles: ['adoption_worker'], teamCode: 'ADOPTION', isManager: false },
-  { id: DEMO_USER_IDS.performanceOfficer, username: 'performance.officer', displayName: 'Samir Haddad', roles: ['performance_officer'], teamCode: 'PERFORMANCE', isManager: false },
+  {
+    id: DEMO_USER_IDS.personalAdviser,
+    username: 'personal.adviser',
+    displayName: 'Keisha Barnwell',
+    roles: ['personal_adviser'],
+    teamCode: 'LEAVING_CARE',
+    isManager: false,
+  },
+  {
+    id: DEMO_USER_IDS.fosteringWorker,
+    username: 'fostering.worker',
+    displayName: 'Rowan Delacroix',
+    roles: ['fostering_worker'],
+    teamCode: 'FOSTERING_SS',
+    isManager: false,
+  },
+  {
+    id: DEMO_USER_IDS.adoptionWorker,
+    username: 'adoption.worker',
+    displayName: 'Imogen Farrant',
+    roles: ['adoption_worker'],
+    teamCode: 'ADOPTION',
+    isManager: false,
+  },
+  {
+    id: DEMO_USER_IDS.performanceOfficer,
+    username: 'performance.officer',
+    displayName: 'Samir Haddad',
+    roles: ['performance_officer'],
+    teamCode: 'PERFORMANCE',
+    isManager: false,
+  },
   { id: DEMO_USER_IDS.admin, username: 'admin', displayName: 'Morgan Pryce', roles: ['system_admin'], teamCode: 'ADMIN', isManager: false },
 ];
 
 /** Named staff the tests rely on beyond one per role: a social worker in another team. */
 export const FIXED_STAFF: readonly DemoUser[] = [
-  { id: DEMO_USER_IDS.otherTeamWorker, username: 'other.worker', displayName: 'Nell Corrigan', roles: ['social_worker'], teamCode: 'FST_CENTRAL', isManager: false },
+  {
+    id: DEMO_USER_IDS.otherTeamWorker,
+    username: 'other.worker',
+    displayName: 'Nell Corrigan',
+    roles: ['social_worker'],
+    teamCode: 'FST_CENTRAL',
+    isManager: false,
+  },
 ];
 
 export const DEMO_USERS = ROLE_USERS.map((u) => ({
@@ -56,8 +105,59 @@ export const DEMO_USERS = ROLE_USERS.map((u) => ({
   teamName: TEAMS.find((t) => t.code === u.teamCode)?.name ?? u.teamCode,
 }));
 
-const STAFF_GIVEN = ['Alexis', 'Bethan', 'Callum', 'Dalia', 'Ewan', 'Farah', 'Gideon', 'Harriet', 'Idris', 'Juno', 'Kieran', 'Leona', 'Marcus', 'Nadia', 'Oscar', 'Phoebe', 'Quentin', 'Rhea', 'Stellan', 'Tamsin', 'Umar', 'Verity', 'Wilf', 'Yasmin', 'Zara'];
-const STAFF_FAMILY = ['Abernethy', 'Blackwood', 'Carrington', 'Dunmore', 'Everleigh', 'Fairbairn', 'Greaves', 'Hollis', 'Ingleby', 'Jessop', 'Kilbride', 'Lockhart', 'Merriman', 'Northcott', 'Ormsby', 'Pemberton', 'Quill', 'Redfern', 'Sallow', 'Thackeray', 'Underwood', 'Vane', 'Whitlock', 'Yardley'];
+const STAFF_GIVEN = [
+  'Alexis',
+  'Bethan',
+  'Callum',
+  'Dalia',
+  'Ewan',
+  'Farah',
+  'Gideon',
+  'Harriet',
+  'Idris',
+  'Juno',
+  'Kieran',
+  'Leona',
+  'Marcus',
+  'Nadia',
+  'Oscar',
+  'Phoebe',
+  'Quentin',
+  'Rhea',
+  'Stellan',
+  'Tamsin',
+  'Umar',
+  'Verity',
+  'Wilf',
+  'Yasmin',
+  'Zara',
+];
+const STAFF_FAMILY = [
+  'Abernethy',
+  'Blackwood',
+  'Carrington',
+  'Dunmore',
+  'Everleigh',
+  'Fairbairn',
+  'Greaves',
+  'Hollis',
+  'Ingleby',
+  'Jessop',
+  'Kilbride',
+  'Lockhart',
+  'Merriman',
+  'Northcott',
+  'Ormsby',
+  'Pemberton',
+  'Quill',
+  'Redfern',
+  'Sallow',
+  'Thackeray',
+  'Underwood',
+  'Vane',
+  'Whitlock',
+  'Yardley',
+];
 
 function workerRole(teamCode: string): Role {
   if (teamCode === 'MASH') return 'mash_practitioner';

@@ -3,7 +3,8 @@
 // referrer, the children and the adults around them, the worries in plain words, what has been tried,
 // whether the family knows and agrees, and any immediate risk.
 
-export const CONTACT_CHANNELS = ['online_form', 'phone', 'email', 'in_person', 'letter'] as const;
+// 'early_help_step_up': recorded by an early help worker stepping a child up to social care (seed 004 §3 Level 3).
+export const CONTACT_CHANNELS = ['online_form', 'phone', 'email', 'in_person', 'letter', 'early_help_step_up'] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 
 export const CONTACT_CHANNEL_LABELS: Readonly<Record<ContactChannel, string>> = {
@@ -12,6 +13,7 @@ export const CONTACT_CHANNEL_LABELS: Readonly<Record<ContactChannel, string>> = 
   email: 'Email',
   in_person: 'In person',
   letter: 'Letter',
+  early_help_step_up: 'Step up from early help',
 };
 
 /** Channels a practitioner records by hand (the online form records itself). */

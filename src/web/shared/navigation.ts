@@ -16,6 +16,7 @@ export function navigationFor(actor: Actor, currentUrl: string): NavItem[] {
   if (can(actor, 'people:search')) items.push({ text: 'People', href: paths.people() });
   if (can(actor, 'front-door:view-queue')) items.push({ text: 'MASH queue', href: paths.mashQueue() });
   if (can(actor, 'casework:view-referrals')) items.push({ text: 'Referrals', href: paths.referrals() });
+  if (can(actor, 'early-help:view-queue')) items.push({ text: 'Early help', href: paths.earlyHelpQueue() });
   if (can(actor, 'front-door:view-dashboard')) items.push({ text: 'MASH dashboard', href: paths.mashDashboard() });
   if (can(actor, 'returns:build')) items.push({ text: 'Returns', href: paths.returns() });
   items.push({ text: 'Teams', href: paths.teams() });

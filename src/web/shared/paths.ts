@@ -78,6 +78,14 @@ export const paths = {
   childInNeedPlan: (childId: string) => `/children/${childId}/child-in-need/plan`,
   childInNeedReview: (childId: string) => `/children/${childId}/child-in-need/review`,
   childInNeedClose: (childId: string) => `/children/${childId}/child-in-need/close`,
+  earlyHelpQueue: () => '/early-help',
+  allocateEarlyHelp: (earlyHelpReferralId: string) => `/early-help/referrals/${earlyHelpReferralId}/allocate`,
+  childEarlyHelp: (childId: string) => `/children/${childId}/early-help`,
+  wellbeingAssessment: (episodeId: string) => `/early-help/episodes/${episodeId}/wellbeing-assessment`,
+  discardWellbeingAssessmentDraft: (episodeId: string) => `/early-help/episodes/${episodeId}/wellbeing-assessment/discard-draft`,
+  earlyHelpPlan: (episodeId: string) => `/early-help/episodes/${episodeId}/plan`,
+  earlyHelpReview: (episodeId: string) => `/early-help/episodes/${episodeId}/review`,
+  closeEarlyHelp: (episodeId: string) => `/early-help/episodes/${episodeId}/close`,
 } as const;
 
 /** Only local paths may be redirected to after sign-in (no open redirects). */

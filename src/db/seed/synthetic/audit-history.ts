@@ -13,9 +13,20 @@ const DAY_MS = 86_400_000;
 export const AUDIT_TABLE: TableSpec = {
   table: 'audit_event',
   columns: [
-    ['seq', 'bigint'], ['occurred_at', 'timestamptz'], ['actor_user_id', 'uuid'], ['actor_label', 'text'], ['action', 'text'],
-    ['outcome', 'text'], ['subject_type', 'text'], ['subject_id', 'text'], ['child_id', 'uuid'], ['request_id', 'text'],
-    ['ip', 'text'], ['changes', 'jsonb'], ['prev_hash', 'text'], ['hash', 'text'],
+    ['seq', 'bigint'],
+    ['occurred_at', 'timestamptz'],
+    ['actor_user_id', 'uuid'],
+    ['actor_label', 'text'],
+    ['action', 'text'],
+    ['outcome', 'text'],
+    ['subject_type', 'text'],
+    ['subject_id', 'text'],
+    ['child_id', 'uuid'],
+    ['request_id', 'text'],
+    ['ip', 'text'],
+    ['changes', 'jsonb'],
+    ['prev_hash', 'text'],
+    ['hash', 'text'],
   ],
 };
 
@@ -108,7 +119,22 @@ export class AuditHistory {
         changes,
       };
       const hash = hashAuditRow(prevHash, row);
-      batch.push([row.seq, row.occurredAt, row.actorUserId, row.actorLabel, row.action, row.outcome, row.subjectType, row.subjectId, row.childId, null, null, changesText, prevHash, hash]);
+      batch.push([
+        row.seq,
+        row.occurredAt,
+        row.actorUserId,
+        row.actorLabel,
+        row.action,
+        row.outcome,
+        row.subjectType,
+        row.subjectId,
+        row.childId,
+        null,
+        null,
+        changesText,
+        prevHash,
+        hash,
+      ]);
       prevHash = hash;
       if (batch.length === 10_000) {
         await insertRows(trx, AUDIT_TABLE, batch);

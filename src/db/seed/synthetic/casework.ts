@@ -8,12 +8,26 @@ import { createRandom } from './random.ts';
 
 export const ALLOCATION_TABLE = {
   table: 'allocation',
-  columns: [['id', 'uuid'], ['child_id', 'uuid'], ['team_id', 'uuid'], ['worker_user_id', 'uuid'], ['started_on', 'date'], ['ended_on', 'date']],
+  columns: [
+    ['id', 'uuid'],
+    ['child_id', 'uuid'],
+    ['team_id', 'uuid'],
+    ['worker_user_id', 'uuid'],
+    ['started_on', 'date'],
+    ['ended_on', 'date'],
+  ],
 } as const;
 
 export const ACCESS_GRANT_TABLE = {
   table: 'access_grant',
-  columns: [['id', 'uuid'], ['person_id', 'uuid'], ['user_id', 'uuid'], ['granted_by_user_id', 'uuid'], ['reason', 'text'], ['created_at', 'timestamptz']],
+  columns: [
+    ['id', 'uuid'],
+    ['person_id', 'uuid'],
+    ['user_id', 'uuid'],
+    ['granted_by_user_id', 'uuid'],
+    ['reason', 'text'],
+    ['created_at', 'timestamptz'],
+  ],
 } as const;
 
 export const caseworkModule: JourneyModule = {
@@ -24,7 +38,14 @@ export const caseworkModule: JourneyModule = {
     for (const phase of family.shape.phases) {
       const childId = family.childId(phase.childKey);
       const worker = family.workerOf(phase);
-      sink.push(ALLOCATION_TABLE, [family.allocationId(phase), childId, ctx.teamId(phase.team), worker, isoOf(phase.start), phase.end === null ? null : isoOf(phase.end)]);
+      sink.push(ALLOCATION_TABLE, [
+        family.allocationId(phase),
+        childId,
+        ctx.teamId(phase.team),
+        worker,
+        isoOf(phase.start),
+        phase.end === null ? null : isoOf(phase.end),
+      ]);
       if (ctx.audit !== null && worker !== null) {
         const actor = ctx.audit.actor(worker, ctx.staffName(worker));
         ctx.audit.addViews(actor, ctx.audit.child(childId), phase.start, phase.end ?? ctx.asOf - 1, () => random.int(0, 1 << 20));
@@ -35,7 +56,14 @@ export const caseworkModule: JourneyModule = {
       if (adoptionManager === null) break;
       const phase = family.shape.phases.find((p) => p.childKey === key && p.team === 'ADOPTION');
       const day = phase?.end ?? ctx.asOf;
-      sink.push(ACCESS_GRANT_TABLE, [ctx.nextId('grant'), family.childId(key), adoptionManager, null, 'Adoption order made: record sealed, named access for the adoption team', timestampOf(day)]);
+      sink.push(ACCESS_GRANT_TABLE, [
+        ctx.nextId('grant'),
+        family.childId(key),
+        adoptionManager,
+        null,
+        'Adoption order made: record sealed, named access for the adoption team',
+        timestampOf(day),
+      ]);
     }
   },
 };

@@ -3,12 +3,7 @@
 // practice (see name-variants.ts). Each pair goes to the ground truth: which record duplicates
 // which, and what differs. Twins, siblings and namesakes that are *not* duplicates occur naturally.
 import { mixSeed } from './ids.ts';
-import {
-  DUPLICATE_ADULT_RATE,
-  DUPLICATE_CHILD_RATE,
-  DUPLICATE_KEEPS_NHS_NUMBER_RATE,
-  DUPLICATE_KIND_WEIGHTS,
-} from './proportions.ts';
+import { DUPLICATE_ADULT_RATE, DUPLICATE_CHILD_RATE, DUPLICATE_KEEPS_NHS_NUMBER_RATE, DUPLICATE_KIND_WEIGHTS } from './proportions.ts';
 import { address, surname, type IdSource, type PersonDraft } from './people.ts';
 import { createRandom, type Random } from './random.ts';
 import { weighted } from './sampling.ts';
@@ -41,7 +36,12 @@ export interface DuplicateRecord {
   readonly createdDay: number;
 }
 
-function vary(original: PersonDraft, random: Random, kind: (typeof DUPLICATE_KIND_WEIGHTS)[number][0], newSurname: string): { draft: Partial<PersonDraft>; kinds: DuplicateKind[] } {
+function vary(
+  original: PersonDraft,
+  random: Random,
+  kind: (typeof DUPLICATE_KIND_WEIGHTS)[number][0],
+  newSurname: string,
+): { draft: Partial<PersonDraft>; kinds: DuplicateKind[] } {
   const dob = original.dateOfBirth;
   switch (kind) {
     case 'given-name-typo':
@@ -50,14 +50,18 @@ function vary(original: PersonDraft, random: Random, kind: (typeof DUPLICATE_KIN
       return { draft: { familyName: typo(original.familyName, random) }, kinds: ['family-name-typo'] };
     case 'nickname': {
       const nick = nickname(original.givenName, random);
-      return nick === null ? { draft: { givenName: typo(original.givenName, random) }, kinds: ['given-name-typo'] } : { draft: { givenName: nick }, kinds: ['nickname'] };
+      return nick === null
+        ? { draft: { givenName: typo(original.givenName, random) }, kinds: ['given-name-typo'] }
+        : { draft: { givenName: nick }, kinds: ['nickname'] };
     }
     case 'swapped-names':
       return { draft: { givenName: original.familyName, familyName: original.givenName }, kinds: ['swapped-names'] };
     case 'dob-day-month-swapped': {
       const swapped = dob === null ? null : swapDayMonth(dob);
       if (swapped !== null) return { draft: { dateOfBirth: swapped }, kinds: ['dob-day-month-swapped'] };
-      return dob === null ? { draft: { givenName: typo(original.givenName, random) }, kinds: ['given-name-typo'] } : { draft: { dateOfBirth: nearbyDate(dob, random) }, kinds: ['dob-typo'] };
+      return dob === null
+        ? { draft: { givenName: typo(original.givenName, random) }, kinds: ['given-name-typo'] }
+        : { draft: { dateOfBirth: nearbyDate(dob, random) }, kinds: ['dob-typo'] };
     }
     case 'changed-surname':
       return { draft: { familyName: random.chance(0.3) ? `${original.familyName}-${newSurname}` : newSurname }, kinds: ['changed-surname'] };
@@ -90,7 +94,10 @@ export function duplicatesOf(
     if (createdDay <= original.createdDay) continue;
     const kind = weighted(random, DUPLICATE_KIND_WEIGHTS);
     let { draft, kinds } = vary(original, random, kind, stepParent?.familyName ?? surname(random));
-    const unchanged = (draft.givenName ?? original.givenName) === original.givenName && (draft.familyName ?? original.familyName) === original.familyName && (draft.dateOfBirth ?? original.dateOfBirth) === original.dateOfBirth;
+    const unchanged =
+      (draft.givenName ?? original.givenName) === original.givenName &&
+      (draft.familyName ?? original.familyName) === original.familyName &&
+      (draft.dateOfBirth ?? original.dateOfBirth) === original.dateOfBirth;
     if (unchanged) ({ draft, kinds } = vary(original, random, 'family-name-typo', ''));
     const moved = random.chance(0.3);
     const keepsNhs = original.nhsNumber !== null && random.chance(DUPLICATE_KEEPS_NHS_NUMBER_RATE);
@@ -108,7 +115,11 @@ export function duplicatesOf(
     person.addresses = [{ address: person.address, movedIn: null, movedOut: null }];
     if (moved) kinds.push('moved-address');
     if (original.nhsNumber !== null && !keepsNhs) kinds.push('no-nhs-number');
-    out.push({ person, createdDay, pair: { originalId: original.id, duplicateId: person.id, personType: original.personType === 'adult' ? 'adult' : 'child', kinds } });
+    out.push({
+      person,
+      createdDay,
+      pair: { originalId: original.id, duplicateId: person.id, personType: original.personType === 'adult' ? 'adult' : 'child', kinds },
+    });
   }
   return out;
 }

@@ -9,7 +9,11 @@ import { historyRows, PERSON_ADDRESS_TABLE, PERSON_NAME_TABLE, PERSON_TABLE, per
 import { createRandom } from './random.ts';
 
 function pushHistory(p: PersonDraft, ctx: GeneratorContext, sink: RowSink): void {
-  const { names, addresses } = historyRows(p, () => ctx.nextId('name'), () => ctx.nextId('address'));
+  const { names, addresses } = historyRows(
+    p,
+    () => ctx.nextId('name'),
+    () => ctx.nextId('address'),
+  );
   for (const row of names) sink.push(PERSON_NAME_TABLE, row);
   for (const row of addresses) sink.push(PERSON_ADDRESS_TABLE, row);
 }
@@ -48,7 +52,14 @@ export const duplicatesModule: JourneyModule = {
       if (d.pair.personType !== 'child') continue;
       // A second contact about the same child, screened and closed without finding the first record.
       const worker = ctx.staff.anyWorker('MASH', random);
-      sink.push(ALLOCATION_TABLE, [ctx.nextId('allocation'), d.person.id, ctx.teamId('MASH'), worker, isoOf(d.createdDay), isoOf(Math.min(d.createdDay + random.int(1, 4), ctx.asOf - 1))]);
+      sink.push(ALLOCATION_TABLE, [
+        ctx.nextId('allocation'),
+        d.person.id,
+        ctx.teamId('MASH'),
+        worker,
+        isoOf(d.createdDay),
+        isoOf(Math.min(d.createdDay + random.int(1, 4), ctx.asOf - 1)),
+      ]);
       if (mother !== undefined && random.chance(0.4)) {
         sink.push(RELATIONSHIP_TABLE, [d.person.id, mother.id, 'parent', true, true]);
         sink.push(RELATIONSHIP_TABLE, [mother.id, d.person.id, 'child', true, true]);

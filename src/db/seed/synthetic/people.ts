@@ -89,8 +89,12 @@ export interface RelationshipDraft {
 }
 
 const LOCALITY_TOWNS: readonly (readonly [string, readonly number[]])[] = [
-  ['Wolverton', [12, 13]], ['Stony Stratford', [11, 19]], ['Newport Pagnell', [16]], ['Olney', [46]],
-  ['Milton Keynes', [5, 6, 7, 8, 9, 10, 14, 15]], ['Bletchley', [1, 2, 3, 4, 17]],
+  ['Wolverton', [12, 13]],
+  ['Stony Stratford', [11, 19]],
+  ['Newport Pagnell', [16]],
+  ['Olney', [46]],
+  ['Milton Keynes', [5, 6, 7, 8, 9, 10, 14, 15]],
+  ['Bletchley', [1, 2, 3, 4, 17]],
 ];
 const TOWNS_BY_LOCALITY: Readonly<Record<Locality, readonly number[]>> = { 0: [0, 1, 2, 3], 1: [4], 2: [5] };
 const STREET_KINDS = ['Close', 'Way', 'Road', 'Drive', 'Court', 'Lane', 'Grove', 'Crescent', 'Avenue', 'Place', 'Walk', 'Gardens'];
@@ -148,8 +152,19 @@ export interface IdSource {
 }
 
 const NO_DETAILS: PersonDetails = {
-  ethnicity: null, religion: null, firstLanguage: null, interpreterNeeded: false, disabilities: [], immigrationStatus: null, upn: null,
-  phone: null, email: null, gpPractice: null, school: null, addressLine2: null, dateOfBirthEstimated: false,
+  ethnicity: null,
+  religion: null,
+  firstLanguage: null,
+  interpreterNeeded: false,
+  disabilities: [],
+  immigrationStatus: null,
+  upn: null,
+  phone: null,
+  email: null,
+  gpPractice: null,
+  school: null,
+  addressLine2: null,
+  dateOfBirthEstimated: false,
 };
 
 /** Names and relationships for a planned family. Deterministic in (seed, family index). */
@@ -167,9 +182,21 @@ export function peopleOf(seed: number, shape: FamilyShape, ids: IdSource, nhs: N
   const adults: PersonDraft[] = [];
   const adult = (role: AdultRole, male: boolean, familyName: string, born: number, where: Address): PersonDraft => {
     const p: PersonDraft = {
-      id: ids.nextPersonId(), personType: 'adult', givenName: adultGivenName(random, male), familyName, gender: male ? 'male' : 'female',
-      dateOfBirth: born, expectedDateOfDelivery: null, nhsNumber: null, address: where, createdDay: firstContact, childKey: null, role,
-      details: NO_DETAILS, otherNames: [], addresses: [],
+      id: ids.nextPersonId(),
+      personType: 'adult',
+      givenName: adultGivenName(random, male),
+      familyName,
+      gender: male ? 'male' : 'female',
+      dateOfBirth: born,
+      expectedDateOfDelivery: null,
+      nhsNumber: null,
+      address: where,
+      createdDay: firstContact,
+      childKey: null,
+      role,
+      details: NO_DETAILS,
+      otherNames: [],
+      addresses: [],
     };
     adults.push(p);
     return p;
@@ -180,7 +207,9 @@ export function peopleOf(seed: number, shape: FamilyShape, ids: IdSource, nhs: N
   const halfSiblings = shape.children.length >= 2 && random.chance(HALF_SIBLING_RATE);
   const secondFather = halfSiblings ? adult('second_father', true, surname(random), adultBorn(youngest, 18, 45), address(random, shape.locality)) : null;
   const stepParent = !fatherAtHome && random.chance(STEP_PARENT_RATE) ? adult('step_parent', true, surname(random), adultBorn(youngest, 20, 48), home) : null;
-  const grandparent = random.chance(GRANDPARENT_RATE) ? adult('grandparent', false, motherName, adultBorn(eldest, 36, 60), address(random, shape.locality)) : null;
+  const grandparent = random.chance(GRANDPARENT_RATE)
+    ? adult('grandparent', false, motherName, adultBorn(eldest, 36, 60), address(random, shape.locality))
+    : null;
 
   const restricted = random.chance(RESTRICTED_RATE);
   const splitAt = halfSiblings ? random.int(1, shape.children.length - 1) : shape.children.length;
@@ -211,7 +240,8 @@ export function peopleOf(seed: number, shape: FamilyShape, ids: IdSource, nhs: N
     const key = child.childKey ?? 0;
     const dad = key >= splitAt ? secondFather : father;
     link(child, mother, 'parent', 'child', true, true);
-    if (dad !== null) link(child, dad, 'parent', 'child', dad === father ? fatherAtHome || random.chance(0.6) : random.chance(0.5), dad === father && fatherAtHome);
+    if (dad !== null)
+      link(child, dad, 'parent', 'child', dad === father ? fatherAtHome || random.chance(0.6) : random.chance(0.5), dad === father && fatherAtHome);
     if (stepParent !== null) link(child, stepParent, 'step_parent', 'step_child', false, true);
     if (grandparent !== null) link(child, grandparent, 'grandparent', 'grandchild', false, false);
   }
@@ -220,7 +250,7 @@ export function peopleOf(seed: number, shape: FamilyShape, ids: IdSource, nhs: N
       const a = children[i];
       const b = children[j];
       if (a === undefined || b === undefined) continue;
-      const half = ((a.childKey ?? 0) >= splitAt) !== ((b.childKey ?? 0) >= splitAt);
+      const half = (a.childKey ?? 0) >= splitAt !== (b.childKey ?? 0) >= splitAt;
       const kind = half ? 'half_sibling' : 'sibling';
       link(a, b, kind, kind, false, true);
     }
@@ -235,7 +265,16 @@ export function peopleOf(seed: number, shape: FamilyShape, ids: IdSource, nhs: N
  * Fills the 0005 details, other names and address history, from a stream of their own so the
  * names and relationships above stay the same for a seed whatever is added here.
  */
-function describe(seed: number, shape: FamilyShape, children: PersonDraft[], adults: PersonDraft[], home: Address, firstContact: number, ids: IdSource, today: number): void {
+function describe(
+  seed: number,
+  shape: FamilyShape,
+  children: PersonDraft[],
+  adults: PersonDraft[],
+  home: Address,
+  firstContact: number,
+  ids: IdSource,
+  today: number,
+): void {
   const random = createRandom(mixSeed(seed, shape.index, 6));
   const traits = familyTraits(random);
   const disabledKeys = new Set(shape.episodes.filter((e) => e.stage === 'disabled').flatMap((e) => e.childKeys));
@@ -244,13 +283,20 @@ function describe(seed: number, shape: FamilyShape, children: PersonDraft[], adu
   const homeSpells = (from: number): AddressSpell[] =>
     previous === null || from >= homeFrom
       ? [{ address: home, movedIn: Math.max(from, homeFrom), movedOut: null }]
-      : [{ address: previous, movedIn: Math.max(from, homeFrom - random.int(300, 2500)), movedOut: homeFrom - 1 }, { address: home, movedIn: homeFrom, movedOut: null }];
+      : [
+          { address: previous, movedIn: Math.max(from, homeFrom - random.int(300, 2500)), movedOut: homeFrom - 1 },
+          { address: home, movedIn: homeFrom, movedOut: null },
+        ];
   let n = shape.index * 7;
   for (const adult of adults) {
     adult.details = adultDetails(random, traits, adult.givenName, adult.familyName, n++);
-    adult.addresses = adult.address === home ? homeSpells(Number.NEGATIVE_INFINITY) : [{ address: adult.address, movedIn: firstContact - random.int(100, 3000), movedOut: null }];
+    adult.addresses =
+      adult.address === home
+        ? homeSpells(Number.NEGATIVE_INFINITY)
+        : [{ address: adult.address, movedIn: firstContact - random.int(100, 3000), movedOut: null }];
     const names: OtherName[] = [];
-    if (adult.role === 'mother' && random.chance(0.35)) names.push({ nameType: 'birth', givenName: adult.givenName, familyName: surname(random), usedTo: firstContact - random.int(400, 4000) });
+    if (adult.role === 'mother' && random.chance(0.35))
+      names.push({ nameType: 'birth', givenName: adult.givenName, familyName: surname(random), usedTo: firstContact - random.int(400, 4000) });
     if (random.chance(0.01)) names.push({ nameType: 'alias', givenName: adult.givenName, familyName: surname(random), usedTo: null });
     adult.otherNames = names;
   }
@@ -270,31 +316,77 @@ function describe(seed: number, shape: FamilyShape, children: PersonDraft[], adu
 export const PERSON_TABLE = {
   table: 'person',
   columns: [
-    ['id', 'uuid'], ['person_type', 'text'], ['given_name', 'text'], ['family_name', 'text'], ['date_of_birth', 'date'],
-    ['expected_date_of_delivery', 'date'], ['gender', 'text'], ['nhs_number', 'text'], ['address_line1', 'text'], ['town', 'text'],
-    ['postcode', 'text'], ['restriction', 'text'], ['restriction_contact_user_id', 'uuid'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
+    ['id', 'uuid'],
+    ['person_type', 'text'],
+    ['given_name', 'text'],
+    ['family_name', 'text'],
+    ['date_of_birth', 'date'],
+    ['expected_date_of_delivery', 'date'],
+    ['gender', 'text'],
+    ['nhs_number', 'text'],
+    ['address_line1', 'text'],
+    ['town', 'text'],
+    ['postcode', 'text'],
+    ['restriction', 'text'],
+    ['restriction_contact_user_id', 'uuid'],
+    ['created_at', 'timestamptz'],
+    ['updated_at', 'timestamptz'],
     // Migration 0005.
-    ['address_line2', 'text'], ['date_of_birth_estimated', 'boolean'], ['ethnicity', 'text'], ['first_language', 'text'], ['interpreter_needed', 'boolean'],
-    ['religion', 'text'], ['disabilities', 'text', 'text[]'], ['immigration_status', 'text'], ['upn', 'text'], ['phone', 'text'], ['email', 'text'],
-    ['gp_practice', 'text'], ['school', 'text'], ['restricted_at', 'timestamptz'], ['restriction_reason', 'text'],
+    ['address_line2', 'text'],
+    ['date_of_birth_estimated', 'boolean'],
+    ['ethnicity', 'text'],
+    ['first_language', 'text'],
+    ['interpreter_needed', 'boolean'],
+    ['religion', 'text'],
+    ['disabilities', 'text', 'text[]'],
+    ['immigration_status', 'text'],
+    ['upn', 'text'],
+    ['phone', 'text'],
+    ['email', 'text'],
+    ['gp_practice', 'text'],
+    ['school', 'text'],
+    ['restricted_at', 'timestamptz'],
+    ['restriction_reason', 'text'],
   ],
 } as const;
 
 export const RELATIONSHIP_TABLE = {
   table: 'person_relationship',
-  columns: [['person_id', 'uuid'], ['related_person_id', 'uuid'], ['relationship', 'text'], ['parental_responsibility', 'boolean'], ['lives_with', 'boolean']],
+  columns: [
+    ['person_id', 'uuid'],
+    ['related_person_id', 'uuid'],
+    ['relationship', 'text'],
+    ['parental_responsibility', 'boolean'],
+    ['lives_with', 'boolean'],
+  ],
 } as const;
 
 export const PERSON_NAME_TABLE = {
   table: 'person_name',
-  columns: [['id', 'uuid'], ['person_id', 'uuid'], ['name_type', 'text'], ['given_name', 'text'], ['family_name', 'text'], ['used_to', 'date'], ['created_at', 'timestamptz']],
+  columns: [
+    ['id', 'uuid'],
+    ['person_id', 'uuid'],
+    ['name_type', 'text'],
+    ['given_name', 'text'],
+    ['family_name', 'text'],
+    ['used_to', 'date'],
+    ['created_at', 'timestamptz'],
+  ],
 } as const;
 
 export const PERSON_ADDRESS_TABLE = {
   table: 'person_address',
   columns: [
-    ['id', 'uuid'], ['person_id', 'uuid'], ['address_line1', 'text'], ['address_line2', 'text'], ['town', 'text'], ['postcode', 'text'],
-    ['moved_in', 'date'], ['moved_out', 'date'], ['is_current', 'boolean'], ['created_at', 'timestamptz'],
+    ['id', 'uuid'],
+    ['person_id', 'uuid'],
+    ['address_line1', 'text'],
+    ['address_line2', 'text'],
+    ['town', 'text'],
+    ['postcode', 'text'],
+    ['moved_in', 'date'],
+    ['moved_out', 'date'],
+    ['is_current', 'boolean'],
+    ['created_at', 'timestamptz'],
   ],
 } as const;
 
@@ -304,23 +396,62 @@ export function personRow(p: PersonDraft, restriction: 'none' | 'restricted' | '
   const created = timestampOf(p.createdDay, p.id.charCodeAt(35) % 480);
   const d = p.details;
   return [
-    p.id, p.personType, p.givenName, p.familyName, p.dateOfBirth === null ? null : isoOf(p.dateOfBirth),
-    p.expectedDateOfDelivery === null ? null : isoOf(p.expectedDateOfDelivery), p.gender, p.nhsNumber,
-    p.address.addressLine1, p.address.town, p.address.postcode, restriction, contactUserId, created, created,
-    p.address.addressLine2 ?? null, d.dateOfBirthEstimated, d.ethnicity, d.firstLanguage, d.interpreterNeeded,
-    d.religion, arrayLiteral(d.disabilities), d.immigrationStatus, d.upn, d.phone, d.email,
-    d.gpPractice, d.school, restriction === 'none' ? null : created, RESTRICTION_REASONS[restriction],
+    p.id,
+    p.personType,
+    p.givenName,
+    p.familyName,
+    p.dateOfBirth === null ? null : isoOf(p.dateOfBirth),
+    p.expectedDateOfDelivery === null ? null : isoOf(p.expectedDateOfDelivery),
+    p.gender,
+    p.nhsNumber,
+    p.address.addressLine1,
+    p.address.town,
+    p.address.postcode,
+    restriction,
+    contactUserId,
+    created,
+    created,
+    p.address.addressLine2 ?? null,
+    d.dateOfBirthEstimated,
+    d.ethnicity,
+    d.firstLanguage,
+    d.interpreterNeeded,
+    d.religion,
+    arrayLiteral(d.disabilities),
+    d.immigrationStatus,
+    d.upn,
+    d.phone,
+    d.email,
+    d.gpPractice,
+    d.school,
+    restriction === 'none' ? null : created,
+    RESTRICTION_REASONS[restriction],
   ] as const;
 }
 
 /** person_name and person_address rows for a person. */
-export function historyRows(p: PersonDraft, nameId: () => string, addressId: () => string): { names: (readonly (string | null)[])[]; addresses: (readonly (string | boolean | null)[])[] } {
+export function historyRows(
+  p: PersonDraft,
+  nameId: () => string,
+  addressId: () => string,
+): { names: (readonly (string | null)[])[]; addresses: (readonly (string | boolean | null)[])[] } {
   const created = timestampOf(p.createdDay);
   return {
     names: p.otherNames.map((n) => [nameId(), p.id, n.nameType, n.givenName, n.familyName, n.usedTo === null ? null : isoOf(n.usedTo), created] as const),
-    addresses: p.addresses.map((a) => [
-      addressId(), p.id, a.address.addressLine1, a.address.addressLine2 ?? null, a.address.town, a.address.postcode,
-      a.movedIn === null ? null : isoOf(a.movedIn), a.movedOut === null ? null : isoOf(a.movedOut), a.movedOut === null, created,
-    ] as const),
+    addresses: p.addresses.map(
+      (a) =>
+        [
+          addressId(),
+          p.id,
+          a.address.addressLine1,
+          a.address.addressLine2 ?? null,
+          a.address.town,
+          a.address.postcode,
+          a.movedIn === null ? null : isoOf(a.movedIn),
+          a.movedOut === null ? null : isoOf(a.movedOut),
+          a.movedOut === null,
+          created,
+        ] as const,
+    ),
   };
 }

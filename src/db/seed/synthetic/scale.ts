@@ -123,10 +123,31 @@ export function sizeAuthority(seed: number, children: number, asOf: number, year
 
 const USER_TABLE: TableSpec = {
   table: 'app_user',
-  columns: [['id', 'uuid'], ['username', 'text'], ['display_name', 'text'], ['password_hash', 'text'], ['active', 'boolean'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']],
+  columns: [
+    ['id', 'uuid'],
+    ['username', 'text'],
+    ['display_name', 'text'],
+    ['password_hash', 'text'],
+    ['active', 'boolean'],
+    ['created_at', 'timestamptz'],
+    ['updated_at', 'timestamptz'],
+  ],
 };
-const ROLE_TABLE: TableSpec = { table: 'user_role', columns: [['user_id', 'uuid'], ['role', 'text']] };
-const MEMBERSHIP_TABLE: TableSpec = { table: 'team_membership', columns: [['user_id', 'uuid'], ['team_id', 'uuid'], ['is_manager', 'boolean']] };
+const ROLE_TABLE: TableSpec = {
+  table: 'user_role',
+  columns: [
+    ['user_id', 'uuid'],
+    ['role', 'text'],
+  ],
+};
+const MEMBERSHIP_TABLE: TableSpec = {
+  table: 'team_membership',
+  columns: [
+    ['user_id', 'uuid'],
+    ['team_id', 'uuid'],
+    ['is_manager', 'boolean'],
+  ],
+};
 
 export async function seedScaleAuthority(handle: DatabaseHandle, now: Date, options: ScaleOptions): Promise<ScaleResult> {
   const seed = options.seed ?? 2026;
@@ -162,7 +183,16 @@ export async function seedScaleAuthority(handle: DatabaseHandle, now: Date, opti
   };
   const nextId = (space: IdSpace): string => scaleId(space, nextNumber(`id:${space}`));
   const audit = options.auditHistory === false ? null : new AuditHistory();
-  const ctx: GeneratorContext = { seed, asOf, staff: directory, audit, teamId, staffName: (id) => names.get(id) ?? 'Former member of staff', nextId, nextNumber };
+  const ctx: GeneratorContext = {
+    seed,
+    asOf,
+    staff: directory,
+    audit,
+    teamId,
+    staffName: (id) => names.get(id) ?? 'Former member of staff',
+    nextId,
+    nextNumber,
+  };
   const sink = new RowSink();
   for (const spec of [USER_TABLE, ROLE_TABLE, MEMBERSHIP_TABLE]) sink.declare(spec);
   for (const module of MODULES) for (const spec of module.tables) sink.declare(spec);

@@ -88,7 +88,13 @@ export interface FamilyShape {
 const between = (random: Random, range: readonly [number, number]): number => random.int(range[0], range[1]);
 
 function pickAge(random: Random): number {
-  const band = AGE_BANDS[weightedIndex(random, AGE_BANDS.map((b) => b[2]))] ?? AGE_BANDS[0];
+  const band =
+    AGE_BANDS[
+      weightedIndex(
+        random,
+        AGE_BANDS.map((b) => b[2]),
+      )
+    ] ?? AGE_BANDS[0];
   return random.int(band[0], band[1]);
 }
 
@@ -140,7 +146,14 @@ export function planFamily(seed: number, index: number, asOf: number, years: num
     const key = children.length;
     const due = asOf + random.int(10, 180);
     children.push({ key, male: random.chance(MALE_RATE), birthDay: due, unborn: true, twin: false });
-    phases.push({ childKey: key, team: openFst.team, start: Math.max(openFst.start, due - 200, asOf - 120), end: null, workerKey: openFst.workerKey, episode: -1 });
+    phases.push({
+      childKey: key,
+      team: openFst.team,
+      start: Math.max(openFst.start, due - 200, asOf - 120),
+      end: null,
+      workerKey: openFst.workerKey,
+      episode: -1,
+    });
   }
   return { index, asOf, locality, children, episodes, phases, adoptedKeys };
 }
@@ -180,7 +193,13 @@ function planEpisode(random: Random, input: EpisodeInput) {
   } else if (stage === 'disabled') {
     const child = input.children[childKeys[0] ?? 0];
     const end = Math.min(t + between(random, DURATION_DAYS.disabledChildren), child === undefined ? t : birthdayAt(child.birthDay, 18) - 1);
-    Object.assign(m, { referral: t, assessmentStart: t, assessmentEnd: t + between(random, DURATION_DAYS.assessment), childInNeedPlanStart: t + 60, childInNeedPlanEnd: end });
+    Object.assign(m, {
+      referral: t,
+      assessmentStart: t,
+      assessmentEnd: t + between(random, DURATION_DAYS.assessment),
+      childInNeedPlanStart: t + 60,
+      childInNeedPlanEnd: end,
+    });
     for (const k of childKeys) add(k, 'CWD', t, Math.max(end, t), `${ep}:cwd`);
   } else if (stage !== 'contact') {
     m.referral = t;
@@ -199,8 +218,13 @@ function planEpisode(random: Random, input: EpisodeInput) {
       const planEnd = icpc + between(random, DURATION_DAYS.childProtectionPlan);
       fstEnd = planEnd + between(random, DURATION_DAYS.stepDownChildInNeed);
       Object.assign(m, {
-        strategyDiscussion: t, section47End: s47End, assessmentEnd: s47End + 20, initialConference: icpc,
-        childProtectionPlanEnd: planEnd, childInNeedPlanStart: planEnd, childInNeedPlanEnd: fstEnd,
+        strategyDiscussion: t,
+        section47End: s47End,
+        assessmentEnd: s47End + 20,
+        initialConference: icpc,
+        childProtectionPlanEnd: planEnd,
+        childInNeedPlanStart: planEnd,
+        childInNeedPlanEnd: fstEnd,
       });
     } else {
       // looked_after: proceedings with the Family Support Team, then care, then (for some) leaving care.

@@ -29,6 +29,9 @@ export const PERMISSIONS = {
   'returns:build': 'Check and download the statutory returns (DfE CIN census, Ofsted Annex A)',
   'child-in-need:record': 'Start, write, finalise and review a child in need plan (subject to the record rules)',
   'child-in-need:close': 'Close a child in need episode with its DfE reason (team manager)',
+  'early-help:view-queue': 'See early help referrals waiting for a worker',
+  'early-help:allocate': 'Allocate an early help referral to an early help worker',
+  'early-help:work': 'Record early help work: wellbeing assessments, plans, reviews and closure (subject to the record rules)',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -63,6 +66,9 @@ const GRANTED_TO: Readonly<Record<Permission, readonly Role[]>> = {
   'returns:build': ['performance_officer', 'team_manager'],
   'child-in-need:record': CASE_ROLES.filter((r) => r !== 'performance_officer'),
   'child-in-need:close': ['team_manager'],
+  'early-help:view-queue': ['mash_practitioner', 'mash_manager', 'social_worker', 'team_manager'],
+  'early-help:allocate': ['team_manager', 'mash_manager'],
+  'early-help:work': ['social_worker', 'team_manager', 'mash_manager'],
 };
 
 export function isPermission(value: string): value is Permission {
