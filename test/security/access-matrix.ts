@@ -501,6 +501,8 @@ export interface RouteEntry {
   readonly alsoAudits?: readonly string[];
   /** Bad-input suite: statuses this route may also answer (beyond 2xx/3xx/400/403/409/413/422). */
   readonly badInputStatuses?: readonly number[];
+  /** Bad-input suite: read audit actions a refused request writes (a form shown again with its errors shows the record). */
+  readonly auditsWhenRefused?: readonly string[];
   /** Bad-input suite: tables a refused request legitimately writes to (beyond refusal audit rows). */
   readonly writesWhenRefused?: readonly string[];
 }
@@ -899,11 +901,15 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   // a child's record is shown at /children/:childId: the person's page sends the user there
   'GET /people/:personId': { allow: [200, 303] },
   'GET /people/:personId/edit': { record: 'change' },
-  'POST /people/:personId/edit': { body: async (ctx) => ({ form: await personForm(ctx) }) },
+  'POST /people/:personId/edit': { auditsWhenRefused: ['people.person-form.viewed'], body: async (ctx) => ({ form: await personForm(ctx) }) },
   'GET /people/:personId/names': { record: 'change' },
-  'POST /people/:personId/names': { body: (ctx) => ({ form: { nameType: 'alias', givenName: ctx.unique('Matrix'), familyName: 'Alias' } }) },
+  'POST /people/:personId/names': {
+    auditsWhenRefused: ['people.person-form.viewed'],
+    body: (ctx) => ({ form: { nameType: 'alias', givenName: ctx.unique('Matrix'), familyName: 'Alias' } }),
+  },
   'GET /people/:personId/addresses': { record: 'change' },
   'POST /people/:personId/addresses': {
+    auditsWhenRefused: ['people.person-form.viewed'],
     body: () => ({
       form: {
         current: 'no',
@@ -963,9 +969,15 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   'GET /mash-dashboard': {},
   // bad input: the first body that succeeds removes the name (or relationship); later ones find none
   'POST /people/:personId/names/:nameId/remove': { body: () => ({ form: {} }), badInputStatuses: [404] },
-  'POST /children/:childId/relationships': { body: async (ctx) => ({ form: await relationshipForm(ctx, 'childId') }) },
+  'POST /children/:childId/relationships': {
+    auditsWhenRefused: ['people.child-record.viewed', 'people.person-record.viewed'],
+    body: async (ctx) => ({ form: await relationshipForm(ctx, 'childId') }),
+  },
   'POST /children/:childId/relationships/remove': { body: async (ctx) => ({ form: await relationshipToRemove(ctx, 'childId') }), badInputStatuses: [404] },
-  'POST /people/:personId/relationships': { body: async (ctx) => ({ form: await relationshipForm(ctx, 'personId') }) },
+  'POST /people/:personId/relationships': {
+    auditsWhenRefused: ['people.child-record.viewed', 'people.person-record.viewed'],
+    body: async (ctx) => ({ form: await relationshipForm(ctx, 'personId') }),
+  },
   'POST /people/:personId/relationships/remove': { body: async (ctx) => ({ form: await relationshipToRemove(ctx, 'personId') }), badInputStatuses: [404] },
   'GET /people/:personId/restriction': { record: 'change' },
   // success is a page saying what happened (the user may no longer be able to open the record)
@@ -989,6 +1001,7 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   'GET /people/:personId/merge': {},
   'GET /people/:personId/merge/:otherId': { params: MERGE_PARAMS, record: 'change' },
   'POST /people/:personId/merge/:otherId': {
+    auditsWhenRefused: ['people.merge.previewed'],
     params: MERGE_PARAMS,
     body: async (ctx) => ({
       form: { survivorVersion: await personVersion(ctx), mergedVersion: await personVersion(ctx, 'otherId'), reason: 'Access matrix: the same person' },
@@ -1003,11 +1016,13 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   },
   'GET /front-door/contacts/:contactId/early-help-assessment': {},
   'POST /front-door/contacts/:contactId/people/:contactPersonId': {
+    auditsWhenRefused: ['front-door.screening-form.viewed', 'people.duplicate-check.performed'],
     body: async (ctx) => ({ form: await linkForm(ctx) }),
     reset: restore('contactPerson', 'contactPersonId'),
   },
   // a new record for a child not yet linked (a linked child has one already)
   'POST /front-door/contacts/:contactId/people/:contactPersonId/new': {
+    auditsWhenRefused: ['front-door.screening-form.viewed', 'people.duplicate-check.performed'],
     params: { contactId: (PARAMS['contactId'] ?? []).filter((s) => s.state !== 'ordinary') },
     body: async (ctx) => {
       await keepLink(ctx);
@@ -1017,27 +1032,41 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
     },
     reset: restore('contactPerson', 'contactPersonId'),
   },
-  'POST /front-door/contacts/:contactId/consent': { body: async (ctx) => ({ form: { consent: 'given', version: await contactVersion(ctx) } }) },
-  'POST /front-door/contacts/:contactId/checks': { body: (ctx) => ({ form: { agencies: [agencyFor(ctx.subject)] } }) },
+  'POST /front-door/contacts/:contactId/consent': {
+    auditsWhenRefused: ['front-door.screening-form.viewed'],
+    body: async (ctx) => ({ form: { consent: 'given', version: await contactVersion(ctx) } }),
+  },
+  'POST /front-door/contacts/:contactId/checks': {
+    auditsWhenRefused: ['front-door.screening-form.viewed'],
+    body: (ctx) => ({ form: { agencies: [agencyFor(ctx.subject)] } }),
+  },
   'GET /front-door/contacts/:contactId/checks/:agency': { record: 'change' },
   'POST /front-door/contacts/:contactId/checks/:agency': {
+    auditsWhenRefused: ['front-door.screening-form.viewed'],
     body: async (ctx) => ({ form: { outcome: 'information_shared', details: 'Matrix: one call-out last year.', version: await agencyCheckVersion(ctx) } }),
   },
   'POST /front-door/contacts/:contactId/level-of-need': {
+    auditsWhenRefused: ['front-door.screening-form.viewed'],
     body: async (ctx) => ({ form: { level: '4', indicators: ['4.health.15'], rationale: 'Matrix: a child in distress.', version: await contactVersion(ctx) } }),
   },
   'POST /front-door/contacts/:contactId/threshold-discussion': {
+    auditsWhenRefused: ['front-door.screening-form.viewed'],
     body: () => ({
       form: { heldOnDay: '2', heldOnMonth: '1', heldOnYear: '2026', agencies: ['police', 'health'], summary: 'Matrix: agreed social care.', agreedLevel: '4' },
     }),
   },
   'POST /front-door/contacts/:contactId/decision': {
+    auditsWhenRefused: ['front-door.screening-form.viewed'],
     params: DECISION_PARAMS,
     body: async (ctx) => ({ form: { outcome: 'nfa', rationale: 'Matrix: universal needs only.', version: await contactVersion(ctx) } }),
   },
   'GET /referrals/:referralId/allocate': { record: 'change' },
   // allocated to the worker the child already has, then put back to awaiting allocation for the next subject
-  'POST /referrals/:referralId/allocate': { body: async (ctx) => ({ form: await allocationForm(ctx) }), reset: restore('referral', 'referralId') },
+  'POST /referrals/:referralId/allocate': {
+    auditsWhenRefused: ['casework.referral.viewed'],
+    body: async (ctx) => ({ form: await allocationForm(ctx) }),
+    reset: restore('referral', 'referralId'),
+  },
   // Targeted early help. The queue, and allocation of the demo referral waiting in it (a second
   // allocation is refused as already done: 400).
   'GET /early-help': {},

@@ -153,7 +153,8 @@ async function judge(target: Target, response: LightMyRequestResponse, before: R
     }
     // audit_event.seq runs 1, 2, 3…: its row count is the last sequence number.
     const written = after['audit_event'] === before['audit_event'] ? [] : await auditSince(web, BigInt(before['audit_event'] ?? 0));
-    const notRefusals = written.filter((r) => r.outcome !== 'refused');
+    const shownAgain = new Set(target.cell.entry.auditsWhenRefused ?? []);
+    const notRefusals = written.filter((r) => r.outcome !== 'refused' && !shownAgain.has(r.action));
     if (notRefusals.length > 0) problems.push(`refused (${String(status)}) but audited ${notRefusals.map((r) => r.action).join(', ')} as done`);
   }
   return problems;
