@@ -24,6 +24,10 @@ export const PERMISSIONS = {
   'front-door:view-dashboard': 'See the MASH dashboard',
   'casework:view-referrals': 'See referrals waiting for allocation',
   'casework:allocate': 'Allocate a referral to a worker in the team',
+  'child-protection:record': 'Record child protection work on a child’s record: conferences, plans, core groups, visits (subject to the record rules)',
+  'child-protection:convene': 'Convene an initial child protection conference from a child’s record',
+  'child-protection:chair': 'Chair child protection conferences: record the decision, see conferences and the quality of plans',
+  'child-protection:view-dashboard': 'See the child protection dashboard',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -52,6 +56,10 @@ const GRANTED_TO: Readonly<Record<Permission, readonly Role[]>> = {
   'front-door:view-dashboard': ['mash_practitioner', 'mash_manager', 'team_manager', 'performance_officer'],
   'casework:view-referrals': ['team_manager', 'mash_manager', 'mash_practitioner'],
   'casework:allocate': ['team_manager', 'mash_manager'],
+  'child-protection:record': ['social_worker', 'team_manager', 'cp_chair'],
+  'child-protection:convene': ['team_manager', 'cp_chair'],
+  'child-protection:chair': ['cp_chair'],
+  'child-protection:view-dashboard': ['cp_chair', 'team_manager', 'performance_officer'],
 };
 
 export function isPermission(value: string): value is Permission {
