@@ -57,7 +57,7 @@ const GRANTED_TO: Readonly<Record<Permission, readonly Role[]>> = {
   'casework:view-referrals': ['team_manager', 'mash_manager', 'mash_practitioner'],
   'casework:allocate': ['team_manager', 'mash_manager'],
   'child-protection:record': ['social_worker', 'team_manager', 'cp_chair'],
-  'child-protection:convene': ['team_manager', 'cp_chair'],
+  'child-protection:convene': ['team_manager'],
   'child-protection:chair': ['cp_chair'],
   'child-protection:view-dashboard': ['cp_chair', 'team_manager', 'performance_officer'],
 };
