@@ -16,6 +16,7 @@ import { adminUserRoutes } from './admin/users/routes.ts';
 import { apiV1Routes } from './api/v1-routes.ts';
 import { signInRoutes } from './auth/sign-in/routes.ts';
 import { opsRoutes } from './ops/routes.ts';
+import { childProtectionRoutes } from './child-protection/routes.ts';
 import { frontDoorRoutes } from './front-door/routes.ts';
 import { childRecordRoutes } from './people/child-record/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
@@ -77,6 +78,7 @@ export async function buildServer(deps: AppDeps, config: WebConfig, logger: Fast
   await app.register(peopleRoutes, { deps });
   await app.register(recordsRoutes, { deps });
   await app.register(frontDoorRoutes, { deps, cookieSecure: config.cookieSecure });
+  await app.register(childProtectionRoutes, { deps });
   await app.register(teamRoutes, { deps });
   await app.register(adminUserRoutes, { deps });
   await app.register(adminAuditRoutes, { deps });

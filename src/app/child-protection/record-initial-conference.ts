@@ -43,7 +43,7 @@ export const CONFERENCE_MESSAGES = {
   category: 'Select the category of abuse',
   leadWorker: 'Select the lead social worker from the team',
   coreGroup: 'Enter at least one core group member',
-  attendance: 'Record whether each person invited attended',
+  attendance: 'Record attendance only for people invited to this conference',
   rationale: 'Enter the reasons for the decision',
   endReason: 'Select why the plan ends',
 } as const;
@@ -68,10 +68,8 @@ export async function recordInitialConference(
     else if (conference.strategyHeldOn !== null && input.heldOn < conference.strategyHeldOn) errors['heldOn'] = CONFERENCE_MESSAGES.heldOnBeforeStrategy;
     if (input.rationale.trim() === '') errors['rationale'] = CONFERENCE_MESSAGES.rationale;
     const invitations = await listInvitations(trx, conferenceId);
-    const answered = new Set(input.attendance.map((a) => a.invitationId));
-    if (invitations.some((i) => !answered.has(i.id)) || input.attendance.some((a) => !invitations.some((i) => i.id === a.invitationId))) {
-      errors['attendance'] = CONFERENCE_MESSAGES.attendance;
-    }
+    // Attendance may be left unrecorded for someone (shown as "not recorded"), never given for someone not invited.
+    if (input.attendance.some((a) => !invitations.some((i) => i.id === a.invitationId))) errors['attendance'] = CONFERENCE_MESSAGES.attendance;
     if (input.decision === 'plan') {
       if (input.category === null) errors['category'] = CONFERENCE_MESSAGES.category;
       const workers = await listTeamWorkers(trx, conference.teamId);
@@ -138,11 +136,12 @@ export async function recordInitialConference(
     if (!saved) throw new StaleVersionError('cp-conference', conferenceId, conference);
     const draft = await deleteDraft(trx, actor.userId, icpcDraftJourney(conferenceId));
     await audit({
-      action: 'child-protection.initial-conference.recorded',
+      action: 'child-protection.conference.recorded',
       subjectType: 'cp-conference',
       subjectId: conferenceId,
       childId,
       changes: {
+        kind: 'initial',
         heldOn: input.heldOn,
         decision: input.decision,
         category: input.category,

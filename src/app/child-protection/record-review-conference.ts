@@ -48,10 +48,8 @@ export async function recordReviewConference(
     if (input.decision === 'continue' && input.category === null) errors['category'] = CONFERENCE_MESSAGES.category;
     if (input.decision === 'end' && input.endReason === null) errors['endReason'] = CONFERENCE_MESSAGES.endReason;
     const invitations = await listInvitations(trx, conferenceId);
-    const answered = new Set(input.attendance.map((a) => a.invitationId));
-    if (invitations.some((i) => !answered.has(i.id)) || input.attendance.some((a) => !invitations.some((i) => i.id === a.invitationId))) {
-      errors['attendance'] = CONFERENCE_MESSAGES.attendance;
-    }
+    // Attendance may be left unrecorded for someone (shown as "not recorded"), never given for someone not invited.
+    if (input.attendance.some((a) => !invitations.some((i) => i.id === a.invitationId))) errors['attendance'] = CONFERENCE_MESSAGES.attendance;
     if (Object.keys(errors).length > 0) throw new ValidationError(errors);
 
     const before = await loadPlanFacts(trx, plan);
@@ -103,11 +101,12 @@ export async function recordReviewConference(
     }
     const draft = await deleteDraft(trx, actor.userId, icpcDraftJourney(conferenceId));
     await audit({
-      action: 'child-protection.review-conference.recorded',
+      action: 'child-protection.conference.recorded',
       subjectType: 'cp-conference',
       subjectId: conferenceId,
       childId,
       changes: {
+        kind: 'review',
         heldOn: input.heldOn,
         decision: input.decision,
         category: input.category,

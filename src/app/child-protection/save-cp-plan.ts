@@ -82,3 +82,20 @@ export async function saveCpPlan(deps: AppDeps, ctx: RequestContext, childId: st
     return { planId: plan.id };
   });
 }
+
+/** The child's header and active plan, for the core group and visit forms (change access checked). */
+export async function openPlanRecordingForm(
+  deps: AppDeps,
+  ctx: RequestContext,
+  childId: string,
+  form: 'core-group' | 'visit',
+  options: { readonly audit?: boolean } = {},
+): Promise<{ child: ChildHeader; planId: string; startedOn: string }> {
+  return unitOfWork(deps, ctx, async ({ trx, now, audit }) => {
+    const { child } = await openForChildProtection(trx, ctx, 'child-protection:record', 'change', childId, now);
+    const plan = await findActivePlan(trx, childId);
+    if (plan === undefined) throw new NotFoundError('Child protection plan');
+    if (options.audit !== false) await audit({ action: `child-protection.${form}-form.viewed`, subjectType: 'cp-plan', subjectId: plan.id, childId });
+    return { child, planId: plan.id, startedOn: plan.startedOn };
+  });
+}

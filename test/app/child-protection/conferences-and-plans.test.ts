@@ -108,7 +108,7 @@ describe('recording the initial conference', () => {
     expect(icpc).toMatchObject({ status: 'held', decision: 'plan', withinTimescale: true, chairUserId: DEMO_USER_IDS.cpChair });
     const invitation = await database.handle.db.selectFrom('cpConferenceInvitation').selectAll().where('id', '=', invitationId).executeTakeFirstOrThrow();
     expect(invitation).toMatchObject({ attendance: 'attended', reportReceived: true });
-    expect((await auditRows(database, 'child-protection.initial-conference.recorded')).at(-1)).toMatchObject({
+    expect((await auditRows(database, 'child-protection.conference.recorded')).at(-1)).toMatchObject({
       childId,
       changes: expect.objectContaining({ decision: 'plan', planNumber: 1, draftRemoved: true, attended: 1 }) as unknown,
     });
@@ -209,7 +209,7 @@ describe('the plan, core groups, visits and reviews', () => {
     expect(ended).toMatchObject({ status: 'ended', endedOn: '2026-03-10', endReason: 'no_longer_at_risk' });
     const sw = await contextFor(database, DEMO_USER_IDS.socialWorker);
     expect(await failureOf(recordCoreGroup(database.deps, sw, childId, { heldOn: '2026-03-10', progress: 'x' }))).toBeInstanceOf(NotFoundError);
-    expect((await auditRows(database, 'child-protection.review-conference.recorded')).length).toBeGreaterThanOrEqual(2);
+    expect((await auditRows(database, 'child-protection.conference.recorded')).length).toBeGreaterThanOrEqual(2);
   });
 
   it('a worker outside the team cannot record a visit; the refusal is audited', async () => {
