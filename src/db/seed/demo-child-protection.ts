@@ -11,7 +11,7 @@ import { parseLocalDate, toIsoDate } from '../../domain/shared/time/local-date.t
 import type { CpCategory, Database } from '../schema.ts';
 import { DEMO_USER_IDS } from './users.ts';
 
-const id = (n: number): string => `00000000-0000-4000-b000-${n.toString().padStart(12, '0')}`;
+const id = (n: number): string => `00000000-0000-4000-8c00-${n.toString().padStart(12, '0')}`;
 
 export const DEMO_CP_IDS = {
   /** The allocated demo child's initial conference (held) and plan. */
