@@ -142,6 +142,8 @@ describe('the access matrix (RELIABILITY.md §4.6)', () => {
       subject,
       unique: (prefix) => `${prefix}.${String(index)}.${String((counter += 1))}`,
       userVersion: async (userId) => (await web.database.handle.db.selectFrom('appUser').select('version').where('id', '=', userId).executeTakeFirstOrThrow()).version,
+      cpPlanVersion: async (childId) =>
+        (await web.database.handle.db.selectFrom('cpPlan').select('version').where('childId', '=', childId).where('status', '=', 'active').executeTakeFirst())?.version ?? 0,
     };
     const failures: string[] = [];
     const notFound = new Map<string, Map<string, string>>();

@@ -13,6 +13,7 @@
 // Deny codes (RELIABILITY.md §3.2): anonymous pages 303 to sign-in, anonymous API 401, a role
 // without the permission 403, a restricted record 403 (with whom to ask), a sealed or missing one 404.
 import { DEMO_CHILD_IDS, DEMO_PASSWORD } from '../../src/db/seed/demo-authority.ts';
+import { DEMO_CP_IDS } from '../../src/db/seed/demo-child-protection.ts';
 import { DEMO_USER_IDS, DEMO_USERS, FIXED_STAFF } from '../../src/db/seed/users.ts';
 import type { RouteContractEntry } from '../../src/web/plugins/route-contract.ts';
 import type { RequestBody } from './http-client.ts';
@@ -43,15 +44,15 @@ const MANAGER = [...CASEWORK, 'audit:view', 'records:record-management-oversight
 export const ROLE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
   mash_practitioner: CASEWORK,
   mash_manager: MANAGER,
-  social_worker: CASEWORK,
-  team_manager: MANAGER,
-  cp_chair: CASEWORK,
+  social_worker: [...CASEWORK, 'child-protection:record'],
+  team_manager: [...MANAGER, 'child-protection:record', 'child-protection:convene', 'child-protection:view-dashboard'],
+  cp_chair: [...CASEWORK, 'child-protection:record', 'child-protection:chair', 'child-protection:view-dashboard'],
   iro: CASEWORK,
   personal_adviser: CASEWORK,
   fostering_worker: CASEWORK,
   adoption_worker: CASEWORK,
   // Performance officers report on every child and change none.
-  performance_officer: ['work:view-own', 'people:view-child', 'teams:view'],
+  performance_officer: ['work:view-own', 'people:view-child', 'teams:view', 'child-protection:view-dashboard'],
   // A system administrator manages accounts and the audit log, and holds no case data.
   system_admin: ['teams:view', 'admin:manage-users', 'audit:verify', 'audit:view'],
 };
@@ -123,6 +124,10 @@ export const PARAMS: Readonly<Record<string, readonly ParamState[]>> = {
     { state: 'missing', value: MISSING_CHILD_ID, expect: () => 404, auditedRefusal: true },
     { state: 'malformed', value: 'not-a-uuid', expect: () => 404, auditedRefusal: false },
   ],
+  // The ordinary demo child's first review conference, waiting to be held (the chair records it once).
+  conferenceId: [
+    { state: 'review', value: DEMO_CP_IDS.allocatedReview, expect: () => 'allow', auditedRefusal: false },
+  ],
   userId: [
     { state: 'existing', value: TARGET_USER.id, expect: () => 'allow', auditedRefusal: false },
     { state: 'missing', value: '00000000-0000-4000-a000-0000000dead0', expect: () => 404, auditedRefusal: false },
@@ -138,6 +143,8 @@ export interface BodyContext {
   unique(prefix: string): string;
   /** The version of a staff account now, for a save that is not stale. */
   userVersion(userId: string): Promise<number>;
+  /** The version of a child's active child protection plan now (0 if none), for a save that is not stale. */
+  cpPlanVersion?(childId: string): Promise<number>;
 }
 
 export interface RouteEntry {
@@ -151,6 +158,12 @@ export interface RouteEntry {
   readonly badInputStatuses?: readonly number[];
   /** Bad-input suite: tables a refused request legitimately writes to (beyond refusal audit rows). */
   readonly writesWhenRefused?: readonly string[];
+}
+
+/** Today in London as GOV.UK date input parts named `<prefix>-day` etc. (the suite's clock is the wall clock). */
+function todayParts(prefix: string): Record<string, string> {
+  const [year = '', month = '', day = ''] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date()).split('-');
+  return { [`${prefix}-day`]: String(Number(day)), [`${prefix}-month`]: String(Number(month)), [`${prefix}-year`]: year };
 }
 
 const newUserForm = (ctx: BodyContext) => ({ displayName: 'Matrix New User', username: ctx.unique('matrix.new'), password: 'a-long-enough-password', roles: 'iro' });
@@ -198,6 +211,38 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   'GET /children/:childId/chronology/print': {},
   'GET /children/:childId/chronology/new-entry': { record: 'change' },
   'POST /children/:childId/chronology/new-entry': { body: () => ({ form: { 'entryDate-day': '2', 'entryDate-month': '1', 'entryDate-year': '2026', category: 'other', summary: 'Matrix entry', source: 'Access matrix' } }) },
+  // Child protection plans. The ordinary demo child is on a plan (demo-child-protection.ts) with its
+  // first review waiting; convening is tried on DEMO_CP_IDS.convenableChild (team managers only).
+  'GET /children/:childId/child-protection-plan': {},
+  'GET /children/:childId/child-protection-plan/convene': { record: 'change' },
+  'POST /child-protection/initial-conferences': { body: () => ({ form: { childId: DEMO_CP_IDS.convenableChild, 'strategyHeldOn-day': '5', 'strategyHeldOn-month': '1', 'strategyHeldOn-year': '2026' } }) },
+  'GET /children/:childId/child-protection-plan/conferences/:conferenceId': {},
+  'POST /children/:childId/child-protection-plan/conferences/:conferenceId/invitations': { body: () => ({ form: { name: 'Matrix invitee', agency: 'Health', 'invitedOn-day': '2', 'invitedOn-month': '1', 'invitedOn-year': '2026' } }) },
+  'GET /children/:childId/child-protection-plan/conferences/:conferenceId/outcome': { record: 'change' },
+  'POST /children/:childId/child-protection-plan/conferences/:conferenceId/outcome': {
+    body: () => ({ form: { version: '1', action: 'save', ...todayParts('heldOn'), decision: 'continue', category: 'NEG', rationale: 'Matrix: still at risk.' } }),
+  },
+  'POST /children/:childId/child-protection-plan/conferences/:conferenceId/outcome/discard-draft': { body: () => ({ form: {} }) },
+  'GET /children/:childId/child-protection-plan/plan': { record: 'change' },
+  'POST /children/:childId/child-protection-plan/plan': {
+    body: async (ctx) => ({
+      form: {
+        version: String((await ctx.cpPlanVersion?.(DEMO_CHILD_IDS.allocated)) ?? 1),
+        action: 'finalise',
+        'outcome-1': 'Matrix outcome',
+        'action-1': 'Matrix action',
+        'owner-1': 'Social worker',
+        'actionDue-1-day': '1',
+        'actionDue-1-month': '6',
+        'actionDue-1-year': '2030',
+        contingencyPlan: 'Matrix contingency plan',
+      },
+    }),
+  },
+  'GET /children/:childId/child-protection-plan/core-groups/new': { record: 'change' },
+  'POST /children/:childId/child-protection-plan/core-groups/new': { body: () => ({ form: { ...todayParts('heldOn'), progress: 'Matrix core group' } }) },
+  'GET /children/:childId/child-protection-plan/visits/new': { record: 'change' },
+  'POST /children/:childId/child-protection-plan/visits/new': { body: () => ({ form: { ...todayParts('visitedOn'), seen: 'alone', summary: 'Matrix visit' } }) },
 };
 
 // ---------------------------------------------------------------------------------------------
