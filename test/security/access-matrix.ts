@@ -128,6 +128,11 @@ export const PARAMS: Readonly<Record<string, readonly ParamState[]>> = {
   conferenceId: [
     { state: 'review', value: DEMO_CP_IDS.allocatedReview, expect: () => 'allow', auditedRefusal: false },
   ],
+  // A conference that has been held (its letters exist): the ordinary demo child's initial conference.
+  heldConferenceId: [
+    { state: 'held', value: DEMO_CP_IDS.allocatedInitialConference, expect: () => 'allow', auditedRefusal: false },
+    { state: 'missing', value: '00000000-0000-4000-8c00-0000000dead0', expect: () => 404, auditedRefusal: false },
+  ],
   userId: [
     { state: 'existing', value: TARGET_USER.id, expect: () => 'allow', auditedRefusal: false },
     { state: 'missing', value: '00000000-0000-4000-a000-0000000dead0', expect: () => 404, auditedRefusal: false },
@@ -217,6 +222,8 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   'GET /children/:childId/child-protection-plan/convene': { record: 'change' },
   'POST /child-protection/initial-conferences': { body: () => ({ form: { childId: DEMO_CP_IDS.convenableChild, 'strategyHeldOn-day': '5', 'strategyHeldOn-month': '1', 'strategyHeldOn-year': '2026' } }) },
   'GET /children/:childId/child-protection-plan/conferences/:conferenceId': {},
+  'GET /children/:childId/child-protection-plan/conference-letters/:heldConferenceId/decision.docx': {},
+  'GET /children/:childId/child-protection-plan/conference-letters/:heldConferenceId/letter-to-child.docx': {},
   'POST /children/:childId/child-protection-plan/conferences/:conferenceId/invitations': { body: () => ({ form: { name: 'Matrix invitee', agency: 'Health', 'invitedOn-day': '2', 'invitedOn-month': '1', 'invitedOn-year': '2026' } }) },
   'GET /children/:childId/child-protection-plan/conferences/:conferenceId/outcome': { record: 'change' },
   'POST /children/:childId/child-protection-plan/conferences/:conferenceId/outcome': {

@@ -22,6 +22,7 @@ export async function saveConferenceOutcomeDraft(deps: AppDeps, ctx: RequestCont
 export async function discardConferenceOutcomeDraft(deps: AppDeps, ctx: RequestContext, childId: string, conferenceId: string): Promise<boolean> {
   return unitOfWork(deps, ctx, async ({ trx, now, audit }) => {
     const { actor } = await openForChildProtection(trx, ctx, 'child-protection:chair', 'change', childId, now);
+    if ((await findConference(trx, childId, conferenceId)) === undefined) throw new NotFoundError('Conference');
     const removed = await deleteDraft(trx, actor.userId, icpcDraftJourney(conferenceId));
     await audit({ action: 'child-protection.conference-outcome-draft.discarded', subjectType: 'cp-conference', subjectId: conferenceId, childId, changes: { existed: removed !== undefined } });
     return removed !== undefined;

@@ -2,7 +2,7 @@
 // conferences, the plan, core groups, visits, the chair's conferences and the dashboard.
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app/shared/deps.ts';
-import { conferenceRoutes } from './conference/routes.ts';
+import { conferenceLetterRoutes, conferenceRoutes } from './conference/routes.ts';
 import { conveneRoutes } from './convene/routes.ts';
 import { coreGroupRoutes } from './core-group/routes.ts';
 import { outcomeRoutes } from './outcome/routes.ts';
@@ -14,6 +14,7 @@ export async function childProtectionRoutes(app: FastifyInstance, options: { dep
   await app.register(planPageRoutes, options);
   await app.register(conveneRoutes, options);
   await app.register(conferenceRoutes, options);
+  await app.register(conferenceLetterRoutes, options);
   await app.register(outcomeRoutes, options);
   await app.register(planRoutes, options);
   await app.register(coreGroupRoutes, options);

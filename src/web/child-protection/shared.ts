@@ -13,8 +13,8 @@ export const cpPaths = {
   conference: (childId: string, conferenceId: string) => `/children/${childId}/child-protection-plan/conferences/${conferenceId}`,
   invitations: (childId: string, conferenceId: string) => `/children/${childId}/child-protection-plan/conferences/${conferenceId}/invitations`,
   outcome: (childId: string, conferenceId: string) => `/children/${childId}/child-protection-plan/conferences/${conferenceId}/outcome`,
-  decisionLetter: (childId: string, conferenceId: string) => `/children/${childId}/child-protection-plan/conferences/${conferenceId}/decision-letter.docx`,
-  childSummary: (childId: string, conferenceId: string) => `/children/${childId}/child-protection-plan/conferences/${conferenceId}/summary-for-child.docx`,
+  decisionLetter: (childId: string, conferenceId: string) => `/children/${childId}/child-protection-plan/conference-letters/${conferenceId}/decision.docx`,
+  childSummary: (childId: string, conferenceId: string) => `/children/${childId}/child-protection-plan/conference-letters/${conferenceId}/letter-to-child.docx`,
   editPlan: (childId: string) => `/children/${childId}/child-protection-plan/plan`,
   coreGroup: (childId: string) => `/children/${childId}/child-protection-plan/core-groups/new`,
   visit: (childId: string) => `/children/${childId}/child-protection-plan/visits/new`,
@@ -58,8 +58,10 @@ export const DECISION_LABELS: Readonly<Record<string, string>> = {
 
 export const ATTENDANCE_LABELS: Readonly<Record<string, string>> = { attended: 'Attended', apologies: 'Sent apologies', did_not_attend: 'Did not attend' };
 
-export function conferenceIdsOf(params: unknown): { childId: string; conferenceId: string } {
-  const parsed = z.object({ childId: z.uuid(), conferenceId: z.uuid() }).safeParse(params);
-  if (!parsed.success) throw new NotFoundError('Conference');
-  return parsed.data;
+export function conferenceIdsOf(params: unknown, name: 'conferenceId' | 'heldConferenceId' = 'conferenceId'): { childId: string; conferenceId: string } {
+  const parsed = z.record(z.string(), z.string()).safeParse(params);
+  const childId = z.uuid().safeParse(parsed.success ? parsed.data['childId'] : undefined);
+  const conferenceId = z.uuid().safeParse(parsed.success ? parsed.data[name] : undefined);
+  if (!childId.success || !conferenceId.success) throw new NotFoundError('Conference');
+  return { childId: childId.data, conferenceId: conferenceId.data };
 }

@@ -117,3 +117,15 @@ describe('conferences', () => {
     expect((await auditRows(web.database, 'child-protection.conference.recorded')).at(-1)).toMatchObject({ childId: child });
   });
 });
+
+describe('letters', () => {
+  it('the decision letter of a held conference downloads as a Word document, audited; a performance officer may not export', async () => {
+    const url = `/children/${child}/child-protection-plan/conference-letters/${DEMO_CP_IDS.allocatedInitialConference}/decision.docx`;
+    const response = await (await signedIn(web, 'social.worker')).get(url);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('wordprocessingml');
+    expect(response.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect((await auditRows(web.database, 'child-protection.conference-letter.exported')).at(-1)).toMatchObject({ childId: child, changes: { which: 'decision' } });
+    expect((await (await signedIn(web, 'performance.officer')).get(url)).statusCode).toBe(403);
+  });
+});

@@ -2,10 +2,14 @@
 // is waiting to be held), and once held, the decision, attendance and the letters.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { addConferenceInvitation } from '../../../app/child-protection/conference-invitations.ts';
+import { exportConferenceLetter } from '../../../app/child-protection/conference-letters.ts';
+import { londonDateTime } from '../../../app/records/london-clock.ts';
 import { viewConference } from '../../../app/child-protection/view-child-protection.ts';
 import type { AppDeps } from '../../../app/shared/deps.ts';
 import { ValidationError, type FieldErrors } from '../../../app/shared/errors.ts';
 import { planEndReasonLabel } from '../../../domain/child-protection/cp-plan.ts';
+import { attachmentDisposition, sanitiseFilename } from '../../../domain/records/document-filename.ts';
+import { DOCUMENT_KIND_INFO } from '../../../domain/records/document-kind.ts';
 import { csrfGuard } from '../../shared/csrf.ts';
 import { asString, errorSummary, errorsByField, formBody } from '../../shared/forms.ts';
 import { requestContext } from '../../shared/request-context.ts';
@@ -96,4 +100,29 @@ export async function conferenceRoutes(app: FastifyInstance, options: { deps: Ap
       }
     },
   );
+}
+
+export async function conferenceLetterRoutes(app: FastifyInstance, options: { deps: AppDeps }): Promise<void> {
+  const { deps } = options;
+  for (const [suffix, which, label] of [
+    ['decision.docx', 'decision', 'Conference decision'],
+    ['letter-to-child.docx', 'child', 'Letter to the child'],
+  ] as const) {
+    app.get(
+      `/children/:childId/child-protection-plan/conference-letters/:heldConferenceId/${suffix}`,
+      { config: { permission: 'records:export-chronology', audit: 'child-protection.conference-letter.exported' } },
+      async (request, reply) => {
+        const { childId, conferenceId } = conferenceIdsOf(request.params, 'heldConferenceId');
+        const exported = await exportConferenceLetter(deps, requestContext(request), childId, conferenceId, which);
+        const name = sanitiseFilename(`${label} ${exported.child.givenName} ${exported.child.familyName} ${londonDateTime(exported.exportedAt).date}.docx`);
+        const docx = exported.docx;
+        return reply
+          .header('content-type', DOCUMENT_KIND_INFO.docx.contentType)
+          .header('content-disposition', attachmentDisposition(name))
+          .header('x-content-type-options', 'nosniff')
+          .header('cache-control', 'no-store')
+          .send(Buffer.from(docx.buffer, docx.byteOffset, docx.byteLength));
+      },
+    );
+  }
 }
