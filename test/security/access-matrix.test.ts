@@ -154,7 +154,7 @@ describe('the access matrix (RELIABILITY.md §4.6)', () => {
       let response: LightMyRequestResponse;
       let rows: AuditRow[];
       if (cell.route.method === 'POST') {
-        const body = await cell.entry.body?.(ctx);
+        const body = await cell.entry.body?.({ ...ctx, url: cell.url });
         if (body === undefined) throw new Error(`no body for ${cell.name}`);
         const token = await client.csrfToken();
         const before = await lastAuditSeq(web);

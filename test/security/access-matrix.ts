@@ -124,13 +124,15 @@ export const PARAMS: Readonly<Record<string, readonly ParamState[]>> = {
     { state: 'missing', value: MISSING_CHILD_ID, expect: () => 404, auditedRefusal: true },
     { state: 'malformed', value: 'not-a-uuid', expect: () => 404, auditedRefusal: false },
   ],
-  // The ordinary demo child's first review conference, waiting to be held (the chair records it once).
+  // The ordinary demo child's first review conference, waiting to be held (the chair records it once):
+  // a conference page is a page of that child's record.
   conferenceId: [
-    { state: 'review', value: DEMO_CP_IDS.allocatedReview, expect: () => 'allow', auditedRefusal: false },
+    recordState('ordinary', DEMO_CP_IDS.allocatedReview),
+    { state: 'missing', value: '00000000-0000-4000-8c00-0000000dead0', expect: () => 404, auditedRefusal: false },
   ],
   // A conference that has been held (its letters exist): the ordinary demo child's initial conference.
   heldConferenceId: [
-    { state: 'held', value: DEMO_CP_IDS.allocatedInitialConference, expect: () => 'allow', auditedRefusal: false },
+    recordState('ordinary', DEMO_CP_IDS.allocatedInitialConference),
     { state: 'missing', value: '00000000-0000-4000-8c00-0000000dead0', expect: () => 404, auditedRefusal: false },
   ],
   userId: [
@@ -150,6 +152,8 @@ export interface BodyContext {
   userVersion(userId: string): Promise<number>;
   /** The version of a child's active child protection plan now (0 if none), for a save that is not stale. */
   cpPlanVersion?(childId: string): Promise<number>;
+  /** The URL the body is posted to, with its parameters filled in. */
+  readonly url?: string;
 }
 
 export interface RouteEntry {
@@ -217,24 +221,25 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   'GET /children/:childId/chronology/new-entry': { record: 'change' },
   'POST /children/:childId/chronology/new-entry': { body: () => ({ form: { 'entryDate-day': '2', 'entryDate-month': '1', 'entryDate-year': '2026', category: 'other', summary: 'Matrix entry', source: 'Access matrix' } }) },
   // Child protection plans. The ordinary demo child is on a plan (demo-child-protection.ts) with its
-  // first review waiting; convening is tried on DEMO_CP_IDS.convenableChild (team managers only).
+  // first review waiting, and so is the restricted one; convening is tried on DEMO_CP_IDS.convenableChild
+  // (team managers only). Conferences are addressed by their own id (a page of their child's record).
   'GET /children/:childId/child-protection-plan': {},
   'GET /children/:childId/child-protection-plan/convene': { record: 'change' },
   'POST /child-protection/initial-conferences': { body: () => ({ form: { childId: DEMO_CP_IDS.convenableChild, 'strategyHeldOn-day': '5', 'strategyHeldOn-month': '1', 'strategyHeldOn-year': '2026' } }) },
-  'GET /children/:childId/child-protection-plan/conferences/:conferenceId': {},
-  'GET /children/:childId/child-protection-plan/conference-letters/:heldConferenceId/decision.docx': {},
-  'GET /children/:childId/child-protection-plan/conference-letters/:heldConferenceId/letter-to-child.docx': {},
-  'POST /children/:childId/child-protection-plan/conferences/:conferenceId/invitations': { body: () => ({ form: { name: 'Matrix invitee', agency: 'Health', 'invitedOn-day': '2', 'invitedOn-month': '1', 'invitedOn-year': '2026' } }) },
-  'GET /children/:childId/child-protection-plan/conferences/:conferenceId/outcome': { record: 'change' },
-  'POST /children/:childId/child-protection-plan/conferences/:conferenceId/outcome': {
+  'GET /child-protection/conferences/:conferenceId': {},
+  'GET /child-protection/conference-letters/:heldConferenceId/decision.docx': {},
+  'GET /child-protection/conference-letters/:heldConferenceId/letter-to-child.docx': {},
+  'POST /child-protection/conferences/:conferenceId/invitations': { body: () => ({ form: { name: 'Matrix invitee', agency: 'Health', 'invitedOn-day': '2', 'invitedOn-month': '1', 'invitedOn-year': '2026' } }) },
+  'GET /child-protection/conferences/:conferenceId/outcome': { record: 'change' },
+  'POST /child-protection/conferences/:conferenceId/outcome': {
     body: () => ({ form: { version: '1', action: 'save', ...todayParts('heldOn'), decision: 'continue', category: 'NEG', rationale: 'Matrix: still at risk.' } }),
   },
-  'POST /children/:childId/child-protection-plan/conferences/:conferenceId/outcome/discard-draft': { body: () => ({ form: {} }) },
+  'POST /child-protection/conferences/:conferenceId/outcome/discard-draft': { body: () => ({ form: {} }) },
   'GET /children/:childId/child-protection-plan/plan': { record: 'change' },
   'POST /children/:childId/child-protection-plan/plan': {
     body: async (ctx) => ({
       form: {
-        version: String((await ctx.cpPlanVersion?.(DEMO_CHILD_IDS.allocated)) ?? 1),
+        version: String((await ctx.cpPlanVersion?.(/\/children\/([^/]+)\//.exec(ctx.url ?? '')?.[1] ?? '')) ?? 1),
         action: 'finalise',
         'outcome-1': 'Matrix outcome',
         'action-1': 'Matrix action',

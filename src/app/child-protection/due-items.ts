@@ -38,7 +38,7 @@ export const childProtectionDueItems: DueItemSource = async (trx, actor, now, sc
   for (const c of conferences) {
     if (c.strategyHeldOn === null) continue;
     const edd = c.preBirth && c.expectedDateOfDelivery !== null ? { expectedDateOfDelivery: parseLocalDate(c.expectedDateOfDelivery) } : null;
-    items.push(item(c, 'Initial child protection conference', explainInitialConferenceDue(parseLocalDate(c.strategyHeldOn), edd), `${planHref(c.childId)}/conferences/${c.conferenceId}`));
+    items.push(item(c, 'Initial child protection conference', explainInitialConferenceDue(parseLocalDate(c.strategyHeldOn), edd), `/child-protection/conferences/${c.conferenceId}`));
   }
   for (const p of plans) {
     const schedule = planSchedule({

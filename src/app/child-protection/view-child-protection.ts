@@ -147,3 +147,13 @@ export async function viewConference(
     };
   });
 }
+
+/**
+ * Whose record a conference is on, for the pages addressed by conference id. Only the id is read; the
+ * page's own use case then checks access to that child's record (and audits a refusal).
+ */
+export async function conferenceChildId(deps: AppDeps, conferenceId: string): Promise<string> {
+  const row = await deps.db.selectFrom('cpConference').select('childId').where('id', '=', conferenceId).executeTakeFirst();
+  if (row === undefined) throw new NotFoundError('Conference');
+  return row.childId;
+}

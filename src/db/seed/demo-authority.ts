@@ -158,7 +158,7 @@ export async function seedDemoAuthority(handle: DatabaseHandle, now: Date, seed 
     await seedDemoRecords(trx, { childId: DEMO_CHILD_IDS.allocated, now });
     const demoPeople = await seedDemoPeople(trx, { now, allocatedChildId: DEMO_CHILD_IDS.allocated, fstNorthTeamId: teamId('FST_NORTH') });
     await seedDemoFrontDoor(trx, { now, teamId });
-    await seedDemoChildProtection(trx, { now, allocatedChildId: DEMO_CHILD_IDS.allocated, unbornId: DEMO_CHILD_IDS.unborn, fstNorthTeamId: teamId('FST_NORTH') });
+    await seedDemoChildProtection(trx, { now, allocatedChildId: DEMO_CHILD_IDS.allocated, restrictedChildId: DEMO_CHILD_IDS.restricted, unbornId: DEMO_CHILD_IDS.unborn, fstNorthTeamId: teamId('FST_NORTH') });
     await appendAuditEvent(
       trx,
       { actorUserId: null, actorLabel: 'hearth seed', requestId: null, ip: null },

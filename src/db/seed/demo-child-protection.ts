@@ -1,5 +1,5 @@
 // Demo child protection data (synthetic): the allocated demo child on a plan (neglect) with its
-// review waiting, children on plans in every category of abuse, one plan over 2 years, a second plan,
+// review waiting, the restricted demo child on a plan, children on plans in every category of abuse, one plan over 2 years, a second plan,
 // visits overdue, an initial conference waiting to be held, the unborn demo baby's pre-birth
 // conference (due by week 23), and a child a team manager can convene a conference for. Fixed ids
 // for what tests and the access matrix name.
@@ -41,7 +41,7 @@ interface DemoPlan {
 
 export async function seedDemoChildProtection(
   trx: Transaction<Database>,
-  options: { readonly now: Date; readonly allocatedChildId: string; readonly unbornId: string; readonly fstNorthTeamId: string },
+  options: { readonly now: Date; readonly allocatedChildId: string; readonly restrictedChildId: string; readonly unbornId: string; readonly fstNorthTeamId: string },
 ): Promise<void> {
   const { now } = options;
   const today = parseLocalDate(londonDate.format(now));
@@ -185,6 +185,9 @@ export async function seedDemoChildProtection(
     1,
   );
 
+  // The restricted demo child: physical abuse (so the plan's pages can be tried on a restricted record).
+  await plan({ childId: options.restrictedChildId, teamId: options.fstNorthTeamId, category: 'PHY', startedDaysAgo: 70, reviewsHeld: 0, lastVisitDaysAgo: 8, content: false }, 1);
+
   // Other synthetic children already allocated in the demo authority (stable ids, first by id).
   const others = await trx
     .selectFrom('allocation')
@@ -193,7 +196,7 @@ export async function seedDemoChildProtection(
     .where('allocation.endedOn', 'is', null)
     .where('person.personType', '=', 'child')
     .where('person.restriction', '=', 'none')
-    .where('person.id', 'not in', [options.allocatedChildId, DEMO_CP_IDS.convenableChild])
+    .where('person.id', 'not in', [options.allocatedChildId, options.restrictedChildId, DEMO_CP_IDS.convenableChild])
     .where('person.id', '>', '00000000-0000-4000-9000-000000000099')
     .orderBy('person.id')
     .limit(7)

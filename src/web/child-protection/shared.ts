@@ -1,7 +1,8 @@
 // What every child protection page needs: due dates shown with their explanation and RAG tag,
 // labels for the codes, the conference id from the URL, and the URL helpers.
 import { z } from 'zod';
-import type { DueView } from '../../app/child-protection/view-child-protection.ts';
+import { conferenceChildId, type DueView } from '../../app/child-protection/view-child-protection.ts';
+import type { AppDeps } from '../../app/shared/deps.ts';
 import { NotFoundError } from '../../app/shared/errors.ts';
 import { categoryOfAbuseLabel } from '../../domain/shared/codes/dfe/category-of-abuse.ts';
 import { formatLongDate, toIsoDate } from '../../domain/shared/time/local-date.ts';
@@ -10,11 +11,11 @@ export const cpPaths = {
   plan: (childId: string) => `/children/${childId}/child-protection-plan`,
   convene: (childId: string) => `/children/${childId}/child-protection-plan/convene`,
   conveneAction: () => '/child-protection/initial-conferences',
-  conference: (childId: string, conferenceId: string) => `/children/${childId}/child-protection-plan/conferences/${conferenceId}`,
-  invitations: (childId: string, conferenceId: string) => `/children/${childId}/child-protection-plan/conferences/${conferenceId}/invitations`,
-  outcome: (childId: string, conferenceId: string) => `/children/${childId}/child-protection-plan/conferences/${conferenceId}/outcome`,
-  decisionLetter: (childId: string, conferenceId: string) => `/children/${childId}/child-protection-plan/conference-letters/${conferenceId}/decision.docx`,
-  childSummary: (childId: string, conferenceId: string) => `/children/${childId}/child-protection-plan/conference-letters/${conferenceId}/letter-to-child.docx`,
+  conference: (_childId: string, conferenceId: string) => `/child-protection/conferences/${conferenceId}`,
+  invitations: (_childId: string, conferenceId: string) => `/child-protection/conferences/${conferenceId}/invitations`,
+  outcome: (_childId: string, conferenceId: string) => `/child-protection/conferences/${conferenceId}/outcome`,
+  decisionLetter: (_childId: string, conferenceId: string) => `/child-protection/conference-letters/${conferenceId}/decision.docx`,
+  childSummary: (_childId: string, conferenceId: string) => `/child-protection/conference-letters/${conferenceId}/letter-to-child.docx`,
   editPlan: (childId: string) => `/children/${childId}/child-protection-plan/plan`,
   coreGroup: (childId: string) => `/children/${childId}/child-protection-plan/core-groups/new`,
   visit: (childId: string) => `/children/${childId}/child-protection-plan/visits/new`,
@@ -58,10 +59,10 @@ export const DECISION_LABELS: Readonly<Record<string, string>> = {
 
 export const ATTENDANCE_LABELS: Readonly<Record<string, string>> = { attended: 'Attended', apologies: 'Sent apologies', did_not_attend: 'Did not attend' };
 
-export function conferenceIdsOf(params: unknown, name: 'conferenceId' | 'heldConferenceId' = 'conferenceId'): { childId: string; conferenceId: string } {
+/** The conference id from the URL and the child whose record it is on (access is checked by the page's use case). */
+export async function conferenceIdsOf(deps: AppDeps, params: unknown, name: 'conferenceId' | 'heldConferenceId' = 'conferenceId'): Promise<{ childId: string; conferenceId: string }> {
   const parsed = z.record(z.string(), z.string()).safeParse(params);
-  const childId = z.uuid().safeParse(parsed.success ? parsed.data['childId'] : undefined);
   const conferenceId = z.uuid().safeParse(parsed.success ? parsed.data[name] : undefined);
-  if (!childId.success || !conferenceId.success) throw new NotFoundError('Conference');
-  return { childId: childId.data, conferenceId: conferenceId.data };
+  if (!conferenceId.success) throw new NotFoundError('Conference');
+  return { childId: await conferenceChildId(deps, conferenceId.data), conferenceId: conferenceId.data };
 }

@@ -8,7 +8,7 @@ import { daysAgo, signedIn } from '../records/helpers.ts';
 let web: TestWeb;
 const child = DEMO_CHILD_IDS.allocated;
 const base = `/children/${child}/child-protection-plan`;
-const review = `${base}/conferences/${DEMO_CP_IDS.allocatedReview}`;
+const review = `/child-protection/conferences/${DEMO_CP_IDS.allocatedReview}`;
 
 beforeAll(async () => {
   web = await createTestWeb();
@@ -120,7 +120,7 @@ describe('conferences', () => {
 
 describe('letters', () => {
   it('the decision letter of a held conference downloads as a Word document, audited; a performance officer may not export', async () => {
-    const url = `/children/${child}/child-protection-plan/conference-letters/${DEMO_CP_IDS.allocatedInitialConference}/decision.docx`;
+    const url = `/child-protection/conference-letters/${DEMO_CP_IDS.allocatedInitialConference}/decision.docx`;
     const response = await (await signedIn(web, 'social.worker')).get(url);
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('wordprocessingml');

@@ -59,19 +59,19 @@ export async function conferenceRoutes(app: FastifyInstance, options: { deps: Ap
   }
 
   app.get(
-    '/children/:childId/child-protection-plan/conferences/:conferenceId',
+    '/child-protection/conferences/:conferenceId',
     { config: { permission: 'people:view-child', audit: 'child-protection.conference.viewed' } },
     async (request, reply) => {
-      const { childId, conferenceId } = conferenceIdsOf(request.params);
+      const { childId, conferenceId } = await conferenceIdsOf(deps, request.params);
       return render(reply, childId, conferenceId, EMPTY, {}, true);
     },
   );
 
   app.post(
-    '/children/:childId/child-protection-plan/conferences/:conferenceId/invitations',
+    '/child-protection/conferences/:conferenceId/invitations',
     { config: { permission: 'child-protection:record', audit: 'child-protection.conference-invitation.added' }, preHandler: csrfGuard(app) },
     async (request, reply) => {
-      const { childId, conferenceId } = conferenceIdsOf(request.params);
+      const { childId, conferenceId } = await conferenceIdsOf(deps, request.params);
       const body = formBody(request.body);
       const values: InvitationValues = {
         name: asString(body['name']) ?? '',
@@ -109,10 +109,10 @@ export async function conferenceLetterRoutes(app: FastifyInstance, options: { de
     ['letter-to-child.docx', 'child', 'Letter to the child'],
   ] as const) {
     app.get(
-      `/children/:childId/child-protection-plan/conference-letters/:heldConferenceId/${suffix}`,
+      `/child-protection/conference-letters/:heldConferenceId/${suffix}`,
       { config: { permission: 'records:export-chronology', audit: 'child-protection.conference-letter.exported' } },
       async (request, reply) => {
-        const { childId, conferenceId } = conferenceIdsOf(request.params, 'heldConferenceId');
+        const { childId, conferenceId } = await conferenceIdsOf(deps, request.params, 'heldConferenceId');
         const exported = await exportConferenceLetter(deps, requestContext(request), childId, conferenceId, which);
         const name = sanitiseFilename(`${label} ${exported.child.givenName} ${exported.child.familyName} ${londonDateTime(exported.exportedAt).date}.docx`);
         const docx = exported.docx;

@@ -21,7 +21,7 @@ type Banner = 'draft-saved' | 'draft-restored' | 'draft-discarded' | null;
 
 export async function outcomeRoutes(app: FastifyInstance, options: { deps: AppDeps }): Promise<void> {
   const { deps } = options;
-  const url = '/children/:childId/child-protection-plan/conferences/:conferenceId/outcome';
+  const url = '/child-protection/conferences/:conferenceId/outcome';
 
   async function render(reply: FastifyReply, view: ConferenceView, values: OutcomeValues, errors: FieldErrors, banner: Banner) {
     const { child, conference } = view;
@@ -61,7 +61,7 @@ export async function outcomeRoutes(app: FastifyInstance, options: { deps: AppDe
   }
 
   app.get(url, { config: { permission: 'child-protection:chair', audit: 'child-protection.conference-outcome-form.viewed' } }, async (request, reply) => {
-    const { childId, conferenceId } = conferenceIdsOf(request.params);
+    const { childId, conferenceId } = await conferenceIdsOf(deps, request.params);
     const view = await viewConference(deps, requestContext(request), childId, conferenceId, { forOutcome: true });
     const query = request.query as Record<string, unknown>;
     const ids = view.invitations.map((i) => i.id);
@@ -71,7 +71,7 @@ export async function outcomeRoutes(app: FastifyInstance, options: { deps: AppDe
   });
 
   app.post(url, { config: { permission: 'child-protection:chair', audit: 'child-protection.conference.recorded' }, preHandler: csrfGuard(app) }, async (request, reply) => {
-    const { childId, conferenceId } = conferenceIdsOf(request.params);
+    const { childId, conferenceId } = await conferenceIdsOf(deps, request.params);
     const ctx = requestContext(request);
     const view = await viewConference(deps, ctx, childId, conferenceId, { forOutcome: true, audit: false });
     const body = formBody(request.body);
@@ -101,7 +101,7 @@ export async function outcomeRoutes(app: FastifyInstance, options: { deps: AppDe
     `${url}/discard-draft`,
     { config: { permission: 'child-protection:chair', audit: 'child-protection.conference-outcome-draft.discarded' }, preHandler: csrfGuard(app) },
     async (request, reply) => {
-      const { childId, conferenceId } = conferenceIdsOf(request.params);
+      const { childId, conferenceId } = await conferenceIdsOf(deps, request.params);
       await discardConferenceOutcomeDraft(deps, requestContext(request), childId, conferenceId);
       return reply.redirect(`${cpPaths.outcome(childId, conferenceId)}?draft=discarded`, 303);
     },
