@@ -22,7 +22,13 @@ export interface InvitationInput {
   readonly invitedOn: string;
 }
 
-export async function addConferenceInvitation(deps: AppDeps, ctx: RequestContext, childId: string, conferenceId: string, input: InvitationInput): Promise<{ id: string }> {
+export async function addConferenceInvitation(
+  deps: AppDeps,
+  ctx: RequestContext,
+  childId: string,
+  conferenceId: string,
+  input: InvitationInput,
+): Promise<{ id: string }> {
   return unitOfWork(deps, ctx, async ({ trx, now, audit }) => {
     await openForChildProtection(trx, ctx, 'child-protection:record', 'change', childId, now);
     const conference = await findConference(trx, childId, conferenceId);
@@ -33,7 +39,13 @@ export async function addConferenceInvitation(deps: AppDeps, ctx: RequestContext
     if (!isValidIsoDate(input.invitedOn)) errors['invitedOn'] = INVITATION_MESSAGES.invitedOn;
     else if (input.invitedOn > todayIso(now)) errors['invitedOn'] = INVITATION_MESSAGES.invitedOnFuture;
     if (Object.keys(errors).length > 0) throw new ValidationError(errors);
-    const id = await insertInvitation(trx, { conferenceId, name: input.name.trim(), agency: input.agency.trim(), role: input.role, invitedOn: input.invitedOn });
+    const id = await insertInvitation(trx, {
+      conferenceId,
+      name: input.name.trim(),
+      agency: input.agency.trim(),
+      role: input.role,
+      invitedOn: input.invitedOn,
+    });
     await audit({
       action: 'child-protection.conference-invitation.added',
       subjectType: 'cp-conference',

@@ -24,8 +24,15 @@ export async function letterDocx(letter: Letter, exportedBy: string, exportedAt:
     sections: [
       {
         headers: { default: new Header({ children: [marking()] }) },
-        footers: { default: new Footer({ children: [marking(), new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun(exportStamp(exportedBy, exportedAt))] })] }) },
-        children: [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(letter.title)] }), ...letter.paragraphs.map((p) => new Paragraph({ spacing: { after: 160 }, children: [new TextRun(p)] }))],
+        footers: {
+          default: new Footer({
+            children: [marking(), new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun(exportStamp(exportedBy, exportedAt))] })],
+          }),
+        },
+        children: [
+          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(letter.title)] }),
+          ...letter.paragraphs.map((p) => new Paragraph({ spacing: { after: 160 }, children: [new TextRun(p)] })),
+        ],
       },
     ],
   });
@@ -45,7 +52,16 @@ export async function exportConferenceLetter(
     if (conference?.status !== 'held' || conference.decision === null || conference.heldOn === null) throw new NotFoundError('Conference');
     const invitations = await listInvitations(trx, conferenceId);
     const plan = conference.planId === null ? undefined : (await listPlans(trx, childId)).find((p) => p.id === conference.planId);
-    const nextReview = conference.planId === null ? undefined : await trx.selectFrom('cpConference').select('dueOn').where('planId', '=', conference.planId).where('kind', '=', 'review').where('status', '=', 'to_be_held').executeTakeFirst();
+    const nextReview =
+      conference.planId === null
+        ? undefined
+        : await trx
+            .selectFrom('cpConference')
+            .select('dueOn')
+            .where('planId', '=', conference.planId)
+            .where('kind', '=', 'review')
+            .where('status', '=', 'to_be_held')
+            .executeTakeFirst();
     const facts = {
       childName: `${child.givenName} ${child.familyName}`,
       childGivenName: child.givenName,

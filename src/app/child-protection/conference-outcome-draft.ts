@@ -9,7 +9,13 @@ import { unitOfWork } from '../shared/unit-of-work.ts';
 import { openForChildProtection } from './cp-access.ts';
 import { icpcDraftJourney } from './record-initial-conference.ts';
 
-export async function saveConferenceOutcomeDraft(deps: AppDeps, ctx: RequestContext, childId: string, conferenceId: string, values: Record<string, unknown>): Promise<void> {
+export async function saveConferenceOutcomeDraft(
+  deps: AppDeps,
+  ctx: RequestContext,
+  childId: string,
+  conferenceId: string,
+  values: Record<string, unknown>,
+): Promise<void> {
   await unitOfWork(deps, ctx, async ({ trx, now, audit }) => {
     const { actor } = await openForChildProtection(trx, ctx, 'child-protection:chair', 'change', childId, now);
     const conference = await findConference(trx, childId, conferenceId);
@@ -24,7 +30,13 @@ export async function discardConferenceOutcomeDraft(deps: AppDeps, ctx: RequestC
     const { actor } = await openForChildProtection(trx, ctx, 'child-protection:chair', 'change', childId, now);
     if ((await findConference(trx, childId, conferenceId)) === undefined) throw new NotFoundError('Conference');
     const removed = await deleteDraft(trx, actor.userId, icpcDraftJourney(conferenceId));
-    await audit({ action: 'child-protection.conference-outcome-draft.discarded', subjectType: 'cp-conference', subjectId: conferenceId, childId, changes: { existed: removed !== undefined } });
+    await audit({
+      action: 'child-protection.conference-outcome-draft.discarded',
+      subjectType: 'cp-conference',
+      subjectId: conferenceId,
+      childId,
+      changes: { existed: removed !== undefined },
+    });
     return removed !== undefined;
   });
 }

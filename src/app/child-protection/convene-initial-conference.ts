@@ -14,7 +14,12 @@ export const CONVENE_MESSAGES = {
   noTeam: 'The child is not allocated to a team: allocate them before convening a conference',
 } as const;
 
-export async function conveneInitialConference(deps: AppDeps, ctx: RequestContext, childId: string, input: { readonly strategyHeldOn: string }): Promise<{ conferenceId: string }> {
+export async function conveneInitialConference(
+  deps: AppDeps,
+  ctx: RequestContext,
+  childId: string,
+  input: { readonly strategyHeldOn: string },
+): Promise<{ conferenceId: string }> {
   return unitOfWork(deps, ctx, async (work) => {
     const { actor } = await openForChildProtection(work.trx, ctx, 'child-protection:convene', 'change', childId, work.now);
     if (input.strategyHeldOn > todayIso(work.now)) throw new ValidationError({ strategyHeldOn: CONVENE_MESSAGES.strategyFuture });
@@ -37,10 +42,17 @@ export interface ConveneForm {
 export async function openConveneForm(deps: AppDeps, ctx: RequestContext, childId: string, options: { readonly audit?: boolean } = {}): Promise<ConveneForm> {
   return unitOfWork(deps, ctx, async ({ trx, now, audit }) => {
     const { child } = await openForChildProtection(trx, ctx, 'child-protection:convene', 'change', childId, now);
-    const open = await trx.selectFrom('cpConference').select('id').where('childId', '=', childId).where('kind', '=', 'initial').where('status', '=', 'to_be_held').executeTakeFirst();
+    const open = await trx
+      .selectFrom('cpConference')
+      .select('id')
+      .where('childId', '=', childId)
+      .where('kind', '=', 'initial')
+      .where('status', '=', 'to_be_held')
+      .executeTakeFirst();
     const plan = await trx.selectFrom('cpPlan').select('id').where('childId', '=', childId).where('status', '=', 'active').executeTakeFirst();
     const blocked = open !== undefined ? 'already-open' : plan !== undefined ? 'on-plan' : null;
-    if (options.audit !== false) await audit({ action: 'child-protection.convene-form.viewed', subjectType: 'person', subjectId: childId, childId, changes: { blocked } });
+    if (options.audit !== false)
+      await audit({ action: 'child-protection.convene-form.viewed', subjectType: 'person', subjectId: childId, childId, changes: { blocked } });
     return { child, blocked };
   });
 }

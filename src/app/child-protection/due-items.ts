@@ -18,7 +18,12 @@ const WHAT: Readonly<Record<PlanDueKind, string>> = {
 
 const planHref = (childId: string): string => `/children/${childId}/child-protection-plan`;
 
-function item(child: { childId: string; givenName: string; familyName: string; teamName: string; workerName: string | null }, what: string, due: DueExplanation, href: string): DueItem {
+function item(
+  child: { childId: string; givenName: string; familyName: string; teamName: string; workerName: string | null },
+  what: string,
+  due: DueExplanation,
+  href: string,
+): DueItem {
   return {
     childId: child.childId,
     childName: `${child.givenName} ${child.familyName}`,
@@ -38,7 +43,14 @@ export const childProtectionDueItems: DueItemSource = async (trx, actor, now, sc
   for (const c of conferences) {
     if (c.strategyHeldOn === null) continue;
     const edd = c.preBirth && c.expectedDateOfDelivery !== null ? { expectedDateOfDelivery: parseLocalDate(c.expectedDateOfDelivery) } : null;
-    items.push(item(c, 'Initial child protection conference', explainInitialConferenceDue(parseLocalDate(c.strategyHeldOn), edd), `/child-protection/conferences/${c.conferenceId}`));
+    items.push(
+      item(
+        c,
+        'Initial child protection conference',
+        explainInitialConferenceDue(parseLocalDate(c.strategyHeldOn), edd),
+        `/child-protection/conferences/${c.conferenceId}`,
+      ),
+    );
   }
   for (const p of plans) {
     const schedule = planSchedule({

@@ -27,7 +27,12 @@ export interface RecordCpVisitInput {
   readonly summary: string;
 }
 
-export async function recordCpVisit(deps: AppDeps, ctx: RequestContext, childId: string, input: RecordCpVisitInput): Promise<{ id: string; withinTimescale: boolean }> {
+export async function recordCpVisit(
+  deps: AppDeps,
+  ctx: RequestContext,
+  childId: string,
+  input: RecordCpVisitInput,
+): Promise<{ id: string; withinTimescale: boolean }> {
   return unitOfWork(deps, ctx, async ({ trx, now, audit }) => {
     const { actor } = await openForChildProtection(trx, ctx, 'child-protection:record', 'change', childId, now);
     const plan = await findActivePlan(trx, childId);
@@ -60,7 +65,14 @@ export async function recordCpVisit(deps: AppDeps, ctx: RequestContext, childId:
       subjectType: 'cp-visit',
       subjectId: id,
       childId,
-      changes: { planId: plan.id, visitedOn: input.visitedOn, childSeen: input.childSeen, seenAlone: input.childSeen && input.seenAlone, dueOn: toIsoDate(due.due), withinTimescale },
+      changes: {
+        planId: plan.id,
+        visitedOn: input.visitedOn,
+        childSeen: input.childSeen,
+        seenAlone: input.childSeen && input.seenAlone,
+        dueOn: toIsoDate(due.due),
+        withinTimescale,
+      },
     });
     return { id, withinTimescale };
   });

@@ -77,7 +77,13 @@ export async function saveCpPlan(deps: AppDeps, ctx: RequestContext, childId: st
       subjectId: plan.id,
       childId,
       // Counts, never the plan's words (audit-event.ts).
-      changes: { outcomes: input.outcomes.length, actions: input.actions.length, contingencyPlan: true, version: input.version + 1, draftRemoved: draft !== undefined },
+      changes: {
+        outcomes: input.outcomes.length,
+        actions: input.actions.length,
+        contingencyPlan: true,
+        version: input.version + 1,
+        draftRemoved: draft !== undefined,
+      },
     });
     return { planId: plan.id };
   });

@@ -1,6 +1,13 @@
 // The "Child protection plan" page of a child's record and a conference's page: what is waiting,
 // when it is due and why (explainDue), the plan, its quality checks and what is due next.
-import { findConference, findOpenInitialConference, listConferences, listInvitations, type ConferenceRow, type InvitationRow } from '../../db/child-protection/conference-repository.ts';
+import {
+  findConference,
+  findOpenInitialConference,
+  listConferences,
+  listInvitations,
+  type ConferenceRow,
+  type InvitationRow,
+} from '../../db/child-protection/conference-repository.ts';
 import { findActivePlan, listPlans, listTeamWorkers, loadPlanDetail, type PlanDetail, type PlanRow } from '../../db/child-protection/cp-plan-repository.ts';
 import { findDraft } from '../../db/drafts/draft-repository.ts';
 import { isLongPlan, planQualityChecks, type QualityCheck } from '../../domain/child-protection/cp-plan.ts';
@@ -55,14 +62,22 @@ export async function viewChildProtection(deps: AppDeps, ctx: RequestContext, ch
   return unitOfWork(deps, ctx, async ({ trx, now, audit }) => {
     const { actor, child } = await openForChildProtection(trx, ctx, 'people:view-child', 'read', childId, now);
     const today = todayIso(now);
-    const [open, planRow, conferences, plans] = await Promise.all([findOpenInitialConference(trx, childId), findActivePlan(trx, childId), listConferences(trx, childId), listPlans(trx, childId)]);
+    const [open, planRow, conferences, plans] = await Promise.all([
+      findOpenInitialConference(trx, childId),
+      findActivePlan(trx, childId),
+      listConferences(trx, childId),
+      listPlans(trx, childId),
+    ]);
     const openInitial =
       open === undefined ? null : { ...open, due: dueView(await initialDue({ trx }, open), today), invitations: await listInvitations(trx, open.id) };
     let active: ActivePlanView | null = null;
     if (planRow !== undefined) {
       const plan = await loadPlanDetail(trx, planRow);
       const facts = await loadPlanFacts(trx, planRow);
-      const schedule = planSchedule(facts).map((item) => ({ ...item, rag: ragStatus(item.explanation.due, parseLocalDate(today), CP_AMBER_WITHIN_WORKING_DAYS) }));
+      const schedule = planSchedule(facts).map((item) => ({
+        ...item,
+        rag: ragStatus(item.explanation.due, parseLocalDate(today), CP_AMBER_WITHIN_WORKING_DAYS),
+      }));
       const openReview = conferences.find((c) => c.kind === 'review' && c.status === 'to_be_held' && c.planId === plan.id) ?? null;
       active = {
         plan,
@@ -76,7 +91,13 @@ export async function viewChildProtection(deps: AppDeps, ctx: RequestContext, ch
       };
     }
     const mayChange = await mayChangeChildRecord(trx, actor, childId, now);
-    await audit({ action: 'child-protection.plan-page.viewed', subjectType: 'person', subjectId: childId, childId, changes: { activePlan: planRow?.id ?? null } });
+    await audit({
+      action: 'child-protection.plan-page.viewed',
+      subjectType: 'person',
+      subjectId: childId,
+      childId,
+      changes: { activePlan: planRow?.id ?? null },
+    });
     return {
       child,
       openInitial,
@@ -113,7 +134,14 @@ export async function viewConference(
 ): Promise<ConferenceView> {
   return unitOfWork(deps, ctx, async ({ trx, now, audit }) => {
     const forOutcome = options.forOutcome === true;
-    const { actor, child } = await openForChildProtection(trx, ctx, forOutcome ? 'child-protection:chair' : 'people:view-child', forOutcome ? 'change' : 'read', childId, now);
+    const { actor, child } = await openForChildProtection(
+      trx,
+      ctx,
+      forOutcome ? 'child-protection:chair' : 'people:view-child',
+      forOutcome ? 'change' : 'read',
+      childId,
+      now,
+    );
     const conference = await findConference(trx, childId, conferenceId);
     if (conference === undefined) throw new NotFoundError('Conference');
     if (forOutcome && conference.status !== 'to_be_held') throw new NotFoundError('Conference waiting to be held');
@@ -124,7 +152,10 @@ export async function viewConference(
       if (conference.kind === 'initial') due = dueView(await initialDue({ trx }, conference), today);
       else if (planRow !== undefined) due = dueView(nextReviewConference(await loadPlanFacts(trx, planRow)).explanation, today);
     }
-    const [invitations, teamWorkers] = await Promise.all([listInvitations(trx, conferenceId), forOutcome ? listTeamWorkers(trx, conference.teamId) : Promise.resolve([])]);
+    const [invitations, teamWorkers] = await Promise.all([
+      listInvitations(trx, conferenceId),
+      forOutcome ? listTeamWorkers(trx, conference.teamId) : Promise.resolve([]),
+    ]);
     const draft = forOutcome ? ((await findDraft(trx, actor.userId, icpcDraftJourney(conferenceId))) ?? null) : null;
     const mayChange = await mayChangeChildRecord(trx, actor, childId, now);
     if (options.audit !== false) {

@@ -48,9 +48,31 @@ function conferenceQuery(db: Db) {
     .innerJoin('team', 'team.id', 'c.teamId')
     .leftJoin('appUser as chair', 'chair.id', 'c.chairUserId')
     .select([
-      'c.id', 'c.childId', 'c.kind', 'c.section47Id', 'c.strategyDiscussionId', 'c.strategyHeldOn', 'c.convenedFrom', 'c.teamId',
-      'team.name as teamName', 'c.preBirth', 'c.dueOn', 'c.dueRuleId', 'c.status', 'c.plannedOn', 'c.heldOn', 'chair.displayName as chairName',
-      'c.decision', 'c.category', 'c.endReason', 'c.rationale', 'c.summaryForChild', 'c.withinTimescale', 'c.planId', 'c.convenedAt', 'c.version',
+      'c.id',
+      'c.childId',
+      'c.kind',
+      'c.section47Id',
+      'c.strategyDiscussionId',
+      'c.strategyHeldOn',
+      'c.convenedFrom',
+      'c.teamId',
+      'team.name as teamName',
+      'c.preBirth',
+      'c.dueOn',
+      'c.dueRuleId',
+      'c.status',
+      'c.plannedOn',
+      'c.heldOn',
+      'chair.displayName as chairName',
+      'c.decision',
+      'c.category',
+      'c.endReason',
+      'c.rationale',
+      'c.summaryForChild',
+      'c.withinTimescale',
+      'c.planId',
+      'c.convenedAt',
+      'c.version',
     ]);
 }
 

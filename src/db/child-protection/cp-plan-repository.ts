@@ -30,7 +30,14 @@ export interface PlanDetail extends PlanRow {
   readonly outcomes: readonly { readonly description: string }[];
   readonly actions: readonly { readonly action: string; readonly owner: string | null; readonly dueOn: string | null }[];
   readonly coreGroup: readonly { readonly name: string; readonly agency: string }[];
-  readonly coreGroupMeetings: readonly { readonly id: string; readonly heldOn: string; readonly dueOn: string; readonly withinTimescale: boolean; readonly progress: string; readonly recordedBy: string }[];
+  readonly coreGroupMeetings: readonly {
+    readonly id: string;
+    readonly heldOn: string;
+    readonly dueOn: string;
+    readonly withinTimescale: boolean;
+    readonly progress: string;
+    readonly recordedBy: string;
+  }[];
   readonly visits: readonly {
     readonly id: string;
     readonly visitedOn: string;
@@ -51,14 +58,33 @@ function planQuery(db: Db) {
     .selectFrom('cpPlan as p')
     .leftJoin('appUser as lead', 'lead.id', 'p.leadWorkerUserId')
     .select([
-      'p.id', 'p.childId', 'p.initialConferenceId', 'p.teamId', 'p.startedOn', 'p.preBirth', 'p.initialCategory', 'p.latestCategory',
-      'p.leadWorkerUserId', 'lead.displayName as leadWorkerName', 'p.planNumber', 'p.contingencyPlan', 'p.finalisedAt', 'p.motherMedicallyFit',
-      'p.status', 'p.endedOn', 'p.endReason', 'p.version',
+      'p.id',
+      'p.childId',
+      'p.initialConferenceId',
+      'p.teamId',
+      'p.startedOn',
+      'p.preBirth',
+      'p.initialCategory',
+      'p.latestCategory',
+      'p.leadWorkerUserId',
+      'lead.displayName as leadWorkerName',
+      'p.planNumber',
+      'p.contingencyPlan',
+      'p.finalisedAt',
+      'p.motherMedicallyFit',
+      'p.status',
+      'p.endedOn',
+      'p.endReason',
+      'p.version',
     ]);
 }
 
 export async function countPlans(db: Db, childId: string): Promise<number> {
-  const row = await db.selectFrom('cpPlan').select((eb) => eb.fn.countAll<string>().as('n')).where('childId', '=', childId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('cpPlan')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('childId', '=', childId)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -112,7 +138,17 @@ export async function loadPlanDetail(db: Db, plan: PlanRow): Promise<PlanDetail>
     db
       .selectFrom('cpVisit as v')
       .innerJoin('appUser as u', 'u.id', 'v.recordedByUserId')
-      .select(['v.id', 'v.visitedOn', 'v.dueOn', 'v.childSeen', 'v.seenAlone', 'v.notSeenReason', 'v.summary', 'v.withinTimescale', 'u.displayName as recordedBy'])
+      .select([
+        'v.id',
+        'v.visitedOn',
+        'v.dueOn',
+        'v.childSeen',
+        'v.seenAlone',
+        'v.notSeenReason',
+        'v.summary',
+        'v.withinTimescale',
+        'u.displayName as recordedBy',
+      ])
       .where('v.planId', '=', plan.id)
       .orderBy('v.visitedOn', 'desc')
       .execute(),
@@ -170,7 +206,11 @@ export async function updateLatestCategory(trx: Transaction<Database>, planId: s
   await trx.updateTable('cpPlan').set({ latestCategory: category }).where('id', '=', planId).execute();
 }
 
-export async function endPlan(trx: Transaction<Database>, planId: string, values: { endedOn: string; endReason: CpEndReason; endConferenceId: string }): Promise<void> {
+export async function endPlan(
+  trx: Transaction<Database>,
+  planId: string,
+  values: { endedOn: string; endReason: CpEndReason; endConferenceId: string },
+): Promise<void> {
   await trx
     .updateTable('cpPlan')
     .set((eb) => ({ ...values, status: 'ended', version: eb('version', '+', 1) }))
@@ -185,7 +225,17 @@ export async function setMotherMedicallyFit(trx: Transaction<Database>, planId: 
 
 export async function insertCoreGroupMeeting(
   trx: Transaction<Database>,
-  row: { planId: string; childId: string; heldOn: string; dueOn: string; dueRuleId: string; withinTimescale: boolean; progress: string; recordedByUserId: string; recordedAt: Date },
+  row: {
+    planId: string;
+    childId: string;
+    heldOn: string;
+    dueOn: string;
+    dueRuleId: string;
+    withinTimescale: boolean;
+    progress: string;
+    recordedByUserId: string;
+    recordedAt: Date;
+  },
 ): Promise<string> {
   const inserted = await trx.insertInto('cpCoreGroupMeeting').values(row).returning('id').executeTakeFirstOrThrow();
   return inserted.id;

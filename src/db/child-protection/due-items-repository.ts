@@ -32,11 +32,20 @@ function inScope(db: Db, actor: Actor, now: Date, scope: CaseScope) {
     .where('allocation.endedOn', 'is', null)
     .where(visibleChildren(actor, now));
   if (scope.workerId !== undefined) query = query.where('allocation.workerUserId', '=', scope.workerId);
-  if (scope.teamIds !== undefined) query = query.where('allocation.teamId', 'in', scope.teamIds.length === 0 ? ['00000000-0000-0000-0000-000000000000'] : scope.teamIds);
+  if (scope.teamIds !== undefined)
+    query = query.where('allocation.teamId', 'in', scope.teamIds.length === 0 ? ['00000000-0000-0000-0000-000000000000'] : scope.teamIds);
   return query;
 }
 
-const CHILD_COLUMNS = ['person.id as childId', 'person.givenName', 'person.familyName', 'person.dateOfBirth', 'person.expectedDateOfDelivery', 'team.name as teamName', 'appUser.displayName as workerName'] as const;
+const CHILD_COLUMNS = [
+  'person.id as childId',
+  'person.givenName',
+  'person.familyName',
+  'person.dateOfBirth',
+  'person.expectedDateOfDelivery',
+  'team.name as teamName',
+  'appUser.displayName as workerName',
+] as const;
 
 export async function listOpenInitialConferencesInScope(db: Db, actor: Actor, now: Date, scope: CaseScope) {
   return inScope(db, actor, now, scope)

@@ -41,7 +41,13 @@ interface DemoPlan {
 
 export async function seedDemoChildProtection(
   trx: Transaction<Database>,
-  options: { readonly now: Date; readonly allocatedChildId: string; readonly restrictedChildId: string; readonly unbornId: string; readonly fstNorthTeamId: string },
+  options: {
+    readonly now: Date;
+    readonly allocatedChildId: string;
+    readonly restrictedChildId: string;
+    readonly unbornId: string;
+    readonly fstNorthTeamId: string;
+  },
 ): Promise<void> {
   const { now } = options;
   const today = parseLocalDate(londonDate.format(now));
@@ -51,9 +57,26 @@ export async function seedDemoChildProtection(
 
   await trx
     .insertInto('person')
-    .values({ id: DEMO_CP_IDS.convenableChild, personType: 'child', givenName: 'Rowan', familyName: 'Ashdale', gender: 'male', dateOfBirth: iso(today.minusYears(5).minusDays(40)), createdAt: now, updatedAt: now })
+    .values({
+      id: DEMO_CP_IDS.convenableChild,
+      personType: 'child',
+      givenName: 'Rowan',
+      familyName: 'Ashdale',
+      gender: 'male',
+      dateOfBirth: iso(today.minusYears(5).minusDays(40)),
+      createdAt: now,
+      updatedAt: now,
+    })
     .execute();
-  await trx.insertInto('allocation').values({ childId: DEMO_CP_IDS.convenableChild, teamId: options.fstNorthTeamId, workerUserId: DEMO_USER_IDS.socialWorker, startedOn: iso(today.minusDays(20)) }).execute();
+  await trx
+    .insertInto('allocation')
+    .values({
+      childId: DEMO_CP_IDS.convenableChild,
+      teamId: options.fstNorthTeamId,
+      workerUserId: DEMO_USER_IDS.socialWorker,
+      startedOn: iso(today.minusDays(20)),
+    })
+    .execute();
 
   async function conference(row: {
     id?: string;
@@ -111,7 +134,16 @@ export async function seedDemoChildProtection(
     const planId = p.ids?.plan ?? id((n += 1));
     const initialId = await conference({
       ...(p.ids === undefined ? {} : { id: p.ids.initial }),
-      childId: p.childId, teamId: p.teamId, kind: 'initial', strategyHeldOn: iso(strategy), dueOn: iso(icpcDue), dueRuleId: 'S47-03', heldOn: iso(startedOn), decision: 'plan', category: p.category, planId: null,
+      childId: p.childId,
+      teamId: p.teamId,
+      kind: 'initial',
+      strategyHeldOn: iso(strategy),
+      dueOn: iso(icpcDue),
+      dueRuleId: 'S47-03',
+      heldOn: iso(startedOn),
+      decision: 'plan',
+      category: p.category,
+      planId: null,
     });
     await trx
       .insertInto('cpPlan')
@@ -125,68 +157,177 @@ export async function seedDemoChildProtection(
         latestCategory: p.category,
         leadWorkerUserId: p.childId === options.allocatedChildId ? DEMO_USER_IDS.socialWorker : null,
         planNumber,
-        contingencyPlan: p.content ? 'If the home conditions fall below the agreed standard again, a legal planning meeting is held within 5 working days.' : null,
+        contingencyPlan: p.content
+          ? 'If the home conditions fall below the agreed standard again, a legal planning meeting is held within 5 working days.'
+          : null,
         finalisedAt: p.content ? now : null,
         finalisedByUserId: p.content ? DEMO_USER_IDS.socialWorker : null,
       })
       .execute();
     await trx.updateTable('cpConference').set({ planId }).where('id', '=', initialId).execute();
-    await trx.insertInto('cpCoreGroupMember').values([
-      { planId, position: 1, name: 'Synthetic health visitor', agency: 'Health' },
-      { planId, position: 2, name: 'Synthetic class teacher', agency: 'School' },
-    ]).execute();
+    await trx
+      .insertInto('cpCoreGroupMember')
+      .values([
+        { planId, position: 1, name: 'Synthetic health visitor', agency: 'Health' },
+        { planId, position: 2, name: 'Synthetic class teacher', agency: 'School' },
+      ])
+      .execute();
     if (p.content) {
-      await trx.insertInto('cpPlanOutcome').values([{ planId, position: 1, description: 'The children have regular meals and a warm, clean home.' }]).execute();
-      await trx.insertInto('cpPlanAction').values([
-        { planId, position: 1, action: 'Parenting programme, weekly', owner: 'Family support worker', dueOn: iso(today.plusDays(30)) },
-        { planId, position: 2, action: 'Health visitor home visits every 2 weeks', owner: 'Health visitor', dueOn: iso(today.plusDays(14)) },
-      ]).execute();
+      await trx
+        .insertInto('cpPlanOutcome')
+        .values([{ planId, position: 1, description: 'The children have regular meals and a warm, clean home.' }])
+        .execute();
+      await trx
+        .insertInto('cpPlanAction')
+        .values([
+          { planId, position: 1, action: 'Parenting programme, weekly', owner: 'Family support worker', dueOn: iso(today.plusDays(30)) },
+          { planId, position: 2, action: 'Health visitor home visits every 2 weeks', owner: 'Health visitor', dueOn: iso(today.plusDays(14)) },
+        ])
+        .execute();
     }
-    await trx.insertInto('cpCoreGroupMeeting').values({
-      planId, childId: p.childId, heldOn: iso(startedOn.plusDays(7)), dueOn: iso(startedOn.plusDays(14)), dueRuleId: 'CP-01', withinTimescale: true,
-      progress: 'Synthetic demo: the detailed plan was agreed.', recordedByUserId: DEMO_USER_IDS.socialWorker, recordedAt: now,
-    }).execute();
+    await trx
+      .insertInto('cpCoreGroupMeeting')
+      .values({
+        planId,
+        childId: p.childId,
+        heldOn: iso(startedOn.plusDays(7)),
+        dueOn: iso(startedOn.plusDays(14)),
+        dueRuleId: 'CP-01',
+        withinTimescale: true,
+        progress: 'Synthetic demo: the detailed plan was agreed.',
+        recordedByUserId: DEMO_USER_IDS.socialWorker,
+        recordedAt: now,
+      })
+      .execute();
     let lastReview: LocalDate | null = null;
     for (let r = 0; r < p.reviewsHeld; r += 1) {
       const due: LocalDate = lastReview === null ? dueDate(FIRST_REVIEW_CONFERENCE, startedOn) : dueDate(NEXT_REVIEW_CONFERENCE, lastReview);
       const heldOn: LocalDate = due.minusDays(3);
-      await conference({ childId: p.childId, teamId: p.teamId, kind: 'review', strategyHeldOn: null, dueOn: iso(due), dueRuleId: lastReview === null ? 'CP-03' : 'CP-04', heldOn: iso(heldOn), decision: 'continue', category: p.category, planId });
+      await conference({
+        childId: p.childId,
+        teamId: p.teamId,
+        kind: 'review',
+        strategyHeldOn: null,
+        dueOn: iso(due),
+        dueRuleId: lastReview === null ? 'CP-03' : 'CP-04',
+        heldOn: iso(heldOn),
+        decision: 'continue',
+        category: p.category,
+        planId,
+      });
       lastReview = heldOn;
     }
     const nextDue = lastReview === null ? dueDate(FIRST_REVIEW_CONFERENCE, startedOn) : dueDate(NEXT_REVIEW_CONFERENCE, lastReview);
     await conference({
       ...(p.ids === undefined ? {} : { id: p.ids.review }),
-      childId: p.childId, teamId: p.teamId, kind: 'review', strategyHeldOn: null, dueOn: iso(nextDue), dueRuleId: lastReview === null ? 'CP-03' : 'CP-04', heldOn: null, decision: null, category: null, planId,
+      childId: p.childId,
+      teamId: p.teamId,
+      kind: 'review',
+      strategyHeldOn: null,
+      dueOn: iso(nextDue),
+      dueRuleId: lastReview === null ? 'CP-03' : 'CP-04',
+      heldOn: null,
+      decision: null,
+      category: null,
+      planId,
     });
     if (p.lastVisitDaysAgo !== null) {
       const visited = today.minusDays(p.lastVisitDaysAgo);
-      await trx.insertInto('cpVisit').values({
-        planId, childId: p.childId, visitedOn: iso(visited), dueOn: iso(visited.plusDays(1)), childSeen: true, seenAlone: true, notSeenReason: null,
-        summary: 'Synthetic demo: seen alone in their bedroom; talked about school.', withinTimescale: true, recordedByUserId: DEMO_USER_IDS.socialWorker, recordedAt: now,
-      }).execute();
+      await trx
+        .insertInto('cpVisit')
+        .values({
+          planId,
+          childId: p.childId,
+          visitedOn: iso(visited),
+          dueOn: iso(visited.plusDays(1)),
+          childSeen: true,
+          seenAlone: true,
+          notSeenReason: null,
+          summary: 'Synthetic demo: seen alone in their bedroom; talked about school.',
+          withinTimescale: true,
+          recordedByUserId: DEMO_USER_IDS.socialWorker,
+          recordedAt: now,
+        })
+        .execute();
     }
   }
 
   async function earlierPlan(childId: string, teamId: string): Promise<void> {
     const startedOn = today.minusDays(900);
-    const initialId = await conference({ childId, teamId, kind: 'initial', strategyHeldOn: iso(startedOn.minusDays(14)), dueOn: iso(startedOn.plusDays(5)), dueRuleId: 'S47-03', heldOn: iso(startedOn), decision: 'plan', category: 'EMO', planId: null });
+    const initialId = await conference({
+      childId,
+      teamId,
+      kind: 'initial',
+      strategyHeldOn: iso(startedOn.minusDays(14)),
+      dueOn: iso(startedOn.plusDays(5)),
+      dueRuleId: 'S47-03',
+      heldOn: iso(startedOn),
+      decision: 'plan',
+      category: 'EMO',
+      planId: null,
+    });
     const planId = id((n += 1));
     const endedOn = startedOn.plusDays(270);
-    await trx.insertInto('cpPlan').values({ id: planId, childId, initialConferenceId: initialId, teamId, startedOn: iso(startedOn), initialCategory: 'EMO', latestCategory: 'EMO', planNumber: 1, status: 'ended', endedOn: iso(endedOn), endReason: 'no_longer_at_risk' }).execute();
+    await trx
+      .insertInto('cpPlan')
+      .values({
+        id: planId,
+        childId,
+        initialConferenceId: initialId,
+        teamId,
+        startedOn: iso(startedOn),
+        initialCategory: 'EMO',
+        latestCategory: 'EMO',
+        planNumber: 1,
+        status: 'ended',
+        endedOn: iso(endedOn),
+        endReason: 'no_longer_at_risk',
+      })
+      .execute();
     await trx.updateTable('cpConference').set({ planId }).where('id', '=', initialId).execute();
-    const endId = await conference({ childId, teamId, kind: 'review', strategyHeldOn: null, dueOn: iso(endedOn.plusDays(10)), dueRuleId: 'CP-04', heldOn: iso(endedOn), decision: 'end', category: null, planId });
+    const endId = await conference({
+      childId,
+      teamId,
+      kind: 'review',
+      strategyHeldOn: null,
+      dueOn: iso(endedOn.plusDays(10)),
+      dueRuleId: 'CP-04',
+      heldOn: iso(endedOn),
+      decision: 'end',
+      category: null,
+      planId,
+    });
     await trx.updateTable('cpPlan').set({ endConferenceId: endId }).where('id', '=', planId).execute();
   }
 
   // The allocated demo child: neglect, plan finalised, first review waiting.
   await plan(
-    { childId: options.allocatedChildId, teamId: options.fstNorthTeamId, category: 'NEG', startedDaysAgo: 40, reviewsHeld: 0, lastVisitDaysAgo: 6, content: true,
-      ids: { initial: DEMO_CP_IDS.allocatedInitialConference, plan: DEMO_CP_IDS.allocatedPlan, review: DEMO_CP_IDS.allocatedReview } },
+    {
+      childId: options.allocatedChildId,
+      teamId: options.fstNorthTeamId,
+      category: 'NEG',
+      startedDaysAgo: 40,
+      reviewsHeld: 0,
+      lastVisitDaysAgo: 6,
+      content: true,
+      ids: { initial: DEMO_CP_IDS.allocatedInitialConference, plan: DEMO_CP_IDS.allocatedPlan, review: DEMO_CP_IDS.allocatedReview },
+    },
     1,
   );
 
   // The restricted demo child: physical abuse (so the plan's pages can be tried on a restricted record).
-  await plan({ childId: options.restrictedChildId, teamId: options.fstNorthTeamId, category: 'PHY', startedDaysAgo: 70, reviewsHeld: 0, lastVisitDaysAgo: 8, content: false }, 1);
+  await plan(
+    {
+      childId: options.restrictedChildId,
+      teamId: options.fstNorthTeamId,
+      category: 'PHY',
+      startedDaysAgo: 70,
+      reviewsHeld: 0,
+      lastVisitDaysAgo: 8,
+      content: false,
+    },
+    1,
+  );
 
   // Other synthetic children already allocated in the demo authority (stable ids, first by id).
   const others = await trx
@@ -218,13 +359,37 @@ export async function seedDemoChildProtection(
   const waiting = others[5];
   if (waiting !== undefined) {
     const strategy = today.minusDays(6);
-    await conference({ childId: waiting.id, teamId: waiting.teamId, kind: 'initial', strategyHeldOn: iso(strategy), dueOn: iso(explainInitialConferenceDue(strategy, null).due), dueRuleId: 'S47-03', heldOn: null, decision: null, category: null, planId: null });
+    await conference({
+      childId: waiting.id,
+      teamId: waiting.teamId,
+      kind: 'initial',
+      strategyHeldOn: iso(strategy),
+      dueOn: iso(explainInitialConferenceDue(strategy, null).due),
+      dueRuleId: 'S47-03',
+      heldOn: null,
+      decision: null,
+      category: null,
+      planId: null,
+    });
   }
   // The unborn demo baby: a pre-birth initial conference, due by week 23 of the pregnancy or 15 working days.
   const unborn = await trx.selectFrom('person').select('expectedDateOfDelivery').where('id', '=', options.unbornId).executeTakeFirst();
   if (unborn?.expectedDateOfDelivery != null) {
     const strategy = today.minusDays(3);
     const due = explainInitialConferenceDue(strategy, { expectedDateOfDelivery: parseLocalDate(unborn.expectedDateOfDelivery) });
-    await conference({ id: DEMO_CP_IDS.unbornInitialConference, childId: options.unbornId, teamId: options.fstNorthTeamId, kind: 'initial', strategyHeldOn: iso(strategy), dueOn: iso(due.due), dueRuleId: due.rule.id, heldOn: null, decision: null, category: null, planId: null, preBirth: true });
+    await conference({
+      id: DEMO_CP_IDS.unbornInitialConference,
+      childId: options.unbornId,
+      teamId: options.fstNorthTeamId,
+      kind: 'initial',
+      strategyHeldOn: iso(strategy),
+      dueOn: iso(due.due),
+      dueRuleId: due.rule.id,
+      heldOn: null,
+      decision: null,
+      category: null,
+      planId: null,
+      preBirth: true,
+    });
   }
 }

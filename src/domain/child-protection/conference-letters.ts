@@ -49,17 +49,22 @@ export function decisionLetter(f: LetterFacts): Letter {
   ];
   if (f.leadWorkerName !== null && (f.decision === 'plan' || f.decision === 'continue')) paragraphs.push(`The lead social worker is ${f.leadWorkerName}.`);
   if (f.nextReviewDueOn !== null && (f.decision === 'plan' || f.decision === 'continue')) {
-    paragraphs.push(`The next review conference will be held by ${formatLongDate(f.nextReviewDueOn)}. The core group will meet before then to agree and carry out the detailed plan.`);
+    paragraphs.push(
+      `The next review conference will be held by ${formatLongDate(f.nextReviewDueOn)}. The core group will meet before then to agree and carry out the detailed plan.`,
+    );
   }
   paragraphs.push(f.attended.length === 0 ? 'Attendance was not recorded.' : `Present: ${f.attended.join('; ')}.`);
-  paragraphs.push('If you disagree with the decision, or want to complain about how the conference was run, speak to the chair or the social worker, who will tell you how.');
+  paragraphs.push(
+    'If you disagree with the decision, or want to complain about how the conference was run, speak to the chair or the social worker, who will tell you how.',
+  );
   return { title: `Child protection conference decision: ${f.childName}`, paragraphs };
 }
 
 export function summaryForChild(f: LetterFacts): Letter | null {
   if (f.summaryForChild === null) return null;
   const paragraphs = [`Dear ${f.childGivenName},`, ...f.summaryForChild.split(/\r?\n/).filter((line) => line.trim() !== '')];
-  if (f.nextReviewDueOn !== null && (f.decision === 'plan' || f.decision === 'continue')) paragraphs.push(`We will all meet again by ${formatLongDate(f.nextReviewDueOn)} to see how things are going.`);
+  if (f.nextReviewDueOn !== null && (f.decision === 'plan' || f.decision === 'continue'))
+    paragraphs.push(`We will all meet again by ${formatLongDate(f.nextReviewDueOn)} to see how things are going.`);
   paragraphs.push(`From ${f.chairName}`);
   return { title: `A letter for ${f.childGivenName} about the meeting on ${formatLongDate(f.heldOn)}`, paragraphs };
 }

@@ -46,7 +46,10 @@ export interface QualityCheck {
 }
 
 /** The quality of a plan as a CP chair reviews it: each check met or not, in plain English. */
-export function planQualityChecks(content: PlanContent, facts: { readonly leadWorkerNamed: boolean; readonly coreGroupMembers: number }): readonly QualityCheck[] {
+export function planQualityChecks(
+  content: PlanContent,
+  facts: { readonly leadWorkerNamed: boolean; readonly coreGroupMembers: number },
+): readonly QualityCheck[] {
   const actions = content.actions;
   return [
     { key: 'outcomes', met: content.outcomes.length > 0, text: 'Outcomes say what needs to change' },

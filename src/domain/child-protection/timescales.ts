@@ -24,7 +24,8 @@ export const INITIAL_CONFERENCE: TimescaleRule = {
   anchor: 'event',
   responsible: 'CP_CHAIR',
   basis: ['SEED', 'SG'],
-  source: 'Seed 004 §9 (ICPC within 15 working days of the strategy discussion at which section 47 enquiries were initiated); Working Together to Safeguard Children 2023, chapter 3, initial child protection conferences',
+  source:
+    'Seed 004 §9 (ICPC within 15 working days of the strategy discussion at which section 47 enquiries were initiated); Working Together to Safeguard Children 2023, chapter 3, initial child protection conferences',
   verified: false,
   what: 'the initial child protection conference',
   from: 'the strategy discussion that started the section 47 enquiry was held',
@@ -46,7 +47,8 @@ export const PRE_BIRTH_INITIAL_CONFERENCE: TimescaleRule = {
   anchor: 'edd',
   responsible: 'CP_CHAIR',
   basis: ['SEED'],
-  source: 'Seed 004 §14 (pre-birth timeline: ICPC by week 23 of the pregnancy; earlier if a premature birth is likely; as early as possible after a late referral)',
+  source:
+    'Seed 004 §14 (pre-birth timeline: ICPC by week 23 of the pregnancy; earlier if a premature birth is likely; as early as possible after a late referral)',
   verified: true,
   what: 'the pre-birth initial child protection conference',
   from: 'the pregnancy reaches week 23',
@@ -154,7 +156,8 @@ export const POST_BIRTH_MEETING: TimescaleRule = {
   anchor: 'dob',
   responsible: 'CP_CHAIR',
   basis: ['SEED'],
-  source: 'Seed 004 §14 (review conference or core group within 10 days of the birth, 20 days if the mother is not medically fit to attend within the first 10 days; read as calendar days)',
+  source:
+    'Seed 004 §14 (review conference or core group within 10 days of the birth, 20 days if the mother is not medically fit to attend within the first 10 days; read as calendar days)',
   verified: true,
   what: 'a review conference or core group after the birth',
   from: 'the baby was born',
@@ -230,7 +233,8 @@ export function explainInitialConferenceDue(
       rule: PRE_BIRTH_INITIAL_CONFERENCE,
       anchor: unborn.expectedDateOfDelivery,
       due: week23,
-      summary: 'The pre-birth initial child protection conference is due by week 23 of the pregnancy, earlier than 15 working days after the strategy discussion. Hold it earlier if a premature birth is likely.',
+      summary:
+        'The pre-birth initial child protection conference is due by week 23 of the pregnancy, earlier than 15 working days after the strategy discussion. Hold it earlier if a premature birth is likely.',
       source: `${PRE_BIRTH_INITIAL_CONFERENCE.source}; ${standard.source}`,
       arithmetic: `${gestation} ${standard.arithmetic} The earlier date applies.`,
     };

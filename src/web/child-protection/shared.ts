@@ -60,7 +60,11 @@ export const DECISION_LABELS: Readonly<Record<string, string>> = {
 export const ATTENDANCE_LABELS: Readonly<Record<string, string>> = { attended: 'Attended', apologies: 'Sent apologies', did_not_attend: 'Did not attend' };
 
 /** The conference id from the URL and the child whose record it is on (access is checked by the page's use case). */
-export async function conferenceIdsOf(deps: AppDeps, params: unknown, name: 'conferenceId' | 'heldConferenceId' = 'conferenceId'): Promise<{ childId: string; conferenceId: string }> {
+export async function conferenceIdsOf(
+  deps: AppDeps,
+  params: unknown,
+  name: 'conferenceId' | 'heldConferenceId' = 'conferenceId',
+): Promise<{ childId: string; conferenceId: string }> {
   const parsed = z.record(z.string(), z.string()).safeParse(params);
   const conferenceId = z.uuid().safeParse(parsed.success ? parsed.data[name] : undefined);
   if (!conferenceId.success) throw new NotFoundError('Conference');

@@ -65,7 +65,14 @@ describe('opening an initial conference', () => {
       openInitialConference(work, { childId, section47Id: null, strategyDiscussionId: null, strategyHeldOn: '2026-03-02', teamId }),
     );
     const row = await database.handle.db.selectFrom('cpConference').selectAll().where('id', '=', conferenceId).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ kind: 'initial', status: 'to_be_held', strategyHeldOn: '2026-03-02', dueOn: '2026-03-23', dueRuleId: 'S47-03', preBirth: false });
+    expect(row).toMatchObject({
+      kind: 'initial',
+      status: 'to_be_held',
+      strategyHeldOn: '2026-03-02',
+      dueOn: '2026-03-23',
+      dueRuleId: 'S47-03',
+      preBirth: false,
+    });
     expect((await auditRows(database, 'child-protection.initial-conference.opened')).at(-1)).toMatchObject({ subjectId: conferenceId, childId });
   });
 
@@ -93,16 +100,39 @@ describe('recording the initial conference', () => {
   it('a plan: starts the plan, its core group, its first review (3 months) and the audit event', async () => {
     const { childId, conferenceId } = await convened();
     const sw = await contextFor(database, DEMO_USER_IDS.socialWorker);
-    await addConferenceInvitation(database.deps, sw, childId, conferenceId, { name: 'Dr A Paediatrician', agency: 'Health', role: null, invitedOn: '2026-02-25' });
+    await addConferenceInvitation(database.deps, sw, childId, conferenceId, {
+      name: 'Dr A Paediatrician',
+      agency: 'Health',
+      role: null,
+      invitedOn: '2026-02-25',
+    });
     const view = await viewConference(database.deps, sw, childId, conferenceId);
     const invitationId = view.invitations[0]?.id ?? '';
     const chair = await contextFor(database, DEMO_USER_IDS.cpChair);
     await saveConferenceOutcomeDraft(database.deps, chair, childId, conferenceId, { rationale: 'half' });
-    const result = await recordInitialConference(database.deps, chair, childId, conferenceId, plan({ attendance: [{ invitationId, attendance: 'attended', reportReceived: true }] }));
+    const result = await recordInitialConference(
+      database.deps,
+      chair,
+      childId,
+      conferenceId,
+      plan({ attendance: [{ invitationId, attendance: 'attended', reportReceived: true }] }),
+    );
     expect(result.planNumber).toBe(1);
     const row = await database.handle.db.selectFrom('cpPlan').selectAll().where('childId', '=', childId).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ status: 'active', startedOn: '2026-03-09', initialCategory: 'NEG', latestCategory: 'NEG', planNumber: 1, leadWorkerUserId: DEMO_USER_IDS.socialWorker });
-    const review = await database.handle.db.selectFrom('cpConference').selectAll().where('planId', '=', row.id).where('kind', '=', 'review').executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      status: 'active',
+      startedOn: '2026-03-09',
+      initialCategory: 'NEG',
+      latestCategory: 'NEG',
+      planNumber: 1,
+      leadWorkerUserId: DEMO_USER_IDS.socialWorker,
+    });
+    const review = await database.handle.db
+      .selectFrom('cpConference')
+      .selectAll()
+      .where('planId', '=', row.id)
+      .where('kind', '=', 'review')
+      .executeTakeFirstOrThrow();
     expect(review).toMatchObject({ status: 'to_be_held', dueOn: '2026-06-09', dueRuleId: 'CP-03' });
     const icpc = await database.handle.db.selectFrom('cpConference').selectAll().where('id', '=', conferenceId).executeTakeFirstOrThrow();
     expect(icpc).toMatchObject({ status: 'held', decision: 'plan', withinTimescale: true, chairUserId: DEMO_USER_IDS.cpChair });
@@ -120,14 +150,28 @@ describe('recording the initial conference', () => {
   it('no plan: the conference is held and no plan starts', async () => {
     const { childId, conferenceId } = await convened();
     const chair = await contextFor(database, DEMO_USER_IDS.cpChair);
-    await recordInitialConference(database.deps, chair, childId, conferenceId, plan({ decision: 'no_plan', category: null, leadWorkerUserId: null, coreGroup: [] }));
+    await recordInitialConference(
+      database.deps,
+      chair,
+      childId,
+      conferenceId,
+      plan({ decision: 'no_plan', category: null, leadWorkerUserId: null, coreGroup: [] }),
+    );
     expect(await database.handle.db.selectFrom('cpPlan').select('id').where('childId', '=', childId).execute()).toEqual([]);
   });
 
   it('refuses a plan without category, lead worker or core group; a stale form; and a social worker', async () => {
     const { childId, conferenceId } = await convened();
     const chair = await contextFor(database, DEMO_USER_IDS.cpChair);
-    const invalid = await failureOf(recordInitialConference(database.deps, chair, childId, conferenceId, plan({ category: null, leadWorkerUserId: DEMO_USER_IDS.iro, coreGroup: [], heldOn: '2026-02-20' })));
+    const invalid = await failureOf(
+      recordInitialConference(
+        database.deps,
+        chair,
+        childId,
+        conferenceId,
+        plan({ category: null, leadWorkerUserId: DEMO_USER_IDS.iro, coreGroup: [], heldOn: '2026-02-20' }),
+      ),
+    );
     expect(Object.keys((invalid as ValidationError).fieldErrors).sort()).toEqual(['category', 'coreGroup', 'heldOn', 'leadWorkerUserId']);
     expect(await failureOf(recordInitialConference(database.deps, chair, childId, conferenceId, plan({ version: 7 })))).toBeInstanceOf(StaleVersionError);
     const sw = await contextFor(database, DEMO_USER_IDS.socialWorker);
@@ -139,9 +183,21 @@ describe('recording the initial conference', () => {
     const { childId, conferenceId } = await convened();
     const chair = await contextFor(database, DEMO_USER_IDS.cpChair);
     await recordInitialConference(database.deps, chair, childId, conferenceId, plan({ heldOn: '2026-02-24' }));
-    const review = await database.handle.db.selectFrom('cpConference').select(['id', 'version']).where('childId', '=', childId).where('kind', '=', 'review').executeTakeFirstOrThrow();
+    const review = await database.handle.db
+      .selectFrom('cpConference')
+      .select(['id', 'version'])
+      .where('childId', '=', childId)
+      .where('kind', '=', 'review')
+      .executeTakeFirstOrThrow();
     await recordReviewConference(database.deps, chair, childId, review.id, {
-      version: review.version, heldOn: '2026-03-02', decision: 'end', category: null, endReason: 'no_longer_at_risk', rationale: 'Safe now.', summaryForChild: null, attendance: [],
+      version: review.version,
+      heldOn: '2026-03-02',
+      decision: 'end',
+      category: null,
+      endReason: 'no_longer_at_risk',
+      rationale: 'Safe now.',
+      summaryForChild: null,
+      attendance: [],
     });
     const tm = await contextFor(database, DEMO_USER_IDS.teamManager);
     const again = await conveneInitialConference(database.deps, tm, childId, { strategyHeldOn: '2026-03-05' });
@@ -162,7 +218,12 @@ describe('the plan, core groups, visits and reviews', () => {
     const childId = await onPlan();
     const sw = await contextFor(database, DEMO_USER_IDS.socialWorker);
     await saveCpPlanDraft(database.deps, sw, childId, { outcome1: 'half written' });
-    const content = { version: 1, outcomes: ['Home is warm and fed'], actions: [{ action: 'Weekly visits', owner: 'Social worker', dueOn: '2026-04-01' }], contingencyPlan: null };
+    const content = {
+      version: 1,
+      outcomes: ['Home is warm and fed'],
+      actions: [{ action: 'Weekly visits', owner: 'Social worker', dueOn: '2026-04-01' }],
+      contingencyPlan: null,
+    };
     const missing = await failureOf(saveCpPlan(database.deps, sw, childId, content));
     expect((missing as ValidationError).fieldErrors).toHaveProperty('contingencyPlan');
     await saveCpPlan(database.deps, sw, childId, { ...content, contingencyPlan: 'Legal planning meeting if the home is cold again' });
@@ -170,7 +231,10 @@ describe('the plan, core groups, visits and reviews', () => {
     expect(row.finalisedAt).not.toBeNull();
     expect(row.version).toBe(2);
     expect(await failureOf(saveCpPlan(database.deps, sw, childId, { ...content, contingencyPlan: 'x' }))).toBeInstanceOf(StaleVersionError);
-    expect((await auditRows(database, 'child-protection.plan.finalised')).at(-1)).toMatchObject({ childId, changes: expect.objectContaining({ draftRemoved: true }) as unknown });
+    expect((await auditRows(database, 'child-protection.plan.finalised')).at(-1)).toMatchObject({
+      childId,
+      changes: expect.objectContaining({ draftRemoved: true }) as unknown,
+    });
   });
 
   it('core groups and visits are judged against their due dates', async () => {
@@ -178,11 +242,25 @@ describe('the plan, core groups, visits and reviews', () => {
     const sw = await contextFor(database, DEMO_USER_IDS.socialWorker);
     // ICPC Wednesday 25 February: first core group due Wednesday 11 March (10 working days).
     expect(await recordCoreGroup(database.deps, sw, childId, { heldOn: '2026-03-10', progress: 'Plan agreed.' })).toMatchObject({ withinTimescale: true });
-    const visit = await recordCpVisit(database.deps, sw, childId, { visitedOn: '2026-03-10', childSeen: true, seenAlone: true, notSeenReason: null, summary: 'Seen alone in bedroom.' });
+    const visit = await recordCpVisit(database.deps, sw, childId, {
+      visitedOn: '2026-03-10',
+      childSeen: true,
+      seenAlone: true,
+      notSeenReason: null,
+      summary: 'Seen alone in bedroom.',
+    });
     expect(visit.withinTimescale).toBe(true);
-    const notSeen = await recordCpVisit(database.deps, sw, childId, { visitedOn: '2026-03-10', childSeen: false, seenAlone: false, notSeenReason: 'At grandparents', summary: 'No answer.' });
+    const notSeen = await recordCpVisit(database.deps, sw, childId, {
+      visitedOn: '2026-03-10',
+      childSeen: false,
+      seenAlone: false,
+      notSeenReason: 'At grandparents',
+      summary: 'No answer.',
+    });
     expect(notSeen.withinTimescale).toBe(false);
-    const bad = await failureOf(recordCpVisit(database.deps, sw, childId, { visitedOn: '2026-03-11', childSeen: false, seenAlone: true, notSeenReason: null, summary: '' }));
+    const bad = await failureOf(
+      recordCpVisit(database.deps, sw, childId, { visitedOn: '2026-03-11', childSeen: false, seenAlone: true, notSeenReason: null, summary: '' }),
+    );
     expect(Object.keys((bad as ValidationError).fieldErrors).sort()).toEqual(['notSeenReason', 'seenAlone', 'summary', 'visitedOn']);
     expect((await auditRows(database, 'child-protection.visit.recorded')).length).toBeGreaterThanOrEqual(2);
   });
@@ -190,20 +268,52 @@ describe('the plan, core groups, visits and reviews', () => {
   it('a review that continues the plan opens the next review 6 months on; one that ends it needs a reason', async () => {
     const childId = await onPlan();
     const chair = await contextFor(database, DEMO_USER_IDS.cpChair);
-    const review = await database.handle.db.selectFrom('cpConference').select(['id', 'version']).where('childId', '=', childId).where('kind', '=', 'review').executeTakeFirstOrThrow();
-    const noReason = await failureOf(recordReviewConference(database.deps, chair, childId, review.id, {
-      version: review.version, heldOn: '2026-03-09', decision: 'end', category: null, endReason: null, rationale: 'x', summaryForChild: null, attendance: [],
-    }));
+    const review = await database.handle.db
+      .selectFrom('cpConference')
+      .select(['id', 'version'])
+      .where('childId', '=', childId)
+      .where('kind', '=', 'review')
+      .executeTakeFirstOrThrow();
+    const noReason = await failureOf(
+      recordReviewConference(database.deps, chair, childId, review.id, {
+        version: review.version,
+        heldOn: '2026-03-09',
+        decision: 'end',
+        category: null,
+        endReason: null,
+        rationale: 'x',
+        summaryForChild: null,
+        attendance: [],
+      }),
+    );
     expect((noReason as ValidationError).fieldErrors).toEqual({ endReason: 'Select why the plan ends' });
     const result = await recordReviewConference(database.deps, chair, childId, review.id, {
-      version: review.version, heldOn: '2026-03-09', decision: 'continue', category: 'MUL', endReason: null, rationale: 'Still at risk.', summaryForChild: null, attendance: [],
+      version: review.version,
+      heldOn: '2026-03-09',
+      decision: 'continue',
+      category: 'MUL',
+      endReason: null,
+      rationale: 'Still at risk.',
+      summaryForChild: null,
+      attendance: [],
     });
-    const next = await database.handle.db.selectFrom('cpConference').selectAll().where('id', '=', result.nextReviewId ?? '').executeTakeFirstOrThrow();
+    const next = await database.handle.db
+      .selectFrom('cpConference')
+      .selectAll()
+      .where('id', '=', result.nextReviewId ?? '')
+      .executeTakeFirstOrThrow();
     expect(next).toMatchObject({ dueOn: '2026-09-09', dueRuleId: 'CP-04', status: 'to_be_held' });
     const planRow = await database.handle.db.selectFrom('cpPlan').selectAll().where('childId', '=', childId).executeTakeFirstOrThrow();
     expect(planRow.latestCategory).toBe('MUL');
     await recordReviewConference(database.deps, chair, childId, next.id, {
-      version: next.version, heldOn: '2026-03-10', decision: 'end', category: null, endReason: 'no_longer_at_risk', rationale: 'Safe.', summaryForChild: null, attendance: [],
+      version: next.version,
+      heldOn: '2026-03-10',
+      decision: 'end',
+      category: null,
+      endReason: 'no_longer_at_risk',
+      rationale: 'Safe.',
+      summaryForChild: null,
+      attendance: [],
     });
     const ended = await database.handle.db.selectFrom('cpPlan').selectAll().where('id', '=', planRow.id).executeTakeFirstOrThrow();
     expect(ended).toMatchObject({ status: 'ended', endedOn: '2026-03-10', endReason: 'no_longer_at_risk' });
@@ -215,7 +325,9 @@ describe('the plan, core groups, visits and reviews', () => {
   it('a worker outside the team cannot record a visit; the refusal is audited', async () => {
     const childId = await onPlan();
     const other = await contextFor(database, DEMO_USER_IDS.otherTeamWorker);
-    const refused = await failureOf(recordCpVisit(database.deps, other, childId, { visitedOn: '2026-03-10', childSeen: true, seenAlone: false, notSeenReason: null, summary: 'x' }));
+    const refused = await failureOf(
+      recordCpVisit(database.deps, other, childId, { visitedOn: '2026-03-10', childSeen: true, seenAlone: false, notSeenReason: null, summary: 'x' }),
+    );
     expect(refused).toBeInstanceOf(AccessRefusedError);
     expect((await auditRows(database, 'access.record.refused')).at(-1)).toMatchObject({ childId, outcome: 'refused' });
   });

@@ -4,7 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { DEMO_USER_IDS } from '../../../src/db/seed/users.ts';
 import type { TestDatabase } from '../../support/database.ts';
 
-export async function addChild(database: TestDatabase, options: { unbornDue?: string; dateOfBirth?: string } = {}): Promise<{ childId: string; teamId: string }> {
+export async function addChild(
+  database: TestDatabase,
+  options: { unbornDue?: string; dateOfBirth?: string } = {},
+): Promise<{ childId: string; teamId: string }> {
   const db = database.handle.db;
   const team = await db.selectFrom('team').select('id').where('code', '=', 'FST_NORTH').executeTakeFirstOrThrow();
   const childId = randomUUID();

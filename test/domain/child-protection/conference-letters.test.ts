@@ -34,7 +34,13 @@ describe('conference letters', () => {
   });
 
   it('the summary is written to the child, one paragraph a line, or absent', () => {
-    expect(summaryForChild(facts)?.paragraphs).toEqual(['Dear Sam,', 'We talked about meals.', 'Your worker will visit every two weeks.', 'We will all meet again by 9 June 2026 to see how things are going.', 'From A Chair']);
+    expect(summaryForChild(facts)?.paragraphs).toEqual([
+      'Dear Sam,',
+      'We talked about meals.',
+      'Your worker will visit every two weeks.',
+      'We will all meet again by 9 June 2026 to see how things are going.',
+      'From A Chair',
+    ]);
     expect(summaryForChild({ ...facts, summaryForChild: null })).toBeNull();
   });
 });

@@ -63,7 +63,9 @@ describe('CP-06 and CP-07: a baby made subject to a plan before birth (seed 004 
   });
 
   it('meetings before the birth do not count as the post-birth meeting', () => {
-    const next = nextReviewConference(preBirth({ dateOfBirth: d('2026-08-28'), coreGroupsHeldOn: [d('2026-06-01')], reviewConferencesHeldOn: [d('2026-08-01')] }));
+    const next = nextReviewConference(
+      preBirth({ dateOfBirth: d('2026-08-28'), coreGroupsHeldOn: [d('2026-06-01')], reviewConferencesHeldOn: [d('2026-08-01')] }),
+    );
     expect(next.kind).toBe('post-birth-meeting');
   });
 

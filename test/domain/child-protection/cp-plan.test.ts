@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isLongPlan, planDurationBand, planFinaliseProblems, planNumberFor, planQualityChecks, qualityScore } from '../../../src/domain/child-protection/cp-plan.ts';
+import {
+  isLongPlan,
+  planDurationBand,
+  planFinaliseProblems,
+  planNumberFor,
+  planQualityChecks,
+  qualityScore,
+} from '../../../src/domain/child-protection/cp-plan.ts';
 import { isCategoryOfAbuse } from '../../../src/domain/shared/codes/dfe/category-of-abuse.ts';
 import { parseLocalDate as d } from '../../../src/domain/shared/time/local-date.ts';
 
@@ -33,7 +40,10 @@ describe('quality checks a CP chair sees', () => {
   });
 
   it('names each gap', () => {
-    const checks = planQualityChecks({ outcomes: [], actions: [{ action: 'x', owner: null, dueOn: null }], contingencyPlan: null }, { leadWorkerNamed: false, coreGroupMembers: 0 });
+    const checks = planQualityChecks(
+      { outcomes: [], actions: [{ action: 'x', owner: null, dueOn: null }], contingencyPlan: null },
+      { leadWorkerNamed: false, coreGroupMembers: 0 },
+    );
     expect(checks.filter((c) => !c.met).map((c) => c.key)).toEqual(['outcomes', 'action-owners', 'action-dates', 'contingency', 'lead-worker', 'core-group']);
   });
 });

@@ -26,7 +26,9 @@ describe('S47-03: the initial conference within 15 working days of the strategy 
 
   it('explains the working days skipped', () => {
     const explained = explainInitialConferenceDue(d('2026-03-25'), null);
-    expect(explained.summary).toBe('The initial child protection conference is due within 15 working days of the day the strategy discussion that started the section 47 enquiry was held.');
+    expect(explained.summary).toBe(
+      'The initial child protection conference is due within 15 working days of the day the strategy discussion that started the section 47 enquiry was held.',
+    );
     expect(explained.arithmetic).toContain('Good Friday');
   });
 });
@@ -65,6 +67,8 @@ describe('every child protection rule', () => {
       expect(rule.source.length).toBeGreaterThan(20);
       expect(typeof rule.verified).toBe('boolean');
     }
-    expect(new Set(CHILD_PROTECTION_TIMESCALES.map((r) => r.id))).toEqual(new Set(['S47-03', 'CP-08', 'CP-01', 'CP-02', 'CP-03', 'CP-04', 'CP-05', 'CP-06', 'CP-07']));
+    expect(new Set(CHILD_PROTECTION_TIMESCALES.map((r) => r.id))).toEqual(
+      new Set(['S47-03', 'CP-08', 'CP-01', 'CP-02', 'CP-03', 'CP-04', 'CP-05', 'CP-06', 'CP-07']),
+    );
   });
 });

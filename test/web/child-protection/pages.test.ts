@@ -53,7 +53,13 @@ describe('recording on the plan', () => {
     expect(textOf(bad.body)).toContain('Date of the visit must be a real date');
     expect(textOf(bad.body)).toContain('Select whether the child was seen');
     const date = daysAgo(web, 0);
-    const ok = await sw.post(form, { 'visitedOn-day': date.day, 'visitedOn-month': date.month, 'visitedOn-year': date.year, seen: 'alone', summary: 'Seen alone.' });
+    const ok = await sw.post(form, {
+      'visitedOn-day': date.day,
+      'visitedOn-month': date.month,
+      'visitedOn-year': date.year,
+      seen: 'alone',
+      summary: 'Seen alone.',
+    });
     expect(ok.statusCode).toBe(303);
   });
 
@@ -68,7 +74,17 @@ describe('recording on the plan', () => {
     const form = `${base}/plan`;
     const page = await sw.get(form);
     const version = /name="version" value="(\d+)"/.exec(page.body)?.[1] ?? '';
-    const missing = await sw.post(form, { version, 'outcome-1': 'Safe at home', 'action-1': 'Visits', 'owner-1': 'Social worker', 'actionDue-1-day': '1', 'actionDue-1-month': '1', 'actionDue-1-year': '2030', contingencyPlan: '', action: 'finalise' });
+    const missing = await sw.post(form, {
+      version,
+      'outcome-1': 'Safe at home',
+      'action-1': 'Visits',
+      'owner-1': 'Social worker',
+      'actionDue-1-day': '1',
+      'actionDue-1-month': '1',
+      'actionDue-1-year': '2030',
+      contingencyPlan: '',
+      action: 'finalise',
+    });
     expect(missing.statusCode).toBe(400);
     expect(textOf(missing.body)).toContain('Enter the contingency plan');
     const draft = await sw.post(form, { version, 'outcome-1': 'Half written', contingencyPlan: '', action: 'draft' });
@@ -85,11 +101,19 @@ describe('conferences', () => {
   it('a team manager convenes an initial conference; the conference page shows its due date', async () => {
     const tm = await signedIn(web, 'team.manager');
     const formUrl = `/children/${DEMO_CP_IDS.convenableChild}/child-protection-plan/convene`;
-    const bad = await tm.post('/child-protection/initial-conferences', { childId: DEMO_CP_IDS.convenableChild, 'strategyHeldOn-day': '', 'strategyHeldOn-month': '', 'strategyHeldOn-year': '' }, { csrfFrom: formUrl });
+    const bad = await tm.post(
+      '/child-protection/initial-conferences',
+      { childId: DEMO_CP_IDS.convenableChild, 'strategyHeldOn-day': '', 'strategyHeldOn-month': '', 'strategyHeldOn-year': '' },
+      { csrfFrom: formUrl },
+    );
     expect(bad.statusCode).toBe(400);
     expect(textOf(bad.body)).toContain('Enter the date of the strategy discussion');
     const date = daysAgo(web, 1);
-    const ok = await tm.post('/child-protection/initial-conferences', { childId: DEMO_CP_IDS.convenableChild, 'strategyHeldOn-day': date.day, 'strategyHeldOn-month': date.month, 'strategyHeldOn-year': date.year }, { csrfFrom: formUrl });
+    const ok = await tm.post(
+      '/child-protection/initial-conferences',
+      { childId: DEMO_CP_IDS.convenableChild, 'strategyHeldOn-day': date.day, 'strategyHeldOn-month': date.month, 'strategyHeldOn-year': date.year },
+      { csrfFrom: formUrl },
+    );
     expect(ok.statusCode).toBe(303);
     const conference = await tm.get(ok.headers.location ?? '');
     expect(textOf(conference.body)).toContain('Source (S47-03)');
@@ -99,7 +123,11 @@ describe('conferences', () => {
   it('the chair records a review conference: invitation, attendance, decision; the plan continues', async () => {
     const chair = await signedIn(web, 'cp.chair');
     const date = daysAgo(web, 0);
-    const invited = await chair.post(`${review}/invitations`, { name: 'Synthetic GP', agency: 'Health', 'invitedOn-day': date.day, 'invitedOn-month': date.month, 'invitedOn-year': date.year }, { csrfFrom: review });
+    const invited = await chair.post(
+      `${review}/invitations`,
+      { name: 'Synthetic GP', agency: 'Health', 'invitedOn-day': date.day, 'invitedOn-month': date.month, 'invitedOn-year': date.year },
+      { csrfFrom: review },
+    );
     expect(invited.statusCode).toBe(303);
     const form = await chair.get(`${review}/outcome`);
     expect(form.statusCode).toBe(200);
@@ -109,8 +137,16 @@ describe('conferences', () => {
     expect(missing.statusCode).toBe(400);
     expect(textOf(missing.body)).toContain('Select whether the plan continues or ends');
     const ok = await chair.post(`${review}/outcome`, {
-      version, action: 'save', 'heldOn-day': date.day, 'heldOn-month': date.month, 'heldOn-year': date.year,
-      [`attendance-${invitationId}`]: 'attended', [`report-${invitationId}`]: 'yes', decision: 'continue', category: 'MUL', rationale: 'Still at risk.',
+      version,
+      action: 'save',
+      'heldOn-day': date.day,
+      'heldOn-month': date.month,
+      'heldOn-year': date.year,
+      [`attendance-${invitationId}`]: 'attended',
+      [`report-${invitationId}`]: 'yes',
+      decision: 'continue',
+      category: 'MUL',
+      rationale: 'Still at risk.',
     });
     expect(ok.statusCode).toBe(303);
     expect(textOf((await chair.get(review)).body)).toContain('Plan continues');
@@ -125,7 +161,10 @@ describe('letters', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('wordprocessingml');
     expect(response.rawPayload.subarray(0, 2).toString()).toBe('PK');
-    expect((await auditRows(web.database, 'child-protection.conference-letter.exported')).at(-1)).toMatchObject({ childId: child, changes: { which: 'decision' } });
+    expect((await auditRows(web.database, 'child-protection.conference-letter.exported')).at(-1)).toMatchObject({
+      childId: child,
+      changes: { which: 'decision' },
+    });
     expect((await (await signedIn(web, 'performance.officer')).get(url)).statusCode).toBe(403);
   });
 });

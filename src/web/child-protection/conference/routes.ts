@@ -36,13 +36,21 @@ export async function conferenceRoutes(app: FastifyInstance, options: { deps: Ap
       ...childHeaderContext(view.child, deps.clock.now(), 'child-protection-plan'),
       conference: {
         ...c,
-        kindText: c.kind === 'initial' ? (c.preBirth ? 'Initial child protection conference (pre-birth)' : 'Initial child protection conference') : 'Review child protection conference',
+        kindText:
+          c.kind === 'initial'
+            ? c.preBirth
+              ? 'Initial child protection conference (pre-birth)'
+              : 'Initial child protection conference'
+            : 'Review child protection conference',
         decisionText: c.decision === null ? null : (DECISION_LABELS[c.decision] ?? c.decision),
         categoryText: categoryText(c.category),
         endReasonText: c.endReason === null ? null : planEndReasonLabel(c.endReason),
       },
       due: view.due === null ? null : dueText(view.due),
-      invitations: view.invitations.map((i) => ({ ...i, attendanceText: i.attendance === null ? 'Not recorded' : (ATTENDANCE_LABELS[i.attendance] ?? i.attendance) })),
+      invitations: view.invitations.map((i) => ({
+        ...i,
+        attendanceText: i.attendance === null ? 'Not recorded' : (ATTENDANCE_LABELS[i.attendance] ?? i.attendance),
+      })),
       may: view.may,
       banner: query['convened'] === '1' ? 'convened' : query['invited'] === '1' ? 'invited' : query['recorded'] === '1' ? 'recorded' : null,
       values,

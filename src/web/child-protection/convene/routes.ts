@@ -44,7 +44,11 @@ export async function conveneRoutes(app: FastifyInstance, options: { deps: AppDe
       const parsedId = z.uuid().safeParse(body['childId']);
       if (!parsedId.success) throw new NotFoundError('Child');
       const childId = parsedId.data;
-      const values: DateParts = { day: asString(body['strategyHeldOn-day']) ?? '', month: asString(body['strategyHeldOn-month']) ?? '', year: asString(body['strategyHeldOn-year']) ?? '' };
+      const values: DateParts = {
+        day: asString(body['strategyHeldOn-day']) ?? '',
+        month: asString(body['strategyHeldOn-month']) ?? '',
+        year: asString(body['strategyHeldOn-year']) ?? '',
+      };
       const date = isoFromDateParts(values, 'Date of the strategy discussion', 'Enter the date of the strategy discussion');
       if ('error' in date) return render(reply.code(400), childId, values, { strategyHeldOn: date.error }, false);
       try {

@@ -36,25 +36,29 @@ export async function coreGroupRoutes(app: FastifyInstance, options: { deps: App
     render(reply, childIdOf(request.params), { heldOn: { day: '', month: '', year: '' }, progress: '' }, {}, true),
   );
 
-  app.post(url, { config: { permission: 'child-protection:record', audit: 'child-protection.core-group.recorded' }, preHandler: csrfGuard(app) }, async (request, reply) => {
-    const childId = childIdOf(request.params);
-    const body = formBody(request.body);
-    const values: Values = {
-      heldOn: { day: asString(body['heldOn-day']) ?? '', month: asString(body['heldOn-month']) ?? '', year: asString(body['heldOn-year']) ?? '' },
-      progress: asString(body['progress']) ?? '',
-    };
-    const errors: Record<string, string> = {};
-    const date = isoFromDateParts(values.heldOn, 'Date the core group met', 'Enter the date the core group met');
-    if ('error' in date) errors['heldOn'] = date.error;
-    if (values.progress.length > 10000) errors['progress'] = 'Progress must be 10000 characters or fewer';
-    else if (!isStorableText(values.progress)) errors['progress'] = 'Remove the characters that cannot be stored (control or broken characters)';
-    if (Object.keys(errors).length > 0 || 'error' in date) return render(reply.code(400), childId, values, errors, false);
-    try {
-      await recordCoreGroup(deps, requestContext(request), childId, { heldOn: date.iso, progress: values.progress.trim() });
-      return await reply.redirect(`${cpPaths.plan(childId)}?coreGroup=1`, 303);
-    } catch (error) {
-      if (error instanceof ValidationError) return render(reply.code(400), childId, values, error.fieldErrors, false);
-      throw error;
-    }
-  });
+  app.post(
+    url,
+    { config: { permission: 'child-protection:record', audit: 'child-protection.core-group.recorded' }, preHandler: csrfGuard(app) },
+    async (request, reply) => {
+      const childId = childIdOf(request.params);
+      const body = formBody(request.body);
+      const values: Values = {
+        heldOn: { day: asString(body['heldOn-day']) ?? '', month: asString(body['heldOn-month']) ?? '', year: asString(body['heldOn-year']) ?? '' },
+        progress: asString(body['progress']) ?? '',
+      };
+      const errors: Record<string, string> = {};
+      const date = isoFromDateParts(values.heldOn, 'Date the core group met', 'Enter the date the core group met');
+      if ('error' in date) errors['heldOn'] = date.error;
+      if (values.progress.length > 10000) errors['progress'] = 'Progress must be 10000 characters or fewer';
+      else if (!isStorableText(values.progress)) errors['progress'] = 'Remove the characters that cannot be stored (control or broken characters)';
+      if (Object.keys(errors).length > 0 || 'error' in date) return render(reply.code(400), childId, values, errors, false);
+      try {
+        await recordCoreGroup(deps, requestContext(request), childId, { heldOn: date.iso, progress: values.progress.trim() });
+        return await reply.redirect(`${cpPaths.plan(childId)}?coreGroup=1`, 303);
+      } catch (error) {
+        if (error instanceof ValidationError) return render(reply.code(400), childId, values, error.fieldErrors, false);
+        throw error;
+      }
+    },
+  );
 }

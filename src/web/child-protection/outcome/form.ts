@@ -30,7 +30,21 @@ export interface OutcomeValues {
 }
 
 export function emptyOutcome(version: number): OutcomeValues {
-  return { version: String(version), heldOnDay: '', heldOnMonth: '', heldOnYear: '', decision: '', category: '', leadWorkerUserId: '', coreGroup: '', endReason: '', rationale: '', summaryForChild: '', attendance: {}, reports: [] };
+  return {
+    version: String(version),
+    heldOnDay: '',
+    heldOnMonth: '',
+    heldOnYear: '',
+    decision: '',
+    category: '',
+    leadWorkerUserId: '',
+    coreGroup: '',
+    endReason: '',
+    rationale: '',
+    summaryForChild: '',
+    attendance: {},
+    reports: [],
+  };
 }
 
 const str = (v: unknown): string => asString(v) ?? '';
@@ -79,31 +93,47 @@ function textProblems(values: OutcomeValues): Record<string, string> {
 /** Core group members, one a line: "Name, Agency". */
 export function coreGroupOf(text: string): { members: { name: string; agency: string }[] } | { error: string } {
   const members: { name: string; agency: string }[] = [];
-  for (const line of text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '')) {
+  for (const line of text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '')) {
     const comma = line.lastIndexOf(',');
     const name = comma === -1 ? '' : line.slice(0, comma).trim();
     const agency = comma === -1 ? '' : line.slice(comma + 1).trim();
-    if (name === '' || agency === '' || name.length > 200 || agency.length > 200) return { error: `Write each core group member as "name, agency" on a line of their own (check "${line.slice(0, 40)}")` };
+    if (name === '' || agency === '' || name.length > 200 || agency.length > 200)
+      return { error: `Write each core group member as "name, agency" on a line of their own (check "${line.slice(0, 40)}")` };
     members.push({ name, agency });
   }
   return { members };
 }
 
 function common(values: OutcomeValues, errors: Record<string, string>) {
-  const date = isoFromDateParts({ day: values.heldOnDay, month: values.heldOnMonth, year: values.heldOnYear }, 'Date the conference was held', 'Enter the date the conference was held');
+  const date = isoFromDateParts(
+    { day: values.heldOnDay, month: values.heldOnMonth, year: values.heldOnYear },
+    'Date the conference was held',
+    'Enter the date the conference was held',
+  );
   if ('error' in date) errors['heldOn'] = date.error;
   const version = Number.parseInt(values.version, 10);
   if (!Number.isSafeInteger(version) || version < 1) errors['decision'] ??= 'The form is out of date: reload the page';
   const attendance = Object.entries(values.attendance)
     .filter(([, a]) => a !== '')
     .map(([invitationId, a]) => {
-      if (a !== 'attended' && a !== 'apologies' && a !== 'did_not_attend') errors['attendance'] = 'Select whether they attended, sent apologies or did not attend';
+      if (a !== 'attended' && a !== 'apologies' && a !== 'did_not_attend')
+        errors['attendance'] = 'Select whether they attended, sent apologies or did not attend';
       return { invitationId, attendance: a as 'attended' | 'apologies' | 'did_not_attend', reportReceived: values.reports.includes(invitationId) };
     });
   if (values.reports.some((id) => (values.attendance[id] ?? '') === '')) errors['attendance'] ??= 'Record attendance for everyone whose report was received';
   const category = values.category === '' ? null : isCategoryOfAbuse(values.category) ? values.category : null;
   if (values.category !== '' && category === null) errors['category'] = 'Select the category of abuse';
-  return { heldOn: 'iso' in date ? date.iso : '', version, attendance, category, rationale: values.rationale.trim(), summaryForChild: values.summaryForChild.trim() === '' ? null : values.summaryForChild.trim() };
+  return {
+    heldOn: 'iso' in date ? date.iso : '',
+    version,
+    attendance,
+    category,
+    rationale: values.rationale.trim(),
+    summaryForChild: values.summaryForChild.trim() === '' ? null : values.summaryForChild.trim(),
+  };
 }
 
 export function initialInputOf(values: OutcomeValues): { input: RecordInitialConferenceInput } | { errors: FieldErrors } {

@@ -50,7 +50,10 @@ export async function outcomeRoutes(app: FastifyInstance, options: { deps: AppDe
           ]
       ).map((item) => ({ ...item, checked: values.decision === item.value })),
       categoryItems: CATEGORIES_OF_ABUSE.map((c) => ({ value: c.code, text: c.label, checked: values.category === c.code })),
-      workerItems: [{ value: '', text: 'Choose the lead social worker' }, ...view.teamWorkers.map((w) => ({ value: w.id, text: w.displayName, selected: values.leadWorkerUserId === w.id }))],
+      workerItems: [
+        { value: '', text: 'Choose the lead social worker' },
+        ...view.teamWorkers.map((w) => ({ value: w.id, text: w.displayName, selected: values.leadWorkerUserId === w.id })),
+      ],
       endReasonItems: PLAN_END_REASONS.map((r) => ({ value: r.code, text: r.label, checked: values.endReason === r.code })),
       action: cpPaths.outcome(child.id, conference.id),
       discardAction: `${cpPaths.outcome(child.id, conference.id)}/discard-draft`,
@@ -65,37 +68,46 @@ export async function outcomeRoutes(app: FastifyInstance, options: { deps: AppDe
     const view = await viewConference(deps, requestContext(request), childId, conferenceId, { forOutcome: true });
     const query = request.query as Record<string, unknown>;
     const ids = view.invitations.map((i) => i.id);
-    const values = view.draft === null ? emptyOutcome(view.conference.version) : { ...outcomeValues(view.draft, ids), version: String(view.conference.version) };
-    const banner: Banner = query['draft'] === 'saved' ? 'draft-saved' : query['draft'] === 'discarded' ? 'draft-discarded' : view.draft !== null ? 'draft-restored' : null;
+    const values =
+      view.draft === null ? emptyOutcome(view.conference.version) : { ...outcomeValues(view.draft, ids), version: String(view.conference.version) };
+    const banner: Banner =
+      query['draft'] === 'saved' ? 'draft-saved' : query['draft'] === 'discarded' ? 'draft-discarded' : view.draft !== null ? 'draft-restored' : null;
     return render(reply, view, values, {}, banner);
   });
 
-  app.post(url, { config: { permission: 'child-protection:chair', audit: 'child-protection.conference.recorded' }, preHandler: csrfGuard(app) }, async (request, reply) => {
-    const { childId, conferenceId } = await conferenceIdsOf(deps, request.params);
-    const ctx = requestContext(request);
-    const view = await viewConference(deps, ctx, childId, conferenceId, { forOutcome: true, audit: false });
-    const body = formBody(request.body);
-    const values = outcomeValues(body, view.invitations.map((i) => i.id));
-    if (body['action'] === 'draft') {
-      await saveConferenceOutcomeDraft(deps, ctx, childId, conferenceId, { ...values });
-      return reply.redirect(`${cpPaths.outcome(childId, conferenceId)}?draft=saved`, 303);
-    }
-    try {
-      if (view.conference.kind === 'initial') {
-        const parsed = initialInputOf(values);
-        if ('errors' in parsed) return await render(reply.code(400), view, values, parsed.errors, null);
-        await recordInitialConference(deps, ctx, childId, conferenceId, parsed.input);
-      } else {
-        const parsed = reviewInputOf(values);
-        if ('errors' in parsed) return await render(reply.code(400), view, values, parsed.errors, null);
-        await recordReviewConference(deps, ctx, childId, conferenceId, parsed.input);
+  app.post(
+    url,
+    { config: { permission: 'child-protection:chair', audit: 'child-protection.conference.recorded' }, preHandler: csrfGuard(app) },
+    async (request, reply) => {
+      const { childId, conferenceId } = await conferenceIdsOf(deps, request.params);
+      const ctx = requestContext(request);
+      const view = await viewConference(deps, ctx, childId, conferenceId, { forOutcome: true, audit: false });
+      const body = formBody(request.body);
+      const values = outcomeValues(
+        body,
+        view.invitations.map((i) => i.id),
+      );
+      if (body['action'] === 'draft') {
+        await saveConferenceOutcomeDraft(deps, ctx, childId, conferenceId, { ...values });
+        return reply.redirect(`${cpPaths.outcome(childId, conferenceId)}?draft=saved`, 303);
       }
-      return await reply.redirect(`${cpPaths.conference(childId, conferenceId)}?recorded=1`, 303);
-    } catch (error) {
-      if (error instanceof ValidationError) return render(reply.code(400), view, values, error.fieldErrors, null);
-      throw error;
-    }
-  });
+      try {
+        if (view.conference.kind === 'initial') {
+          const parsed = initialInputOf(values);
+          if ('errors' in parsed) return await render(reply.code(400), view, values, parsed.errors, null);
+          await recordInitialConference(deps, ctx, childId, conferenceId, parsed.input);
+        } else {
+          const parsed = reviewInputOf(values);
+          if ('errors' in parsed) return await render(reply.code(400), view, values, parsed.errors, null);
+          await recordReviewConference(deps, ctx, childId, conferenceId, parsed.input);
+        }
+        return await reply.redirect(`${cpPaths.conference(childId, conferenceId)}?recorded=1`, 303);
+      } catch (error) {
+        if (error instanceof ValidationError) return render(reply.code(400), view, values, error.fieldErrors, null);
+        throw error;
+      }
+    },
+  );
 
   app.post(
     `${url}/discard-draft`,

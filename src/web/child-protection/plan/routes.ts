@@ -37,7 +37,13 @@ function valuesOf(body: FormBody): PlanValues {
     outcomes: Array.from({ length: OUTCOME_ROWS }, (_, i) => str(body[`outcome-${String(i + 1)}`])),
     actions: Array.from({ length: ACTION_ROWS }, (_, i) => {
       const n = String(i + 1);
-      return { action: str(body[`action-${n}`]), owner: str(body[`owner-${n}`]), day: str(body[`actionDue-${n}-day`]), month: str(body[`actionDue-${n}-month`]), year: str(body[`actionDue-${n}-year`]) };
+      return {
+        action: str(body[`action-${n}`]),
+        owner: str(body[`owner-${n}`]),
+        day: str(body[`actionDue-${n}-day`]),
+        month: str(body[`actionDue-${n}-month`]),
+        year: str(body[`actionDue-${n}-year`]),
+      };
     }),
     contingencyPlan: str(body['contingencyPlan']),
   };
@@ -72,7 +78,13 @@ function draftBody(values: PlanValues): Record<string, string> {
   return out;
 }
 
-function inputOf(values: PlanValues): { input: { version: number; outcomes: string[]; actions: { action: string; owner: string | null; dueOn: string | null }[]; contingencyPlan: string | null } } | { errors: FieldErrors } {
+function inputOf(
+  values: PlanValues,
+):
+  | {
+      input: { version: number; outcomes: string[]; actions: { action: string; owner: string | null; dueOn: string | null }[]; contingencyPlan: string | null };
+    }
+  | { errors: FieldErrors } {
   const errors: Record<string, string> = {};
   const tooLong = (text: string, max: number) => text.length > max || !isStorableText(text);
   const outcomes = values.outcomes.map((o) => o.trim()).filter((o) => o !== '');
@@ -101,7 +113,12 @@ function inputOf(values: PlanValues): { input: { version: number; outcomes: stri
   return { input: { version, outcomes, actions, contingencyPlan: contingency === '' ? null : contingency } };
 }
 
-const FIELDS = ['outcomes', ...Array.from({ length: ACTION_ROWS }, (_, i) => [`action-${String(i + 1)}`, `owner-${String(i + 1)}`, `actionDue-${String(i + 1)}`]).flat(), 'actions', 'contingencyPlan'];
+const FIELDS = [
+  'outcomes',
+  ...Array.from({ length: ACTION_ROWS }, (_, i) => [`action-${String(i + 1)}`, `owner-${String(i + 1)}`, `actionDue-${String(i + 1)}`]).flat(),
+  'actions',
+  'contingencyPlan',
+];
 
 export async function planRoutes(app: FastifyInstance, options: { deps: AppDeps }): Promise<void> {
   const { deps } = options;
@@ -115,18 +132,30 @@ export async function planRoutes(app: FastifyInstance, options: { deps: AppDeps 
       finalised: form.plan.finalisedAt !== null,
       action: cpPaths.editPlan(childId),
       backHref: cpPaths.plan(childId),
-      errorList: errorSummary(errors, FIELDS).map((item) => (item.href.startsWith('#actionDue-') ? { ...item, href: `${item.href}-day` } : item.href === '#outcomes' ? { ...item, href: '#outcome-1' } : item.href === '#actions' ? { ...item, href: '#action-1' } : item)),
+      errorList: errorSummary(errors, FIELDS).map((item) =>
+        item.href.startsWith('#actionDue-')
+          ? { ...item, href: `${item.href}-day` }
+          : item.href === '#outcomes'
+            ? { ...item, href: '#outcome-1' }
+            : item.href === '#actions'
+              ? { ...item, href: '#action-1' }
+              : item,
+      ),
       errors: errorsByField(errors),
     });
   }
 
-  app.get('/children/:childId/child-protection-plan/plan', { config: { permission: 'child-protection:record', audit: 'child-protection.plan-form.viewed' } }, async (request, reply) => {
-    const childId = childIdOf(request.params);
-    const form = await openCpPlanForm(deps, requestContext(request), childId);
-    const query = request.query as Record<string, unknown>;
-    const values = form.draft === null ? valuesFromPlan(form) : { ...valuesOf(form.draft), version: String(form.plan.version) };
-    return render(reply, form, values, {}, query['draft'] === 'saved' ? 'draft-saved' : form.draft !== null ? 'draft-restored' : null);
-  });
+  app.get(
+    '/children/:childId/child-protection-plan/plan',
+    { config: { permission: 'child-protection:record', audit: 'child-protection.plan-form.viewed' } },
+    async (request, reply) => {
+      const childId = childIdOf(request.params);
+      const form = await openCpPlanForm(deps, requestContext(request), childId);
+      const query = request.query as Record<string, unknown>;
+      const values = form.draft === null ? valuesFromPlan(form) : { ...valuesOf(form.draft), version: String(form.plan.version) };
+      return render(reply, form, values, {}, query['draft'] === 'saved' ? 'draft-saved' : form.draft !== null ? 'draft-restored' : null);
+    },
+  );
 
   app.post(
     '/children/:childId/child-protection-plan/plan',
@@ -146,7 +175,8 @@ export async function planRoutes(app: FastifyInstance, options: { deps: AppDeps 
         await saveCpPlan(deps, ctx, childId, parsed.input);
         return await reply.redirect(`${cpPaths.plan(childId)}?planSaved=1`, 303);
       } catch (error) {
-        if (error instanceof ValidationError) return render(reply.code(400), await openCpPlanForm(deps, ctx, childId, { audit: false }), values, error.fieldErrors, null);
+        if (error instanceof ValidationError)
+          return render(reply.code(400), await openCpPlanForm(deps, ctx, childId, { audit: false }), values, error.fieldErrors, null);
         throw error;
       }
     },

@@ -46,36 +46,43 @@ export async function visitRoutes(app: FastifyInstance, options: { deps: AppDeps
     render(reply, childIdOf(request.params), { visitedOn: { day: '', month: '', year: '' }, seen: '', notSeenReason: '', summary: '' }, {}, true),
   );
 
-  app.post(url, { config: { permission: 'child-protection:record', audit: 'child-protection.visit.recorded' }, preHandler: csrfGuard(app) }, async (request, reply) => {
-    const childId = childIdOf(request.params);
-    const body = formBody(request.body);
-    const values: Values = {
-      visitedOn: { day: asString(body['visitedOn-day']) ?? '', month: asString(body['visitedOn-month']) ?? '', year: asString(body['visitedOn-year']) ?? '' },
-      seen: asString(body['seen']) ?? '',
-      notSeenReason: asString(body['notSeenReason']) ?? '',
-      summary: asString(body['summary']) ?? '',
-    };
-    const errors: Record<string, string> = {};
-    const date = isoFromDateParts(values.visitedOn, 'Date of the visit', 'Enter the date of the visit');
-    if ('error' in date) errors['visitedOn'] = date.error;
-    if (!['alone', 'seen', 'no'].includes(values.seen)) errors['seen'] = 'Select whether the child was seen';
-    for (const [field, max] of [['notSeenReason', 2000], ['summary', 10000]] as const) {
-      if (values[field].length > max) errors[field] = `Must be ${String(max)} characters or fewer`;
-      else if (!isStorableText(values[field])) errors[field] = 'Remove the characters that cannot be stored (control or broken characters)';
-    }
-    if (Object.keys(errors).length > 0 || 'error' in date) return render(reply.code(400), childId, values, errors, false);
-    try {
-      await recordCpVisit(deps, requestContext(request), childId, {
-        visitedOn: date.iso,
-        childSeen: values.seen !== 'no',
-        seenAlone: values.seen === 'alone',
-        notSeenReason: values.seen === 'no' ? values.notSeenReason.trim() : null,
-        summary: values.summary.trim(),
-      });
-      return await reply.redirect(`${cpPaths.plan(childId)}?visit=1`, 303);
-    } catch (error) {
-      if (error instanceof ValidationError) return render(reply.code(400), childId, values, error.fieldErrors, false);
-      throw error;
-    }
-  });
+  app.post(
+    url,
+    { config: { permission: 'child-protection:record', audit: 'child-protection.visit.recorded' }, preHandler: csrfGuard(app) },
+    async (request, reply) => {
+      const childId = childIdOf(request.params);
+      const body = formBody(request.body);
+      const values: Values = {
+        visitedOn: { day: asString(body['visitedOn-day']) ?? '', month: asString(body['visitedOn-month']) ?? '', year: asString(body['visitedOn-year']) ?? '' },
+        seen: asString(body['seen']) ?? '',
+        notSeenReason: asString(body['notSeenReason']) ?? '',
+        summary: asString(body['summary']) ?? '',
+      };
+      const errors: Record<string, string> = {};
+      const date = isoFromDateParts(values.visitedOn, 'Date of the visit', 'Enter the date of the visit');
+      if ('error' in date) errors['visitedOn'] = date.error;
+      if (!['alone', 'seen', 'no'].includes(values.seen)) errors['seen'] = 'Select whether the child was seen';
+      for (const [field, max] of [
+        ['notSeenReason', 2000],
+        ['summary', 10000],
+      ] as const) {
+        if (values[field].length > max) errors[field] = `Must be ${String(max)} characters or fewer`;
+        else if (!isStorableText(values[field])) errors[field] = 'Remove the characters that cannot be stored (control or broken characters)';
+      }
+      if (Object.keys(errors).length > 0 || 'error' in date) return render(reply.code(400), childId, values, errors, false);
+      try {
+        await recordCpVisit(deps, requestContext(request), childId, {
+          visitedOn: date.iso,
+          childSeen: values.seen !== 'no',
+          seenAlone: values.seen === 'alone',
+          notSeenReason: values.seen === 'no' ? values.notSeenReason.trim() : null,
+          summary: values.summary.trim(),
+        });
+        return await reply.redirect(`${cpPaths.plan(childId)}?visit=1`, 303);
+      } catch (error) {
+        if (error instanceof ValidationError) return render(reply.code(400), childId, values, error.fieldErrors, false);
+        throw error;
+      }
+    },
+  );
 }
