@@ -224,6 +224,8 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   // first review waiting, and so is the restricted one; convening is tried on DEMO_CP_IDS.convenableChild
   // (team managers only). Conferences are addressed by their own id (a page of their child's record).
   'GET /children/:childId/child-protection-plan': {},
+  'GET /child-protection/conferences': {},
+  'GET /child-protection/dashboard': {},
   'GET /children/:childId/child-protection-plan/convene': { record: 'change' },
   'POST /child-protection/initial-conferences': { body: () => ({ form: { childId: DEMO_CP_IDS.convenableChild, 'strategyHeldOn-day': '5', 'strategyHeldOn-month': '1', 'strategyHeldOn-year': '2026' } }) },
   'GET /child-protection/conferences/:conferenceId': {},

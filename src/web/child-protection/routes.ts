@@ -2,9 +2,11 @@
 // conferences, the plan, core groups, visits, the chair's conferences and the dashboard.
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app/shared/deps.ts';
+import { chairRoutes } from './chair/routes.ts';
 import { conferenceLetterRoutes, conferenceRoutes } from './conference/routes.ts';
 import { conveneRoutes } from './convene/routes.ts';
 import { coreGroupRoutes } from './core-group/routes.ts';
+import { cpDashboardRoutes } from './dashboard/routes.ts';
 import { outcomeRoutes } from './outcome/routes.ts';
 import { planPageRoutes } from './plan-page/routes.ts';
 import { planRoutes } from './plan/routes.ts';
@@ -19,4 +21,6 @@ export async function childProtectionRoutes(app: FastifyInstance, options: { dep
   await app.register(planRoutes, options);
   await app.register(coreGroupRoutes, options);
   await app.register(visitRoutes, options);
+  await app.register(chairRoutes, options);
+  await app.register(cpDashboardRoutes, options);
 }

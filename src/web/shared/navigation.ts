@@ -17,6 +17,8 @@ export function navigationFor(actor: Actor, currentUrl: string): NavItem[] {
   if (can(actor, 'front-door:view-queue')) items.push({ text: 'MASH queue', href: paths.mashQueue() });
   if (can(actor, 'casework:view-referrals')) items.push({ text: 'Referrals', href: paths.referrals() });
   if (can(actor, 'front-door:view-dashboard')) items.push({ text: 'MASH dashboard', href: paths.mashDashboard() });
+  if (can(actor, 'child-protection:chair')) items.push({ text: 'CP conferences', href: '/child-protection/conferences' });
+  if (can(actor, 'child-protection:view-dashboard')) items.push({ text: 'CP dashboard', href: '/child-protection/dashboard' });
   items.push({ text: 'Teams', href: paths.teams() });
   if (can(actor, 'admin:manage-users')) {
     items.push({ text: 'Users', href: paths.adminUsers() });

@@ -168,3 +168,32 @@ describe('letters', () => {
     expect((await (await signedIn(web, 'performance.officer')).get(url)).statusCode).toBe(403);
   });
 });
+
+describe('the CP chair’s conferences and the dashboard', () => {
+  it('the chair sees conferences waiting with their due dates and the quality of plans, not the restricted child', async () => {
+    const page = await (await signedIn(web, 'cp.chair')).get('/child-protection/conferences');
+    expect(page.statusCode).toBe(200);
+    const text = textOf(page.body);
+    expect(text).toContain('Waiting to be held or written up');
+    expect(text).toContain('Initial (pre-birth)');
+    expect(text).toContain('There is a contingency plan');
+    const restricted = await web.database.handle.db
+      .selectFrom('person')
+      .select(['givenName', 'familyName'])
+      .where('id', '=', DEMO_CHILD_IDS.restricted)
+      .executeTakeFirstOrThrow();
+    expect(text).not.toContain(`${restricted.givenName} ${restricted.familyName}`);
+    expect((await (await signedIn(web, 'social.worker')).get('/child-protection/conferences')).statusCode).toBe(403);
+  });
+
+  it('the dashboard shows plans by category and duration as a chart with a table, and timeliness', async () => {
+    const page = await (await signedIn(web, 'performance.officer')).get('/child-protection/dashboard');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('role="img"');
+    const text = textOf(page.body);
+    expect(text).toContain('Children on plans by category of abuse (the chart’s figures)');
+    expect(text).toContain('Over 2 years (flagged)');
+    expect(text).toContain('Initial conferences within 15 working days');
+    expect((await auditRows(web.database, 'child-protection.dashboard.viewed')).length).toBeGreaterThan(0);
+  });
+});

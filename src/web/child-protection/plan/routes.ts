@@ -78,9 +78,7 @@ function draftBody(values: PlanValues): Record<string, string> {
   return out;
 }
 
-function inputOf(
-  values: PlanValues,
-):
+function inputOf(values: PlanValues):
   | {
       input: { version: number; outcomes: string[]; actions: { action: string; owner: string | null; dueOn: string | null }[]; contingencyPlan: string | null };
     }
