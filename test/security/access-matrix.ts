@@ -175,6 +175,12 @@ function todayParts(prefix: string): Record<string, string> {
   return { [`${prefix}-day`]: String(Number(day)), [`${prefix}-month`]: String(Number(month)), [`${prefix}-year`]: year };
 }
 
+/** The version of the plan of the child in the URL being posted to (1 when the URL names no real child). */
+async function planVersionFor(ctx: BodyContext): Promise<string> {
+  const childId = /\/children\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\//.exec(ctx.url ?? '')?.[1];
+  return String(childId === undefined ? 1 : ((await ctx.cpPlanVersion?.(childId)) ?? 1));
+}
+
 const newUserForm = (ctx: BodyContext) => ({ displayName: 'Matrix New User', username: ctx.unique('matrix.new'), password: 'a-long-enough-password', roles: 'iro' });
 
 export const ROUTES: Readonly<Record<string, RouteEntry>> = {
@@ -241,7 +247,7 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   'POST /children/:childId/child-protection-plan/plan': {
     body: async (ctx) => ({
       form: {
-        version: String((await ctx.cpPlanVersion?.(/\/children\/([^/]+)\//.exec(ctx.url ?? '')?.[1] ?? '')) ?? 1),
+        version: await planVersionFor(ctx),
         action: 'finalise',
         'outcome-1': 'Matrix outcome',
         'action-1': 'Matrix action',
