@@ -6,6 +6,7 @@ import type { AppDeps } from '../../app/shared/deps.ts';
 import { NotFoundError } from '../../app/shared/errors.ts';
 import { categoryOfAbuseLabel } from '../../domain/shared/codes/dfe/category-of-abuse.ts';
 import { formatLongDate, toIsoDate } from '../../domain/shared/time/local-date.ts';
+import { isoFromDateParts, type DateParts } from '../records/shared.ts';
 
 export const cpPaths = {
   plan: (childId: string) => `/children/${childId}/child-protection-plan`,
@@ -69,4 +70,14 @@ export async function conferenceIdsOf(
   const conferenceId = z.uuid().safeParse(parsed.success ? parsed.data[name] : undefined);
   if (!conferenceId.success) throw new NotFoundError('Conference');
   return { childId: await conferenceChildId(deps, conferenceId.data), conferenceId: conferenceId.data };
+}
+
+/** A GOV.UK date input as an ISO date, refusing years no record could hold (so nothing reaches the database that it cannot store). */
+export function cpDateFromParts(parts: DateParts, label: string, required: string): { iso: string } | { error: string } {
+  const result = isoFromDateParts(parts, label, required);
+  if ('iso' in result) {
+    const year = Number(result.iso.slice(0, 4));
+    if (year < 1900 || year > 2199) return { error: `${label} must be a real date` };
+  }
+  return result;
 }

@@ -7,14 +7,15 @@ import { londonDateTime } from '../../../app/records/london-clock.ts';
 import { viewConference } from '../../../app/child-protection/view-child-protection.ts';
 import type { AppDeps } from '../../../app/shared/deps.ts';
 import { ValidationError, type FieldErrors } from '../../../app/shared/errors.ts';
+import { isStorableText } from '../../../app/shared/safe-text.ts';
 import { planEndReasonLabel } from '../../../domain/child-protection/cp-plan.ts';
 import { attachmentDisposition, sanitiseFilename } from '../../../domain/records/document-filename.ts';
 import { DOCUMENT_KIND_INFO } from '../../../domain/records/document-kind.ts';
 import { csrfGuard } from '../../shared/csrf.ts';
 import { asString, errorSummary, errorsByField, formBody } from '../../shared/forms.ts';
 import { requestContext } from '../../shared/request-context.ts';
-import { childHeaderContext, isoFromDateParts, linkDateErrors } from '../../records/shared.ts';
-import { ATTENDANCE_LABELS, categoryText, conferenceIdsOf, cpPaths, DECISION_LABELS, dueText } from '../shared.ts';
+import { childHeaderContext, linkDateErrors } from '../../records/shared.ts';
+import { ATTENDANCE_LABELS, categoryText, conferenceIdsOf, cpDateFromParts, cpPaths, DECISION_LABELS, dueText } from '../shared.ts';
 
 interface InvitationValues {
   readonly name: string;
@@ -91,7 +92,10 @@ export async function conferenceRoutes(app: FastifyInstance, options: { deps: Ap
       if (values.name.length > 200) errors['name'] = 'Name must be 200 characters or fewer';
       if (values.agency.length > 200) errors['agency'] = 'Agency must be 200 characters or fewer';
       if (values.role.length > 200) errors['role'] = 'Role must be 200 characters or fewer';
-      const date = isoFromDateParts(values.invitedOn, 'Date they were invited', 'Enter the date they were invited');
+      for (const field of ['name', 'agency', 'role'] as const) {
+        if (!isStorableText(values[field])) errors[field] = 'Remove the characters that cannot be stored (control or broken characters)';
+      }
+      const date = cpDateFromParts(values.invitedOn, 'Date they were invited', 'Enter the date they were invited');
       if ('error' in date) errors['invitedOn'] = date.error;
       if (Object.keys(errors).length > 0 || 'error' in date) return render(reply.code(400), childId, conferenceId, values, errors, false);
       try {

@@ -9,8 +9,8 @@ import { NotFoundError, ValidationError, type FieldErrors } from '../../../app/s
 import { csrfGuard } from '../../shared/csrf.ts';
 import { asString, errorSummary, errorsByField, formBody } from '../../shared/forms.ts';
 import { requestContext } from '../../shared/request-context.ts';
-import { childHeaderContext, childIdOf, isoFromDateParts, linkDateErrors, type DateParts } from '../../records/shared.ts';
-import { cpPaths } from '../shared.ts';
+import { childHeaderContext, childIdOf, linkDateErrors, type DateParts } from '../../records/shared.ts';
+import { cpDateFromParts, cpPaths } from '../shared.ts';
 
 const EMPTY: DateParts = { day: '', month: '', year: '' };
 
@@ -49,7 +49,7 @@ export async function conveneRoutes(app: FastifyInstance, options: { deps: AppDe
         month: asString(body['strategyHeldOn-month']) ?? '',
         year: asString(body['strategyHeldOn-year']) ?? '',
       };
-      const date = isoFromDateParts(values, 'Date of the strategy discussion', 'Enter the date of the strategy discussion');
+      const date = cpDateFromParts(values, 'Date of the strategy discussion', 'Enter the date of the strategy discussion');
       if ('error' in date) return render(reply.code(400), childId, values, { strategyHeldOn: date.error }, false);
       try {
         const { conferenceId } = await conveneInitialConference(deps, requestContext(request), childId, { strategyHeldOn: date.iso });

@@ -5,11 +5,11 @@ import { openPlanRecordingForm } from '../../../app/child-protection/save-cp-pla
 import type { AppDeps } from '../../../app/shared/deps.ts';
 import { ValidationError, type FieldErrors } from '../../../app/shared/errors.ts';
 import { isStorableText } from '../../../app/shared/safe-text.ts';
-import { childHeaderContext, childIdOf, isoFromDateParts, linkDateErrors, type DateParts } from '../../records/shared.ts';
+import { childHeaderContext, childIdOf, linkDateErrors, type DateParts } from '../../records/shared.ts';
 import { csrfGuard } from '../../shared/csrf.ts';
 import { asString, errorSummary, errorsByField, formBody } from '../../shared/forms.ts';
 import { requestContext } from '../../shared/request-context.ts';
-import { cpPaths } from '../shared.ts';
+import { cpDateFromParts, cpPaths } from '../shared.ts';
 
 interface Values {
   readonly heldOn: DateParts;
@@ -47,7 +47,7 @@ export async function coreGroupRoutes(app: FastifyInstance, options: { deps: App
         progress: asString(body['progress']) ?? '',
       };
       const errors: Record<string, string> = {};
-      const date = isoFromDateParts(values.heldOn, 'Date the core group met', 'Enter the date the core group met');
+      const date = cpDateFromParts(values.heldOn, 'Date the core group met', 'Enter the date the core group met');
       if ('error' in date) errors['heldOn'] = date.error;
       if (values.progress.length > 10000) errors['progress'] = 'Progress must be 10000 characters or fewer';
       else if (!isStorableText(values.progress)) errors['progress'] = 'Remove the characters that cannot be stored (control or broken characters)';

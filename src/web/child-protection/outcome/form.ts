@@ -7,7 +7,7 @@ import { isStorableText } from '../../../app/shared/safe-text.ts';
 import { PLAN_END_REASON_CODES, type PlanEndReason } from '../../../domain/child-protection/cp-plan.ts';
 import { isCategoryOfAbuse } from '../../../domain/shared/codes/dfe/category-of-abuse.ts';
 import { asString, type FormBody } from '../../shared/forms.ts';
-import { isoFromDateParts } from '../../records/shared.ts';
+import { cpDateFromParts } from '../shared.ts';
 
 export const OUTCOME_FIELDS = ['heldOn', 'attendance', 'decision', 'category', 'leadWorkerUserId', 'coreGroup', 'endReason', 'rationale', 'summaryForChild'];
 
@@ -108,14 +108,14 @@ export function coreGroupOf(text: string): { members: { name: string; agency: st
 }
 
 function common(values: OutcomeValues, errors: Record<string, string>) {
-  const date = isoFromDateParts(
+  const date = cpDateFromParts(
     { day: values.heldOnDay, month: values.heldOnMonth, year: values.heldOnYear },
     'Date the conference was held',
     'Enter the date the conference was held',
   );
   if ('error' in date) errors['heldOn'] = date.error;
   const version = Number.parseInt(values.version, 10);
-  if (!Number.isSafeInteger(version) || version < 1) errors['decision'] ??= 'The form is out of date: reload the page';
+  if (!Number.isSafeInteger(version) || version < 1 || version > 2_147_483_647) errors['decision'] ??= 'The form is out of date: reload the page';
   const attendance = Object.entries(values.attendance)
     .filter(([, a]) => a !== '')
     .map(([invitationId, a]) => {

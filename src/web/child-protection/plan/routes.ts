@@ -5,11 +5,11 @@ import { openCpPlanForm, saveCpPlan, saveCpPlanDraft, type CpPlanForm } from '..
 import type { AppDeps } from '../../../app/shared/deps.ts';
 import { ValidationError, type FieldErrors } from '../../../app/shared/errors.ts';
 import { isStorableText } from '../../../app/shared/safe-text.ts';
-import { datePartsOf, isoFromDateParts, childHeaderContext, childIdOf } from '../../records/shared.ts';
+import { datePartsOf, childHeaderContext, childIdOf } from '../../records/shared.ts';
 import { csrfGuard } from '../../shared/csrf.ts';
 import { asString, errorSummary, errorsByField, formBody, type FormBody } from '../../shared/forms.ts';
 import { requestContext } from '../../shared/request-context.ts';
-import { cpPaths } from '../shared.ts';
+import { cpDateFromParts, cpPaths } from '../shared.ts';
 
 export const OUTCOME_ROWS = 6;
 export const ACTION_ROWS = 8;
@@ -97,7 +97,7 @@ function inputOf(values: PlanValues):
     if (tooLong(a.owner, 200)) errors[`owner-${n}`] = `Who does action ${n} must be 200 characters or fewer`;
     let dueOn: string | null = null;
     if (a.day !== '' || a.month !== '' || a.year !== '') {
-      const date = isoFromDateParts(a, `The date for action ${n}`, `Enter the date for action ${n}`);
+      const date = cpDateFromParts(a, `The date for action ${n}`, `Enter the date for action ${n}`);
       if ('error' in date) errors[`actionDue-${n}`] = date.error;
       else dueOn = date.iso;
     }
@@ -106,7 +106,7 @@ function inputOf(values: PlanValues):
   const contingency = values.contingencyPlan.trim();
   if (tooLong(contingency, 10000)) errors['contingencyPlan'] = 'The contingency plan must be 10000 characters or fewer';
   const version = Number.parseInt(values.version, 10);
-  if (!Number.isSafeInteger(version) || version < 1) errors['outcomes'] ??= 'The form is out of date: reload the page';
+  if (!Number.isSafeInteger(version) || version < 1 || version > 2_147_483_647) errors['outcomes'] ??= 'The form is out of date: reload the page';
   if (Object.keys(errors).length > 0) return { errors };
   return { input: { version, outcomes, actions, contingencyPlan: contingency === '' ? null : contingency } };
 }

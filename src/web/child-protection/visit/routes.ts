@@ -5,11 +5,11 @@ import { openPlanRecordingForm } from '../../../app/child-protection/save-cp-pla
 import type { AppDeps } from '../../../app/shared/deps.ts';
 import { ValidationError, type FieldErrors } from '../../../app/shared/errors.ts';
 import { isStorableText } from '../../../app/shared/safe-text.ts';
-import { childHeaderContext, childIdOf, isoFromDateParts, linkDateErrors, type DateParts } from '../../records/shared.ts';
+import { childHeaderContext, childIdOf, linkDateErrors, type DateParts } from '../../records/shared.ts';
 import { csrfGuard } from '../../shared/csrf.ts';
 import { asString, errorSummary, errorsByField, formBody } from '../../shared/forms.ts';
 import { requestContext } from '../../shared/request-context.ts';
-import { cpPaths } from '../shared.ts';
+import { cpDateFromParts, cpPaths } from '../shared.ts';
 
 interface Values {
   readonly visitedOn: DateParts;
@@ -59,7 +59,7 @@ export async function visitRoutes(app: FastifyInstance, options: { deps: AppDeps
         summary: asString(body['summary']) ?? '',
       };
       const errors: Record<string, string> = {};
-      const date = isoFromDateParts(values.visitedOn, 'Date of the visit', 'Enter the date of the visit');
+      const date = cpDateFromParts(values.visitedOn, 'Date of the visit', 'Enter the date of the visit');
       if ('error' in date) errors['visitedOn'] = date.error;
       if (!['alone', 'seen', 'no'].includes(values.seen)) errors['seen'] = 'Select whether the child was seen';
       for (const [field, max] of [
