@@ -233,13 +233,15 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   'GET /child-protection/conferences': {},
   'GET /child-protection/dashboard': {},
   'GET /children/:childId/child-protection-plan/convene': { record: 'change' },
-  'POST /child-protection/initial-conferences': { body: () => ({ form: { childId: DEMO_CP_IDS.convenableChild, 'strategyHeldOn-day': '5', 'strategyHeldOn-month': '1', 'strategyHeldOn-year': '2026' } }) },
+  // A body naming no child is "not found"; once the demo review is recorded, it no longer takes invitations or an outcome (404).
+  'POST /child-protection/initial-conferences': { badInputStatuses: [404], body: () => ({ form: { childId: DEMO_CP_IDS.convenableChild, 'strategyHeldOn-day': '5', 'strategyHeldOn-month': '1', 'strategyHeldOn-year': '2026' } }) },
   'GET /child-protection/conferences/:conferenceId': {},
   'GET /child-protection/conference-letters/:heldConferenceId/decision.docx': {},
   'GET /child-protection/conference-letters/:heldConferenceId/letter-to-child.docx': {},
-  'POST /child-protection/conferences/:conferenceId/invitations': { body: () => ({ form: { name: 'Matrix invitee', agency: 'Health', 'invitedOn-day': '2', 'invitedOn-month': '1', 'invitedOn-year': '2026' } }) },
+  'POST /child-protection/conferences/:conferenceId/invitations': { badInputStatuses: [404], body: () => ({ form: { name: 'Matrix invitee', agency: 'Health', 'invitedOn-day': '2', 'invitedOn-month': '1', 'invitedOn-year': '2026' } }) },
   'GET /child-protection/conferences/:conferenceId/outcome': { record: 'change' },
   'POST /child-protection/conferences/:conferenceId/outcome': {
+    badInputStatuses: [404],
     body: () => ({ form: { version: '1', action: 'save', ...todayParts('heldOn'), decision: 'continue', category: 'NEG', rationale: 'Matrix: still at risk.' } }),
   },
   'POST /child-protection/conferences/:conferenceId/outcome/discard-draft': { body: () => ({ form: {} }) },
