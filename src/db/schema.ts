@@ -673,6 +673,128 @@ export interface CinReviewTable {
   recordedAt: ColumnType<Date, Date, never>;
 }
 
+// 0014_child_protection_plans.sql
+export type CpCategory = 'NEG' | 'PHY' | 'EMO' | 'SAB' | 'MUL';
+export type CpEndReason = 'no_longer_at_risk' | 'care_plan' | 'moved_area' | 'reached_18' | 'died';
+
+export interface CpConferenceTable {
+  id: Generated<string>;
+  childId: string;
+  kind: 'initial' | 'review';
+  section47Id: string | null;
+  strategyDiscussionId: string | null;
+  strategyHeldOn: DateText | null;
+  convenedFrom: 'section_47' | 'child_record' | 'plan';
+  teamId: string;
+  preBirth: Generated<boolean>;
+  dueOn: DateText;
+  dueRuleId: string;
+  status: Generated<'to_be_held' | 'held'>;
+  plannedOn: DateText | null;
+  heldOn: DateText | null;
+  chairUserId: string | null;
+  decision: 'plan' | 'no_plan' | 'continue' | 'end' | null;
+  category: CpCategory | null;
+  endReason: CpEndReason | null;
+  rationale: string | null;
+  summaryForChild: string | null;
+  withinTimescale: boolean | null;
+  planId: string | null;
+  convenedByUserId: string | null;
+  convenedAt: Timestamp;
+  recordedByUserId: string | null;
+  recordedAt: Timestamp | null;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+}
+
+export interface CpConferenceInvitationTable {
+  id: Generated<string>;
+  conferenceId: string;
+  name: string;
+  agency: string;
+  role: string | null;
+  invitedOn: DateText;
+  attendance: 'attended' | 'apologies' | 'did_not_attend' | null;
+  reportReceived: Generated<boolean>;
+  createdAt: CreatedAt;
+}
+
+export interface CpPlanTable {
+  id: Generated<string>;
+  childId: string;
+  initialConferenceId: string;
+  teamId: string;
+  startedOn: DateText;
+  preBirth: Generated<boolean>;
+  initialCategory: CpCategory;
+  latestCategory: CpCategory;
+  leadWorkerUserId: string | null;
+  planNumber: number;
+  contingencyPlan: string | null;
+  finalisedAt: Timestamp | null;
+  finalisedByUserId: string | null;
+  motherMedicallyFit: boolean | null;
+  status: Generated<'active' | 'ended'>;
+  endedOn: DateText | null;
+  endReason: CpEndReason | null;
+  endConferenceId: string | null;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+}
+
+export interface CpPlanOutcomeTable {
+  id: Generated<string>;
+  planId: string;
+  position: number;
+  description: string;
+}
+
+export interface CpPlanActionTable {
+  id: Generated<string>;
+  planId: string;
+  position: number;
+  action: string;
+  owner: string | null;
+  dueOn: DateText | null;
+}
+
+export interface CpCoreGroupMemberTable {
+  id: Generated<string>;
+  planId: string;
+  position: number;
+  name: string;
+  agency: string;
+}
+
+export interface CpCoreGroupMeetingTable {
+  id: Generated<string>;
+  planId: string;
+  childId: string;
+  heldOn: DateText;
+  dueOn: DateText;
+  dueRuleId: string;
+  withinTimescale: boolean;
+  progress: string;
+  recordedByUserId: string;
+  recordedAt: Timestamp;
+}
+
+export interface CpVisitTable {
+  id: Generated<string>;
+  planId: string;
+  childId: string;
+  visitedOn: DateText;
+  dueOn: DateText;
+  childSeen: boolean;
+  seenAlone: boolean;
+  notSeenReason: string | null;
+  summary: string;
+  withinTimescale: boolean;
+  recordedByUserId: string;
+  recordedAt: Timestamp;
+}
+
 export interface Database {
   team: TeamTable;
   appUser: AppUserTable;
@@ -722,6 +844,14 @@ export interface Database {
   earlyHelpPlan: EarlyHelpPlanTable;
   earlyHelpPlanAction: EarlyHelpPlanActionTable;
   earlyHelpReview: EarlyHelpReviewTable;
+  cpConference: CpConferenceTable;
+  cpConferenceInvitation: CpConferenceInvitationTable;
+  cpPlan: CpPlanTable;
+  cpPlanOutcome: CpPlanOutcomeTable;
+  cpPlanAction: CpPlanActionTable;
+  cpCoreGroupMember: CpCoreGroupMemberTable;
+  cpCoreGroupMeeting: CpCoreGroupMeetingTable;
+  cpVisit: CpVisitTable;
 }
 
 export type Person = Selectable<PersonTable>;

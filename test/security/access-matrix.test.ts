@@ -175,6 +175,8 @@ describe('the access matrix (RELIABILITY.md §4.6)', () => {
         userVersion: async (userId) => (await db.selectFrom('appUser').select('version').where('id', '=', userId).executeTakeFirstOrThrow()).version,
         params: cell.params,
         url: cell.url,
+        cpPlanVersion: async (childId) =>
+          (await db.selectFrom('cpPlan').select('version').where('childId', '=', childId).where('status', '=', 'active').executeTakeFirst())?.version ?? 0,
         db,
       });
       const failures: string[] = [];

@@ -21,6 +21,7 @@ import { DEMO_PEOPLE_IDS } from '../../src/db/seed/demo-people.ts';
 import { DEMO_RECORD_IDS } from '../../src/db/seed/demo-records.ts';
 import { DEMO_EARLY_HELP_IDS } from '../../src/db/seed/demo-early-help.ts';
 import { DEMO_USER_IDS, DEMO_USERS, FIXED_STAFF, teamStaff } from '../../src/db/seed/users.ts';
+import { DEMO_CP_IDS } from '../../src/db/seed/demo-child-protection-plans.ts';
 import type { RouteContractEntry } from '../../src/web/plugins/route-contract.ts';
 import type { RequestBody } from './http-client.ts';
 import { NOT_YET_IN_MATRIX } from './not-yet-in-matrix.ts';
@@ -88,16 +89,16 @@ const EARLY_HELP_ALLOCATE = ['early-help:view-queue', 'early-help:allocate', 'ea
 export const ROLE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
   mash_practitioner: [...CASEWORK, ...FRONT_DOOR, 'front-door:view-dashboard', 'casework:view-referrals', CHILD_PROTECTION, ...EARLY_HELP_QUEUE],
   mash_manager: [...MANAGER, ...FRONT_DOOR, 'front-door:decide', CHILD_PROTECTION, ...EARLY_HELP_ALLOCATE],
-  social_worker: [...CASEWORK, CHILD_PROTECTION, ...EARLY_HELP_QUEUE, 'early-help:work'],
+  social_worker: [...CASEWORK, CHILD_PROTECTION, ...EARLY_HELP_QUEUE, 'early-help:work', 'child-protection:record'],
   // closes child in need episodes (child-in-need:close)
-  team_manager: [...MANAGER, CHILD_PROTECTION, 'returns:build', 'child-in-need:close', ...EARLY_HELP_ALLOCATE],
-  cp_chair: [...CASEWORK, CHILD_PROTECTION],
+  team_manager: [...MANAGER, CHILD_PROTECTION, 'returns:build', 'child-in-need:close', ...EARLY_HELP_ALLOCATE, 'child-protection:record', 'child-protection:convene', 'child-protection:view-dashboard'],
+  cp_chair: [...CASEWORK, CHILD_PROTECTION, 'child-protection:record', 'child-protection:chair', 'child-protection:view-dashboard'],
   iro: CASEWORK,
   personal_adviser: CASEWORK,
   fostering_worker: CASEWORK,
   adoption_worker: CASEWORK,
   // Performance officers report on every child and change none.
-  performance_officer: ['work:view-own', 'people:view-child', 'teams:view', 'people:search', 'front-door:view-dashboard', 'returns:build'],
+  performance_officer: ['work:view-own', 'people:view-child', 'teams:view', 'people:search', 'front-door:view-dashboard', 'returns:build', 'child-protection:view-dashboard'],
   // A system administrator manages accounts and the audit log, and holds no case data.
   system_admin: ['teams:view', 'admin:manage-users', 'audit:verify', 'audit:view'],
 };
@@ -385,6 +386,17 @@ export const PARAMS: Readonly<Record<string, readonly ParamState[]>> = {
     { state: 'open', value: DEMO_EARLY_HELP_IDS.allocatedEpisode, expect: (subject) => (subject === 'mash.manager' ? 'allow' : 403), auditedRefusal: true },
     { state: 'missing', value: '00000000-0000-4000-8e00-0000000dead1', expect: () => 404, auditedRefusal: false },
   ],
+  // The ordinary demo child's first review conference, waiting to be held (the chair records it once):
+  // a conference page is a page of that child's record.
+  conferenceId: [
+    recordState('ordinary', DEMO_CP_IDS.allocatedReview),
+    { state: 'missing', value: '00000000-0000-4000-8c00-0000000dead0', expect: () => 404, auditedRefusal: false },
+  ],
+  // A conference that has been held (its letters exist): the ordinary demo child's initial conference.
+  heldConferenceId: [
+    recordState('ordinary', DEMO_CP_IDS.allocatedInitialConference),
+    { state: 'missing', value: '00000000-0000-4000-8c00-0000000dead0', expect: () => 404, auditedRefusal: false },
+  ],
   userId: [
     { state: 'existing', value: TARGET_USER.id, expect: () => 'allow', auditedRefusal: false },
     { state: 'missing', value: '00000000-0000-4000-a000-0000000dead0', expect: () => 404, auditedRefusal: false },
@@ -433,6 +445,8 @@ export interface BodyContext {
   readonly params: Readonly<Record<string, string>>;
   /** The database, to read what a valid body needs (a record's version); bodies must not write. */
   readonly db: Kysely<Database>;
+  /** The version of a child's active child protection plan now (0 if none), for a save that is not stale. */
+  cpPlanVersion?(childId: string): Promise<number>;
   readonly url?: string;
 }
 
@@ -755,6 +769,13 @@ function todayParts(name: string): Record<string, string> {
 
 /** A worker in the demo early help team (Children and Family Practices). */
 const EARLY_HELP_WORKER = teamStaff().find((u) => u.teamCode === 'CFP' && !u.isManager);
+
+/** The version of the plan of the child in the URL being posted to (1 when the URL names no real child). */
+async function planVersionFor(ctx: BodyContext): Promise<string> {
+  const childId = /\/children\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\//.exec(ctx.url ?? '')?.[1];
+  return String(childId === undefined ? 1 : ((await ctx.cpPlanVersion?.(childId)) ?? 1));
+}
+
 
 export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   'GET /': { allow: [303] },
@@ -1119,6 +1140,45 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   'POST /early-help/episodes/:earlyHelpEpisodeId/close': {
     body: () => ({ form: { outcome: 'needs_met', summary: 'Matrix closure', ...todayParts('closedOn'), version: '4' } }),
   },
+  // Child protection plans. The ordinary demo child is on a plan (demo-child-protection.ts) with its
+  // first review waiting, and so is the restricted one; convening is tried on DEMO_CP_IDS.convenableChild
+  // (team managers only). Conferences are addressed by their own id (a page of their child's record).
+  'GET /children/:childId/child-protection-plan': {},
+  'GET /child-protection/conferences': {},
+  'GET /child-protection/dashboard': {},
+  'GET /children/:childId/child-protection-plan/convene': { record: 'change' },
+  // A body naming no child is "not found"; once the demo review is recorded, it no longer takes invitations or an outcome (404).
+  'POST /child-protection/initial-conferences': { badInputStatuses: [404], body: () => ({ form: { childId: DEMO_CP_IDS.convenableChild, 'strategyHeldOn-day': '5', 'strategyHeldOn-month': '1', 'strategyHeldOn-year': '2026' } }) },
+  'GET /child-protection/conferences/:conferenceId': {},
+  'GET /child-protection/conference-letters/:heldConferenceId/decision.docx': {},
+  'GET /child-protection/conference-letters/:heldConferenceId/letter-to-child.docx': {},
+  'POST /child-protection/conferences/:conferenceId/invitations': { badInputStatuses: [404], body: () => ({ form: { name: 'Matrix invitee', agency: 'Health', 'invitedOn-day': '2', 'invitedOn-month': '1', 'invitedOn-year': '2026' } }) },
+  'GET /child-protection/conferences/:conferenceId/outcome': { record: 'change' },
+  'POST /child-protection/conferences/:conferenceId/outcome': {
+    badInputStatuses: [404],
+    body: () => ({ form: { version: '1', action: 'save', ...todayParts('heldOn'), decision: 'continue', category: 'NEG', rationale: 'Matrix: still at risk.' } }),
+  },
+  'POST /child-protection/conferences/:conferenceId/outcome/discard-draft': { body: () => ({ form: {} }) },
+  'GET /children/:childId/child-protection-plan/plan': { record: 'change' },
+  'POST /children/:childId/child-protection-plan/plan': {
+    body: async (ctx) => ({
+      form: {
+        version: await planVersionFor(ctx),
+        action: 'finalise',
+        'outcome-1': 'Matrix outcome',
+        'action-1': 'Matrix action',
+        'owner-1': 'Social worker',
+        'actionDue-1-day': '1',
+        'actionDue-1-month': '6',
+        'actionDue-1-year': '2030',
+        contingencyPlan: 'Matrix contingency plan',
+      },
+    }),
+  },
+  'GET /children/:childId/child-protection-plan/core-groups/new': { record: 'change' },
+  'POST /children/:childId/child-protection-plan/core-groups/new': { body: () => ({ form: { ...todayParts('heldOn'), progress: 'Matrix core group' } }) },
+  'GET /children/:childId/child-protection-plan/visits/new': { record: 'change' },
+  'POST /children/:childId/child-protection-plan/visits/new': { body: () => ({ form: { ...todayParts('visitedOn'), seen: 'alone', summary: 'Matrix visit' } }) },
 };
 
 // ---------------------------------------------------------------------------------------------

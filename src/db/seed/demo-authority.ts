@@ -12,6 +12,7 @@ import { ADULT_NAMES_FEMALE, ADULT_NAMES_MALE, FAMILY_NAMES, GIVEN_NAMES_FEMALE,
 import { createRandom, type Random } from './synthetic/random.ts';
 import { seedDemoChildProtection } from './demo-child-protection.ts';
 import { seedDemoChildInNeed } from './demo-child-in-need.ts';
+import { seedDemoChildProtectionPlans } from './demo-child-protection-plans.ts';
 import { seedDemoFrontDoor } from './demo-front-door.ts';
 import { seedDemoPreBirth } from './demo-pre-birth.ts';
 import { seedDemoEarlyHelp } from './demo-early-help.ts';
@@ -221,6 +222,7 @@ export async function seedDemoAuthority(handle: DatabaseHandle, now: Date, seed 
     await seedDemoCharacteristics(trx);
     await seedDemoChildInNeed(trx, { now, teamId: teamId('FST_NORTH'), allocatedChildId: DEMO_CHILD_IDS.allocated, restrictedChildId: DEMO_CHILD_IDS.restricted });
     await seedDemoEarlyHelp(trx, { now, teamId });
+    await seedDemoChildProtectionPlans(trx, { now, allocatedChildId: DEMO_CHILD_IDS.allocated, restrictedChildId: DEMO_CHILD_IDS.restricted, unbornId: DEMO_CHILD_IDS.unborn, fstNorthTeamId: teamId('FST_NORTH') });
     await appendAuditEvent(
       trx,
       { actorUserId: null, actorLabel: 'hearth seed', requestId: null, ip: null },

@@ -19,6 +19,8 @@ export function navigationFor(actor: Actor, currentUrl: string): NavItem[] {
   if (can(actor, 'early-help:view-queue')) items.push({ text: 'Early help', href: paths.earlyHelpQueue() });
   if (can(actor, 'front-door:view-dashboard')) items.push({ text: 'MASH dashboard', href: paths.mashDashboard() });
   if (can(actor, 'returns:build')) items.push({ text: 'Returns', href: paths.returns() });
+  if (can(actor, 'child-protection:chair')) items.push({ text: 'CP conferences', href: '/child-protection/conferences' });
+  if (can(actor, 'child-protection:view-dashboard')) items.push({ text: 'CP dashboard', href: '/child-protection/dashboard' });
   items.push({ text: 'Teams', href: paths.teams() });
   if (can(actor, 'admin:manage-users')) {
     items.push({ text: 'Users', href: paths.adminUsers() });

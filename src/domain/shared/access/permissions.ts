@@ -32,6 +32,10 @@ export const PERMISSIONS = {
   'early-help:view-queue': 'See early help referrals waiting for a worker',
   'early-help:allocate': 'Allocate an early help referral to an early help worker',
   'early-help:work': 'Record early help work: wellbeing assessments, plans, reviews and closure (subject to the record rules)',
+  'child-protection:record': 'Record child protection work on a child’s record: conferences, plans, core groups, visits (subject to the record rules)',
+  'child-protection:convene': 'Convene an initial child protection conference from a child’s record',
+  'child-protection:chair': 'Chair child protection conferences: record the decision, see conferences and the quality of plans',
+  'child-protection:view-dashboard': 'See the child protection dashboard',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -69,6 +73,10 @@ const GRANTED_TO: Readonly<Record<Permission, readonly Role[]>> = {
   'early-help:view-queue': ['mash_practitioner', 'mash_manager', 'social_worker', 'team_manager'],
   'early-help:allocate': ['team_manager', 'mash_manager'],
   'early-help:work': ['social_worker', 'team_manager', 'mash_manager'],
+  'child-protection:record': ['social_worker', 'team_manager', 'cp_chair'],
+  'child-protection:convene': ['team_manager'],
+  'child-protection:chair': ['cp_chair'],
+  'child-protection:view-dashboard': ['cp_chair', 'team_manager', 'performance_officer'],
 };
 
 export function isPermission(value: string): value is Permission {

@@ -1,0 +1,68 @@
+// The child protection due items for "My work" (src/app/work/due-item-sources.ts): each initial
+// conference waiting to be held (S47-03 / CP-08), and for each open plan the next core group, review
+// conference (or post-birth meeting) and statutory visit, each with how its date was worked out.
+import { listActivePlansInScope, listOpenInitialConferencesInScope } from '../../db/child-protection/due-items-repository.ts';
+import type { DueItem } from '../../domain/casework/due-items.ts';
+import { planSchedule, type PlanDueKind } from '../../domain/child-protection/cp-plan-schedule.ts';
+import { explainInitialConferenceDue } from '../../domain/child-protection/timescales.ts';
+import { parseLocalDate, toIsoDate } from '../../domain/shared/time/local-date.ts';
+import type { DueExplanation } from '../../domain/shared/timescales/rule.ts';
+import type { DueItemSource } from '../work/due-item-sources.ts';
+
+const WHAT: Readonly<Record<PlanDueKind, string>> = {
+  'core-group': 'Core group meeting',
+  'review-conference': 'Review child protection conference',
+  'post-birth-meeting': 'Review conference or core group after the birth',
+  visit: 'Child protection visit',
+};
+
+const planHref = (childId: string): string => `/children/${childId}/child-protection-plan`;
+
+function item(
+  child: { childId: string; givenName: string; familyName: string; teamName: string; workerName: string | null },
+  what: string,
+  due: DueExplanation,
+  href: string,
+): DueItem {
+  return {
+    childId: child.childId,
+    childName: `${child.givenName} ${child.familyName}`,
+    teamName: child.teamName,
+    workerName: child.workerName,
+    what,
+    dueOn: toIsoDate(due.due),
+    ruleId: due.rule.id,
+    explanation: { summary: due.summary, source: due.source, arithmetic: due.arithmetic },
+    href,
+  };
+}
+
+export const childProtectionDueItems: DueItemSource = async (trx, actor, now, scope) => {
+  const [conferences, plans] = await Promise.all([listOpenInitialConferencesInScope(trx, actor, now, scope), listActivePlansInScope(trx, actor, now, scope)]);
+  const items: DueItem[] = [];
+  for (const c of conferences) {
+    if (c.strategyHeldOn === null) continue;
+    const edd = c.preBirth && c.expectedDateOfDelivery !== null ? { expectedDateOfDelivery: parseLocalDate(c.expectedDateOfDelivery) } : null;
+    items.push(
+      item(
+        c,
+        'Initial child protection conference',
+        explainInitialConferenceDue(parseLocalDate(c.strategyHeldOn), edd),
+        `/child-protection/conferences/${c.conferenceId}`,
+      ),
+    );
+  }
+  for (const p of plans) {
+    const schedule = planSchedule({
+      startedOn: parseLocalDate(p.startedOn),
+      preBirth: p.preBirth,
+      dateOfBirth: p.dateOfBirth === null ? null : parseLocalDate(p.dateOfBirth),
+      motherMedicallyFit: p.motherMedicallyFit,
+      coreGroupsHeldOn: p.dates.coreGroups.map(parseLocalDate),
+      reviewConferencesHeldOn: p.dates.reviews.map(parseLocalDate),
+      childSeenOn: p.dates.seen.map(parseLocalDate),
+    });
+    for (const s of schedule) items.push(item(p, WHAT[s.kind], s.explanation, planHref(p.childId)));
+  }
+  return items;
+};
