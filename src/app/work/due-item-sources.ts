@@ -5,7 +5,8 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { DueItem, DueScope } from '../../domain/casework/due-items.ts';
 import type { Actor } from '../../domain/shared/access/actor.ts';
+import { assessmentDueItems } from '../assessments/due-items.ts';
 
 export type DueItemSource = (trx: Transaction<Database>, actor: Actor, now: Date, scope: DueScope) => Promise<readonly DueItem[]>;
 
-export const DUE_ITEM_SOURCES: readonly DueItemSource[] = [];
+export const DUE_ITEM_SOURCES: readonly DueItemSource[] = [assessmentDueItems];

@@ -20,7 +20,8 @@ export const paths = {
   chronologyDocx: (childId: string) => `/children/${childId}/chronology/export.docx`,
   chronologyPrint: (childId: string) => `/children/${childId}/chronology/print`,
   people: () => '/people',
-  newPerson: (options: { type?: 'unborn'; motherId?: string } = {}) => (options.motherId === undefined ? '/people/new' : `/people/new?type=unborn&motherId=${options.motherId}`),
+  newPerson: (options: { type?: 'unborn'; motherId?: string } = {}) =>
+    options.motherId === undefined ? '/people/new' : `/people/new?type=unborn&motherId=${options.motherId}`,
   newPersonDetails: () => '/people/new/details',
   person: (personId: string) => `/people/${personId}`,
   /** A person's record pages live under /children/ for a child or unborn child, /people/ for an adult. */
@@ -56,6 +57,13 @@ export const paths = {
   referrals: () => '/referrals',
   allocateReferral: (referralId: string) => `/referrals/${referralId}/allocate`,
   earlyHelpReferrals: () => '/early-help-referrals',
+  childAssessments: (childId: string) => `/children/${childId}/assessments`,
+  startAssessment: (childId: string) => `/children/${childId}/assessments/start`,
+  assessment: (childId: string, assessmentId: string) => `/children/${childId}/assessments/${assessmentId}`,
+  editAssessment: (childId: string, assessmentId: string) => `/children/${childId}/assessments/${assessmentId}/edit`,
+  authoriseAssessment: (childId: string, assessmentId: string) => `/children/${childId}/assessments/${assessmentId}/authorise`,
+  assessmentLetter: (childId: string, assessmentId: string) => `/children/${childId}/assessments/${assessmentId}/letter.docx`,
+  assessmentNextStepDone: (childId: string, assessmentId: string) => `/children/${childId}/assessments/${assessmentId}/next-step/done`,
 } as const;
 
 /** Only local paths may be redirected to after sign-in (no open redirects). */

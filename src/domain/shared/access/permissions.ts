@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   'front-door:view-dashboard': 'See the MASH dashboard',
   'casework:view-referrals': 'See referrals waiting for allocation',
   'casework:allocate': 'Allocate a referral to a worker in the team',
+  'assessments:record': 'Start and write a child and family assessment, and record its next step done (subject to the record rules)',
+  'assessments:authorise': 'Return or authorise a child and family assessment for the team (team manager)',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -52,6 +54,8 @@ const GRANTED_TO: Readonly<Record<Permission, readonly Role[]>> = {
   'front-door:view-dashboard': ['mash_practitioner', 'mash_manager', 'team_manager', 'performance_officer'],
   'casework:view-referrals': ['team_manager', 'mash_manager', 'mash_practitioner'],
   'casework:allocate': ['team_manager', 'mash_manager'],
+  'assessments:record': ['social_worker', 'team_manager'],
+  'assessments:authorise': ['team_manager'],
 };
 
 export function isPermission(value: string): value is Permission {
