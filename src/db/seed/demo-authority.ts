@@ -10,6 +10,7 @@ import type { Database, NewPerson } from '../schema.ts';
 import { appendAuditEvent } from '../shared/audit-repository.ts';
 import { ADULT_NAMES_FEMALE, ADULT_NAMES_MALE, FAMILY_NAMES, GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, STREETS, TOWNS } from './synthetic/names.ts';
 import { createRandom, type Random } from './synthetic/random.ts';
+import { seedDemoAssessments } from './demo-assessments.ts';
 import { seedDemoFrontDoor } from './demo-front-door.ts';
 import { seedDemoRecords } from './demo-records.ts';
 import { DEMO_PEOPLE_IDS, seedDemoPeople } from './demo-people.ts';
@@ -157,6 +158,7 @@ export async function seedDemoAuthority(handle: DatabaseHandle, now: Date, seed 
     await seedDemoRecords(trx, { childId: DEMO_CHILD_IDS.allocated, now });
     const demoPeople = await seedDemoPeople(trx, { now, allocatedChildId: DEMO_CHILD_IDS.allocated, fstNorthTeamId: teamId('FST_NORTH') });
     await seedDemoFrontDoor(trx, { now, teamId });
+    await seedDemoAssessments(trx, { now, allocatedChildId: DEMO_CHILD_IDS.allocated, teamId });
     await appendAuditEvent(
       trx,
       { actorUserId: null, actorLabel: 'hearth seed', requestId: null, ip: null },
