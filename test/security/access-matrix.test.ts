@@ -142,6 +142,7 @@ describe('the access matrix (RELIABILITY.md §4.6)', () => {
       subject,
       unique: (prefix) => `${prefix}.${String(index)}.${String((counter += 1))}`,
       userVersion: async (userId) => (await web.database.handle.db.selectFrom('appUser').select('version').where('id', '=', userId).executeTakeFirstOrThrow()).version,
+      assessmentVersion: async (id) => (await web.database.handle.db.selectFrom('assessment').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version,
     };
     const failures: string[] = [];
     const notFound = new Map<string, Map<string, string>>();

@@ -12,6 +12,7 @@
 //  - a POST route: give a valid `body`, so an allowed cell really does its work.
 // Deny codes (RELIABILITY.md §3.2): anonymous pages 303 to sign-in, anonymous API 401, a role
 // without the permission 403, a restricted record 403 (with whom to ask), a sealed or missing one 404.
+import { DEMO_ASSESSMENT_IDS } from '../../src/db/seed/demo-assessments.ts';
 import { DEMO_CHILD_IDS, DEMO_PASSWORD } from '../../src/db/seed/demo-authority.ts';
 import { DEMO_USER_IDS, DEMO_USERS, FIXED_STAFF } from '../../src/db/seed/users.ts';
 import type { RouteContractEntry } from '../../src/web/plugins/route-contract.ts';
@@ -39,12 +40,15 @@ export const SUBJECTS: readonly { readonly username: string; readonly roles: rea
 // Function level: which role holds which permission (written out, not read from permissions.ts).
 const CASEWORK = ['work:view-own', 'people:view-child', 'people:change-child', 'teams:view', 'records:export-chronology'];
 const MANAGER = [...CASEWORK, 'audit:view', 'records:record-management-oversight'];
+// A social worker writes assessments; a team manager writes and authorises them (seed 004 §8).
+const ASSESSOR = ['assessments:record'];
+const AUTHORISER = ['assessments:record', 'assessments:authorise'];
 
 export const ROLE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
   mash_practitioner: CASEWORK,
   mash_manager: MANAGER,
-  social_worker: CASEWORK,
-  team_manager: MANAGER,
+  social_worker: [...CASEWORK, ...ASSESSOR],
+  team_manager: [...MANAGER, ...AUTHORISER],
   cp_chair: CASEWORK,
   iro: CASEWORK,
   personal_adviser: CASEWORK,
@@ -114,6 +118,7 @@ const recordState = (state: RecordState, value: string): ParamState => ({
 });
 
 export const MISSING_CHILD_ID = '00000000-0000-4000-9000-0000000dead0';
+export const MISSING_ASSESSMENT_ID = '00000000-0000-4000-8a55-0000000dead0';
 
 export const PARAMS: Readonly<Record<string, readonly ParamState[]>> = {
   childId: [
@@ -123,6 +128,13 @@ export const PARAMS: Readonly<Record<string, readonly ParamState[]>> = {
     { state: 'missing', value: MISSING_CHILD_ID, expect: () => 404, auditedRefusal: true },
     { state: 'malformed', value: 'not-a-uuid', expect: () => 404, auditedRefusal: false },
   ],
+  // Assessment pages are addressed by the assessment; its child's record decides access. Each page
+  // names its parameter for the state it acts on, and gets the demo assessment in that state
+  // (src/db/seed/demo-assessments.ts), on a child with the ordinary record's facts: Family Support
+  // Team North, allocated to social.worker.
+  assessmentId: [recordState('ordinary', DEMO_ASSESSMENT_IDS.inProgress), { state: 'missing', value: MISSING_ASSESSMENT_ID, expect: () => 404, auditedRefusal: false }],
+  submittedAssessmentId: [recordState('ordinary', DEMO_ASSESSMENT_IDS.awaitingAuthorisation), { state: 'missing', value: MISSING_ASSESSMENT_ID, expect: () => 404, auditedRefusal: false }],
+  authorisedAssessmentId: [recordState('ordinary', DEMO_ASSESSMENT_IDS.authorised), { state: 'missing', value: MISSING_ASSESSMENT_ID, expect: () => 404, auditedRefusal: false }],
   userId: [
     { state: 'existing', value: TARGET_USER.id, expect: () => 'allow', auditedRefusal: false },
     { state: 'missing', value: '00000000-0000-4000-a000-0000000dead0', expect: () => 404, auditedRefusal: false },
@@ -138,6 +150,8 @@ export interface BodyContext {
   unique(prefix: string): string;
   /** The version of a staff account now, for a save that is not stale. */
   userVersion(userId: string): Promise<number>;
+  /** The version of an assessment now, for a save that is not stale. */
+  assessmentVersion(assessmentId: string): Promise<number>;
 }
 
 export interface RouteEntry {
@@ -197,6 +211,24 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   'GET /children/:childId/chronology/export.docx': {},
   'GET /children/:childId/chronology/print': {},
   'GET /children/:childId/chronology/new-entry': { record: 'change' },
+  // Child and family assessments (src/web/assessments/).
+  'GET /children/:childId/assessments': {},
+  // Starting from the referral the in-progress demo assessment came from opens that assessment (303).
+  'POST /children/:childId/assessments/start': { body: () => ({ form: { referralId: DEMO_ASSESSMENT_IDS.inProgressReferral } }) },
+  'GET /assessments/:assessmentId': {},
+  'GET /assessments/:assessmentId/letter.docx': {},
+  'GET /assessments/:assessmentId/edit': { record: 'change' },
+  'POST /assessments/:assessmentId/edit': {
+    body: async (ctx) => ({ form: { action: 'save', version: String(await ctx.assessmentVersion(DEMO_ASSESSMENT_IDS.inProgress)), planningNotes: 'Matrix planning.', letterToChild: 'Matrix letter to the child.' } }),
+  },
+  // Once the team manager's cell has authorised it, the form sends them on to the assessment (303).
+  'GET /assessments/:submittedAssessmentId/authorise': { record: 'change', allow: [200, 303] },
+  'POST /assessments/:submittedAssessmentId/authorise': {
+    body: async (ctx) => ({
+      form: { action: 'authorise', outcome: 'nfa', rationale: 'Matrix authorisation.', version: String(await ctx.assessmentVersion(DEMO_ASSESSMENT_IDS.awaitingAuthorisation)) },
+    }),
+  },
+  'POST /assessments/:authorisedAssessmentId/next-step/done': { body: () => ({ form: { note: 'Matrix: done.' } }) },
   'POST /children/:childId/chronology/new-entry': { body: () => ({ form: { 'entryDate-day': '2', 'entryDate-month': '1', 'entryDate-year': '2026', category: 'other', summary: 'Matrix entry', source: 'Access matrix' } }) },
 };
 

@@ -82,6 +82,7 @@ beforeAll(async () => {
       subject: cell.subject,
       unique: (prefix) => `${prefix}.f${String(index)}.${String((n += 1))}`,
       userVersion: async (userId) => (await web.database.handle.db.selectFrom('appUser').select('version').where('id', '=', userId).executeTakeFirstOrThrow()).version,
+      assessmentVersion: async (id) => (await web.database.handle.db.selectFrom('assessment').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version,
     };
     const sample = await cell.entry.body?.(ctx);
     if (sample === undefined) continue;

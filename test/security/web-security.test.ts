@@ -71,7 +71,7 @@ describe('CSRF on every POST route (ASVS 3.5)', () => {
     const browser = client();
     if (cell.subject !== 'anonymous') await browser.signIn(cell.subject);
     else await browser.get('/sign-in');
-    const ctx: BodyContext = { subject: cell.subject, unique: (p) => `${p}.csrf.${String(address)}`, userVersion: async (id) => (await web.database.handle.db.selectFrom('appUser').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version };
+    const ctx: BodyContext = { subject: cell.subject, unique: (p) => `${p}.csrf.${String(address)}`, userVersion: async (id) => (await web.database.handle.db.selectFrom('appUser').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version, assessmentVersion: async (id) => (await web.database.handle.db.selectFrom('assessment').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version };
     const body = await cell.entry.body?.(ctx);
     if (body === undefined) throw new Error(`no body for ${key}`);
     const stranger = client();

@@ -1,7 +1,8 @@
 // How every assessment use case opens its record: the permission, the child's record guard for what
 // the page does, then the assessment (only as one of this child's: another child's id is "not found").
 import type { Transaction } from 'kysely';
-import { loadAssessment, type AssessmentRow } from '../../db/assessments/assessment-repository.ts';
+import { childIdOfAssessment, loadAssessment, type AssessmentRow } from '../../db/assessments/assessment-repository.ts';
+import type { AppDeps } from '../shared/deps.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/shared/access/actor.ts';
 import { hasRole } from '../../domain/shared/access/actor.ts';
@@ -18,6 +19,16 @@ export interface OpenedAssessment {
   readonly actor: Actor;
   readonly child: ChildHeader;
   readonly assessment: AssessmentRow;
+}
+
+/**
+ * The child an assessment belongs to, so a page addressed by the assessment alone opens the child's
+ * record through the same guard (an unknown id is "not found", as a sealed child's assessment is).
+ */
+export async function assessmentChildId(deps: AppDeps, assessmentId: string): Promise<string> {
+  const childId = await childIdOfAssessment(deps.db, assessmentId);
+  if (childId === undefined) throw new NotFoundError('Assessment');
+  return childId;
 }
 
 export function signedIn(ctx: RequestContext, permission: Permission): Actor {

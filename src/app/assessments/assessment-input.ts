@@ -70,7 +70,6 @@ export type AuthoriseAssessmentInput = z.infer<typeof authoriseAssessmentInput>;
 
 export const nextStepDoneInput = z.strictObject({
   note: z.string().trim().max(2000, { error: ASSESSMENT_MESSAGES.doneNoteTooLong }).nullable(),
-  version: z.number().int().positive(),
 });
 
 export type NextStepDoneInput = z.infer<typeof nextStepDoneInput>;

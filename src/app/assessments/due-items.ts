@@ -11,7 +11,7 @@ import type { Actor } from '../../domain/shared/access/actor.ts';
 import { parseLocalDate, toIsoDate } from '../../domain/shared/time/local-date.ts';
 import { explainDue, type TimescaleRule } from '../../domain/shared/timescales/rule.ts';
 
-const assessmentHref = (childId: string, assessmentId: string): string => `/children/${childId}/assessments/${assessmentId}`;
+const assessmentHref = (assessmentId: string): string => `/assessments/${assessmentId}`;
 
 function item(
   rule: TimescaleRule,
@@ -43,17 +43,11 @@ export async function assessmentDueItems(trx: Transaction<Database>, actor: Acto
         a.referredOn,
         a,
         a.status === 'awaiting_authorisation' ? 'Child and family assessment: awaiting authorisation' : 'Child and family assessment',
-        assessmentHref(a.childId, a.assessmentId),
+        assessmentHref(a.assessmentId),
       ),
     ),
     ...steps.map((s) =>
-      item(
-        NEXT_STEP_KINDS[s.kind].rule,
-        s.openedOn,
-        s,
-        `After the assessment: ${NEXT_STEP_KINDS[s.kind].label.toLowerCase()}`,
-        assessmentHref(s.childId, s.assessmentId),
-      ),
+      item(NEXT_STEP_KINDS[s.kind].rule, s.openedOn, s, `After the assessment: ${NEXT_STEP_KINDS[s.kind].label.toLowerCase()}`, assessmentHref(s.assessmentId)),
     ),
   ];
 }

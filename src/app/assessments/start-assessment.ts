@@ -24,7 +24,17 @@ export async function startAssessment(
     await guardChildRecord(trx, actor, 'change', childId, now);
     const referral = await loadStartableReferral(trx, childId, input.referralId);
     if (referral === undefined) throw new NotFoundError('Referral');
-    if (referral.assessmentId !== null) return { assessmentId: referral.assessmentId, started: false };
+    if (referral.assessmentId !== null) {
+      // Already started (a second click, or someone else first): the request is recorded and opens it.
+      await audit({
+        action: 'assessments.assessment.started',
+        subjectType: 'assessment',
+        subjectId: referral.assessmentId,
+        childId,
+        changes: { referralId: referral.id, alreadyStarted: true },
+      });
+      return { assessmentId: referral.assessmentId, started: false };
+    }
     if (referral.purpose !== 'assessment' || referral.status !== 'allocated' || referral.allocatedWorkerUserId === null) {
       throw new ValidationError({ referralId: ASSESSMENT_MESSAGES.referralNotReady });
     }
@@ -43,6 +53,13 @@ export async function startAssessment(
       // Started by someone else a moment ago: open theirs.
       const existing = await assessmentIdForReferral(trx, referral.id);
       if (existing === undefined) throw new NotFoundError('Assessment');
+      await audit({
+        action: 'assessments.assessment.started',
+        subjectType: 'assessment',
+        subjectId: existing,
+        childId,
+        changes: { referralId: referral.id, alreadyStarted: true },
+      });
       return { assessmentId: existing, started: false };
     }
     await audit({

@@ -102,6 +102,10 @@ export async function loadAssessment(db: Db, childId: string, assessmentId: stri
   return assessmentQuery(db).where('a.id', '=', assessmentId).where('a.childId', '=', childId).executeTakeFirst();
 }
 
+export async function childIdOfAssessment(db: Db, assessmentId: string): Promise<string | undefined> {
+  return (await db.selectFrom('assessment').select('childId').where('id', '=', assessmentId).executeTakeFirst())?.childId;
+}
+
 export async function listChildAssessments(db: Db, childId: string): Promise<AssessmentRow[]> {
   return assessmentQuery(db).where('a.childId', '=', childId).orderBy('a.referredOn', 'desc').orderBy('a.startedAt', 'desc').execute();
 }

@@ -196,6 +196,7 @@ export async function seedDemoAssessments(
       : {
           planningNotes: SECTIONS.planningNotes,
           childDevelopment: SECTIONS.childDevelopment,
+          letterToChild: SECTIONS.letterToChild,
           planningChecklist: ['why_referred', 'access_child_views'],
           childSeenOn: seenOn,
         };

@@ -67,7 +67,7 @@ export function assessmentSummary(a: AssessmentRow, timescale: AssessmentTimesca
   const outcome = a.outcome !== null && isAssessmentOutcome(a.outcome) ? ASSESSMENT_OUTCOMES[a.outcome] : null;
   return {
     id: a.id,
-    href: paths.assessment(a.childId, a.id),
+    href: paths.assessment(a.id),
     status: a.status,
     statusText: ASSESSMENT_STATUS_LABELS[a.status],
     statusClass: STATUS_TAG[a.status],
@@ -110,7 +110,7 @@ export function nextStepSummary(view: NextStepView) {
     doneBy: s.doneByName,
     doneNote: s.doneNote,
     version: s.version,
-    assessmentHref: paths.assessment(s.childId, s.assessmentId),
-    doneAction: paths.assessmentNextStepDone(s.childId, s.assessmentId),
+    assessmentHref: paths.assessment(s.assessmentId),
+    doneAction: paths.assessmentNextStepDone(s.assessmentId),
   };
 }

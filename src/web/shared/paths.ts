@@ -59,11 +59,12 @@ export const paths = {
   earlyHelpReferrals: () => '/early-help-referrals',
   childAssessments: (childId: string) => `/children/${childId}/assessments`,
   startAssessment: (childId: string) => `/children/${childId}/assessments/start`,
-  assessment: (childId: string, assessmentId: string) => `/children/${childId}/assessments/${assessmentId}`,
-  editAssessment: (childId: string, assessmentId: string) => `/children/${childId}/assessments/${assessmentId}/edit`,
-  authoriseAssessment: (childId: string, assessmentId: string) => `/children/${childId}/assessments/${assessmentId}/authorise`,
-  assessmentLetter: (childId: string, assessmentId: string) => `/children/${childId}/assessments/${assessmentId}/letter.docx`,
-  assessmentNextStepDone: (childId: string, assessmentId: string) => `/children/${childId}/assessments/${assessmentId}/next-step/done`,
+  // An assessment's pages are addressed by the assessment alone: its child comes from the record.
+  assessment: (assessmentId: string) => `/assessments/${assessmentId}`,
+  editAssessment: (assessmentId: string) => `/assessments/${assessmentId}/edit`,
+  authoriseAssessment: (assessmentId: string) => `/assessments/${assessmentId}/authorise`,
+  assessmentLetter: (assessmentId: string) => `/assessments/${assessmentId}/letter.docx`,
+  assessmentNextStepDone: (assessmentId: string) => `/assessments/${assessmentId}/next-step/done`,
 } as const;
 
 /** Only local paths may be redirected to after sign-in (no open redirects). */

@@ -47,6 +47,9 @@ describe('starting an assessment', () => {
     expect(audit?.changes).toMatchObject({ referralId, dueOn: DUE_ON });
     // starting again opens the same one
     expect(await startAssessment(database.deps, ctx, childId, { referralId })).toEqual({ assessmentId, started: false });
+    expect((await auditRows(database, 'assessments.assessment.started')).filter((a) => a.subjectId === assessmentId).at(-1)?.changes).toMatchObject({
+      alreadyStarted: true,
+    });
     const after = await viewChildAssessments(database.deps, ctx, childId);
     expect(after.startable).toEqual([]);
     expect(after.assessments[0]?.timescale.due.due.toString()).toBe(DUE_ON);

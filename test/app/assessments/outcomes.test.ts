@@ -109,7 +109,7 @@ describe('authorising with each outcome', () => {
     const items = await db()
       .transaction()
       .execute((trx) => assessmentDueItems(trx, actorOf(ctx), database.clock.now(), { workerId: DEMO_USER_IDS.socialWorker }));
-    expect(items.find((i) => i.childId === childId)).toMatchObject({ dueOn, ruleId, href: `/children/${childId}/assessments/${assessmentId}` });
+    expect(items.find((i) => i.childId === childId)).toMatchObject({ dueOn, ruleId, href: `/assessments/${assessmentId}` });
     expect((await auditRows(database, 'assessments.next-step.opened')).some((a) => a.subjectId === step?.id)).toBe(true);
   });
 
@@ -157,7 +157,7 @@ describe('refusals and next steps', () => {
   it('a next step recorded done leaves My work', async () => {
     const { step, childId, assessmentId } = await authorise('cin_plan');
     const ctx = await worker(database);
-    await recordNextStepDone(database.deps, ctx, childId, assessmentId, { note: 'Family Support Meeting held.', version: step?.version ?? 0 });
+    await recordNextStepDone(database.deps, ctx, childId, assessmentId, { note: 'Family Support Meeting held.' });
     const done = await db().selectFrom('assessmentNextStep').selectAll().where('assessmentId', '=', assessmentId).executeTakeFirstOrThrow();
     expect(done).toMatchObject({ status: 'done', doneByUserId: DEMO_USER_IDS.socialWorker, doneNote: 'Family Support Meeting held.' });
     const items = await db()
@@ -169,9 +169,14 @@ describe('refusals and next steps', () => {
     const page = await viewAssessment(database.deps, ctx, childId, assessmentId);
     expect(page.nextStep?.step.status).toBe('done');
     expect(page.mayRecordNextStep).toBe(false);
-    await expect(recordNextStepDone(database.deps, ctx, childId, assessmentId, { note: null, version: done.version })).rejects.toBeInstanceOf(
-      StaleVersionError,
-    );
+    // Recording it again changes nothing (idempotent), and the repeat is audited as such.
+    await recordNextStepDone(database.deps, await manager(database), childId, assessmentId, { note: 'Again.' });
+    expect(await db().selectFrom('assessmentNextStep').selectAll().where('assessmentId', '=', assessmentId).executeTakeFirstOrThrow()).toEqual(done);
+    expect((await auditRows(database, 'assessments.next-step.done')).filter((a) => a.subjectId === step?.id).map((a) => a.changes)).toEqual([
+      expect.objectContaining({ kind: 'cin_plan' }),
+      expect.objectContaining({ alreadyDone: true }),
+    ]);
+    expect(done.version).toBe((step?.version ?? 0) + 1);
   });
 
   it('open assessments are due items for the worker and the team, with the explanation', async () => {

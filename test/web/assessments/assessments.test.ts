@@ -13,7 +13,7 @@ import { allocatedReferral } from '../../app/assessments/fixtures.ts';
 let web: TestWeb;
 const child = DEMO_CHILD_IDS.allocated;
 const list = `/children/${child}/assessments`;
-const inProgress = `${list}/${DEMO_ASSESSMENT_IDS.inProgress}`;
+const inProgress = `/assessments/${DEMO_ASSESSMENT_IDS.inProgress}`;
 
 beforeAll(async () => {
   web = await createTestWeb();
@@ -125,7 +125,7 @@ describe('writing the assessment', () => {
     expect(textOf(page.body)).toContain('Start the assessment');
     const started = await browser.post(`/children/${childId}/assessments/start`, { referralId }, { csrfFrom: `/children/${childId}/assessments` });
     expect(started.statusCode).toBe(303);
-    expect(started.headers.location).toMatch(new RegExp(`^/children/${childId}/assessments/[0-9a-f-]{36}/edit$`));
+    expect(started.headers.location).toMatch(/^\/assessments\/[0-9a-f-]{36}\/edit$/);
   });
 });
 
@@ -133,18 +133,20 @@ describe('the manager authorises', () => {
   it('shows the authorisation form, reports a missing outcome, and authorises with a child in need plan', async () => {
     const id = DEMO_ASSESSMENT_IDS.awaitingAuthorisation;
     const childId = await childOf(id);
-    const url = `/children/${childId}/assessments/${id}/authorise`;
+    const url = `/assessments/${id}/authorise`;
     const browser = await signedIn(web, 'team.manager');
     const form = await browser.get(url);
     expect(form.statusCode).toBe(200);
     expect(textOf(form.body)).toContain('Step down to targeted early help');
+    // the page sits in the child's record: its sub-navigation, with Assessments current
+    expect(form.body).toContain(`aria-current="page" href="/children/${childId}/assessments"`);
     const missing = await browser.post(url, { version: String(await version(id)), action: 'authorise', rationale: '' });
     expect(missing.statusCode).toBe(400);
     expect(textOf(missing.body)).toContain('Select the outcome of the assessment');
     expect(textOf(missing.body)).toContain('Enter why you are authorising this outcome');
     const done = await browser.post(url, { version: String(await version(id)), action: 'authorise', outcome: 'cin_plan', rationale: 'Agreed.' });
     expect(done.statusCode).toBe(303);
-    const view = await browser.get(`/children/${childId}/assessments/${id}`);
+    const view = await browser.get(`/assessments/${id}`);
     const text = textOf(view.body);
     expect(text).toContain('Authorised');
     expect(text).toContain('Agree the child in need plan');
@@ -153,7 +155,7 @@ describe('the manager authorises', () => {
 
   it('is refused to a social worker', async () => {
     const id = DEMO_ASSESSMENT_IDS.awaitingAuthorisation;
-    const page = await (await signedIn(web, 'social.worker')).get(`/children/${await childOf(id)}/assessments/${id}/authorise`);
+    const page = await (await signedIn(web, 'social.worker')).get(`/assessments/${id}/authorise`);
     expect(page.statusCode).toBe(403);
   });
 });
@@ -162,7 +164,7 @@ describe('the letter to the child', () => {
   it('downloads as a Word document, audited as an export', async () => {
     const id = DEMO_ASSESSMENT_IDS.authorised;
     const childId = await childOf(id);
-    const response = await (await signedIn(web, 'social.worker')).get(`/children/${childId}/assessments/${id}/letter.docx`);
+    const response = await (await signedIn(web, 'social.worker')).get(`/assessments/${id}/letter.docx`);
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(response.rawPayload.subarray(0, 2).toString()).toBe('PK');

@@ -13,7 +13,7 @@ import { asString, errorSummary, errorsByField, formBody } from '../../shared/fo
 import { paths } from '../../shared/paths.ts';
 import { requestContext } from '../../shared/request-context.ts';
 import { childHeaderContext, instantText } from '../../records/shared.ts';
-import { assessmentParams } from '../params.ts';
+import { assessmentOf } from '../params.ts';
 import { assessmentSummary, nextStepSummary, paragraphsOf } from '../view-model.ts';
 
 function summaryRows(a: ReturnType<typeof assessmentSummary>) {
@@ -49,9 +49,9 @@ export async function assessmentPageRoutes(app: FastifyInstance, options: { deps
       mayEdit: page.mayEdit,
       mayAuthorise: page.mayAuthorise,
       mayRecordNextStep: page.mayRecordNextStep,
-      editHref: paths.editAssessment(childId, assessmentId),
-      authoriseHref: paths.authoriseAssessment(childId, assessmentId),
-      letterHref: paths.assessmentLetter(childId, assessmentId),
+      editHref: paths.editAssessment(assessmentId),
+      authoriseHref: paths.authoriseAssessment(assessmentId),
+      letterHref: paths.assessmentLetter(assessmentId),
       listHref: paths.childAssessments(childId),
       banner: errors['note'] === undefined ? flag : null,
       noteValue,
@@ -60,20 +60,16 @@ export async function assessmentPageRoutes(app: FastifyInstance, options: { deps
     });
   }
 
-  app.get(
-    '/children/:childId/assessments/:assessmentId',
-    { config: { permission: 'people:view-child', audit: 'assessments.assessment.viewed' } },
-    async (request, reply) => {
-      const { childId, assessmentId } = assessmentParams(request.params);
-      return render(reply, childId, assessmentId, true);
-    },
-  );
+  app.get('/assessments/:assessmentId', { config: { permission: 'people:view-child', audit: 'assessments.assessment.viewed' } }, async (request, reply) => {
+    const { childId, assessmentId } = await assessmentOf(deps, request.params);
+    return render(reply, childId, assessmentId, true);
+  });
 
   app.get(
-    '/children/:childId/assessments/:assessmentId/letter.docx',
+    '/assessments/:assessmentId/letter.docx',
     { config: { permission: 'people:view-child', audit: 'assessments.letter.exported' } },
     async (request, reply) => {
-      const { childId, assessmentId } = assessmentParams(request.params);
+      const { childId, assessmentId } = await assessmentOf(deps, request.params);
       const letter = await assessmentLetterDocx(deps, requestContext(request), childId, assessmentId);
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
@@ -84,25 +80,19 @@ export async function assessmentPageRoutes(app: FastifyInstance, options: { deps
   );
 
   app.post(
-    '/children/:childId/assessments/:assessmentId/next-step/done',
+    '/assessments/:authorisedAssessmentId/next-step/done',
     { config: { permission: 'assessments:record', audit: 'assessments.next-step.done' }, preHandler: csrfGuard(app) },
     async (request, reply) => {
-      const { childId, assessmentId } = assessmentParams(request.params);
+      const { childId, assessmentId } = await assessmentOf(deps, request.params, 'authorisedAssessmentId');
       const body = formBody(request.body);
       const note = (asString(body['note']) ?? '').trim();
-      const parsed = nextStepDoneInput.safeParse({ note: note === '' ? null : note, version: Number(body['version']) });
+      const parsed = nextStepDoneInput.safeParse({ note: note === '' ? null : note });
       if (!parsed.success) {
         const errors = fieldErrorsOf(parsed.error);
         if (errors['note'] !== undefined) return render(reply.code(400), childId, assessmentId, false, { note: errors['note'] }, note);
       }
-      await recordNextStepDone(
-        deps,
-        requestContext(request),
-        childId,
-        assessmentId,
-        parsed.success ? parsed.data : { note: note === '' ? null : note, version: 0 },
-      );
-      return reply.redirect(`${paths.assessment(childId, assessmentId)}?step-done=1`, 303);
+      await recordNextStepDone(deps, requestContext(request), childId, assessmentId, parsed.success ? parsed.data : { note: null });
+      return reply.redirect(`${paths.assessment(assessmentId)}?step-done=1`, 303);
     },
   );
 }

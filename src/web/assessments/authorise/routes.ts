@@ -21,7 +21,7 @@ import { asString, errorSummary, errorsByField, formBody } from '../../shared/fo
 import { paths } from '../../shared/paths.ts';
 import { requestContext } from '../../shared/request-context.ts';
 import { childHeaderContext } from '../../records/shared.ts';
-import { assessmentParams } from '../params.ts';
+import { assessmentOf } from '../params.ts';
 import { assessmentSummary } from '../view-model.ts';
 
 const FIELDS = ['outcome', 'specialistService', 'familyConsent', 'rationale', 'comments'];
@@ -46,7 +46,7 @@ export async function authoriseAssessmentRoutes(app: FastifyInstance, options: {
       assessment: assessmentSummary(a, page.timescale),
       version: a.version,
       values,
-      action: paths.authoriseAssessment(a.childId, a.id),
+      action: paths.authoriseAssessment(a.id),
       outcomeItems: ASSESSMENT_OUTCOME_CODES.map((code) => ({
         value: code,
         text: ASSESSMENT_OUTCOMES[code],
@@ -66,7 +66,7 @@ export async function authoriseAssessmentRoutes(app: FastifyInstance, options: {
     });
   }
 
-  const url = '/children/:childId/assessments/:assessmentId/authorise';
+  const url = '/assessments/:submittedAssessmentId/authorise';
   const open = (reply: FastifyReply, childId: string, assessmentId: string, audit: boolean) =>
     viewAssessment(deps, requestContext(reply.request), childId, assessmentId, {
       action: 'change',
@@ -74,9 +74,9 @@ export async function authoriseAssessmentRoutes(app: FastifyInstance, options: {
     });
 
   app.get(url, { config: { permission: 'assessments:authorise', audit: 'assessments.authorisation-form.viewed' } }, async (request, reply) => {
-    const { childId, assessmentId } = assessmentParams(request.params);
+    const { childId, assessmentId } = await assessmentOf(deps, request.params, 'submittedAssessmentId');
     const page = await open(reply, childId, assessmentId, true);
-    if (!page.mayAuthorise) return reply.redirect(paths.assessment(childId, assessmentId), 303);
+    if (!page.mayAuthorise) return reply.redirect(paths.assessment(assessmentId), 303);
     return render(reply, page, EMPTY, {});
   });
 
@@ -84,7 +84,7 @@ export async function authoriseAssessmentRoutes(app: FastifyInstance, options: {
     url,
     { config: { permission: 'assessments:authorise', audit: 'assessments.assessment.authorised' }, preHandler: csrfGuard(app) },
     async (request, reply) => {
-      const { childId, assessmentId } = assessmentParams(request.params);
+      const { childId, assessmentId } = await assessmentOf(deps, request.params, 'submittedAssessmentId');
       const body = formBody(request.body);
       const values: AuthoriseFormValues = {
         outcome: asString(body['outcome']) ?? '',
@@ -100,7 +100,7 @@ export async function authoriseAssessmentRoutes(app: FastifyInstance, options: {
           const parsed = returnAssessmentInput.safeParse({ comments: values.comments, version });
           if (!parsed.success) throw new ValidationError({ comments: fieldErrorsOf(parsed.error)['comments'] ?? 'Enter what needs to change' });
           await returnAssessment(deps, ctx, childId, assessmentId, parsed.data);
-          return await reply.redirect(`${paths.assessment(childId, assessmentId)}?returned=1`, 303);
+          return await reply.redirect(`${paths.assessment(assessmentId)}?returned=1`, 303);
         }
         if (values.rationale.length > 5000) throw new ValidationError({ rationale: 'The rationale must be 5000 characters or fewer' });
         await authoriseAssessment(deps, ctx, childId, assessmentId, {
@@ -110,7 +110,7 @@ export async function authoriseAssessmentRoutes(app: FastifyInstance, options: {
           familyConsent: values.outcome === 'step_down_early_help' ? values.familyConsent : null,
           version,
         });
-        return await reply.redirect(`${paths.assessment(childId, assessmentId)}?authorised=1`, 303);
+        return await reply.redirect(`${paths.assessment(assessmentId)}?authorised=1`, 303);
       } catch (error) {
         if (error instanceof ValidationError) return render(reply.code(400), await open(reply, childId, assessmentId, false), values, error.fieldErrors);
         throw error;

@@ -13,7 +13,7 @@ import { errorSummary, errorsByField, formBody } from '../../shared/forms.ts';
 import { paths } from '../../shared/paths.ts';
 import { requestContext } from '../../shared/request-context.ts';
 import { childHeaderContext, instantText, linkDateErrors } from '../../records/shared.ts';
-import { assessmentParams } from '../params.ts';
+import { assessmentOf } from '../params.ts';
 import { assessmentSummary, factorLabel, paragraphsOf, primaryNeedLabel } from '../view-model.ts';
 import { contentOf, DATE_FIELDS, FIELDS, formValues, storedValues, type AssessmentFormValues } from './schema.ts';
 
@@ -31,7 +31,7 @@ export async function editAssessmentRoutes(app: FastifyInstance, options: { deps
       sections: ASSESSMENT_SECTIONS,
       values,
       version: a.version,
-      action: paths.editAssessment(a.childId, a.id),
+      action: paths.editAssessment(a.id),
       planningItems: PLANNING_ITEMS.map((k) => ({ value: k, text: PLANNING_CHECKLIST[k], checked: values.planningChecklist.includes(k) })),
       factorItems: ASSESSMENT_FACTOR_CODES.map((code) => ({
         value: code,
@@ -46,21 +46,21 @@ export async function editAssessmentRoutes(app: FastifyInstance, options: { deps
     });
   }
 
-  const url = '/children/:childId/assessments/:assessmentId/edit';
+  const url = '/assessments/:assessmentId/edit';
 
   app.get(url, { config: { permission: 'assessments:record', audit: 'assessments.assessment-form.viewed' } }, async (request, reply) => {
-    const { childId, assessmentId } = assessmentParams(request.params);
+    const { childId, assessmentId } = await assessmentOf(deps, request.params);
     const page = await viewAssessment(deps, requestContext(request), childId, assessmentId, {
       action: 'change',
       auditAs: 'assessments.assessment-form.viewed',
     });
-    if (!page.mayEdit) return reply.redirect(paths.assessment(childId, assessmentId), 303);
+    if (!page.mayEdit) return reply.redirect(paths.assessment(assessmentId), 303);
     const saved = (request.query as Record<string, unknown>)['saved'] === '1';
     return render(reply, page, storedValues(page.assessment), {}, saved ? 'saved' : null);
   });
 
   app.post(url, { config: { permission: 'assessments:record', audit: 'assessments.assessment.saved' }, preHandler: csrfGuard(app) }, async (request, reply) => {
-    const { childId, assessmentId } = assessmentParams(request.params);
+    const { childId, assessmentId } = await assessmentOf(deps, request.params);
     const body = formBody(request.body);
     const values = formValues(body);
     const submit = body['action'] === 'submit';
@@ -86,6 +86,6 @@ export async function editAssessmentRoutes(app: FastifyInstance, options: { deps
       }
       throw error;
     }
-    return reply.redirect(submit ? `${paths.assessment(childId, assessmentId)}?submitted=1` : `${paths.editAssessment(childId, assessmentId)}?saved=1`, 303);
+    return reply.redirect(submit ? `${paths.assessment(assessmentId)}?submitted=1` : `${paths.editAssessment(assessmentId)}?saved=1`, 303);
   });
 }

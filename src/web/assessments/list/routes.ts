@@ -58,7 +58,7 @@ export async function assessmentListRoutes(app: FastifyInstance, options: { deps
       if (!parsed.success) return render(reply.code(400), childId, { referralId: ASSESSMENT_MESSAGES.referral });
       try {
         const { assessmentId, started } = await startAssessment(deps, requestContext(request), childId, { referralId: parsed.data });
-        return await reply.redirect(started ? paths.editAssessment(childId, assessmentId) : paths.assessment(childId, assessmentId), 303);
+        return await reply.redirect(started ? paths.editAssessment(assessmentId) : paths.assessment(assessmentId), 303);
       } catch (error) {
         if (error instanceof ValidationError) return render(reply.code(400), childId, error.fieldErrors);
         throw error;

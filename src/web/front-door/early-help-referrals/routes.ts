@@ -20,7 +20,7 @@ export async function earlyHelpReferralRoutes(app: FastifyInstance, options: { d
         level: r.needLevel,
         // From a MASH contact, or stepped down from a child and family assessment (migration 0009).
         reference: r.reference ?? 'Stepped down from an assessment',
-        contactHref: r.contactId !== null ? paths.contact(r.contactId) : r.assessmentId !== null ? paths.assessment(r.childId, r.assessmentId) : null,
+        contactHref: r.contactId !== null ? paths.contact(r.contactId) : r.assessmentId !== null ? paths.assessment(r.assessmentId) : null,
       })),
     });
   });
