@@ -132,6 +132,8 @@ export const PARAMS: Readonly<Record<string, readonly ParamState[]>> = {
   // names its parameter for the state it acts on, and gets the demo assessment in that state
   // (src/db/seed/demo-assessments.ts), on a child with the ordinary record's facts: Family Support
   // Team North, allocated to social.worker.
+  // The referral the in-progress demo assessment was started from (allocated, on the ordinary record).
+  referralId: [recordState('ordinary', DEMO_ASSESSMENT_IDS.inProgressReferral), { state: 'missing', value: MISSING_ASSESSMENT_ID, expect: () => 404, auditedRefusal: false }],
   assessmentId: [recordState('ordinary', DEMO_ASSESSMENT_IDS.inProgress), { state: 'missing', value: MISSING_ASSESSMENT_ID, expect: () => 404, auditedRefusal: false }],
   submittedAssessmentId: [recordState('ordinary', DEMO_ASSESSMENT_IDS.awaitingAuthorisation), { state: 'missing', value: MISSING_ASSESSMENT_ID, expect: () => 404, auditedRefusal: false }],
   authorisedAssessmentId: [recordState('ordinary', DEMO_ASSESSMENT_IDS.authorised), { state: 'missing', value: MISSING_ASSESSMENT_ID, expect: () => 404, auditedRefusal: false }],
@@ -214,7 +216,7 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   // Child and family assessments (src/web/assessments/).
   'GET /children/:childId/assessments': {},
   // Starting from the referral the in-progress demo assessment came from opens that assessment (303).
-  'POST /children/:childId/assessments/start': { body: () => ({ form: { referralId: DEMO_ASSESSMENT_IDS.inProgressReferral } }) },
+  'POST /referrals/:referralId/assessment': { body: () => ({ form: {} }) },
   'GET /assessments/:assessmentId': {},
   'GET /assessments/:assessmentId/letter.docx': {},
   'GET /assessments/:assessmentId/edit': { record: 'change' },

@@ -159,7 +159,6 @@ describe('the route contract (CONVENTIONS.md 7)', () => {
         "POST /assessments/:assessmentId/edit assessments:record assessments.assessment.saved",
         "POST /assessments/:authorisedAssessmentId/next-step/done assessments:record assessments.next-step.done",
         "POST /assessments/:submittedAssessmentId/authorise assessments:authorise assessments.assessment.authorised",
-        "POST /children/:childId/assessments/start assessments:record assessments.assessment.started",
         "POST /children/:childId/case-notes/:noteId/amend people:change-child records.case-note.amended",
         "POST /children/:childId/case-notes/new people:change-child records.case-note.recorded",
         "POST /children/:childId/case-notes/new/discard-draft people:change-child records.case-note-draft.discarded",
@@ -190,6 +189,7 @@ describe('the route contract (CONVENTIONS.md 7)', () => {
         "POST /refer-a-child public front-door.contact.received",
         "POST /refer-a-child/sent/early-help-assessment public front-door.early-help-assessment.attached",
         "POST /referrals/:referralId/allocate casework:allocate casework.referral.allocated",
+        "POST /referrals/:referralId/assessment assessments:record assessments.assessment.started",
         "POST /sign-in public auth.session.started",
         "POST /sign-out public auth.session.ended",
       ]

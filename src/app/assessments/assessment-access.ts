@@ -1,7 +1,7 @@
 // How every assessment use case opens its record: the permission, the child's record guard for what
 // the page does, then the assessment (only as one of this child's: another child's id is "not found").
 import type { Transaction } from 'kysely';
-import { childIdOfAssessment, loadAssessment, type AssessmentRow } from '../../db/assessments/assessment-repository.ts';
+import { childIdOfAssessment, childIdOfReferral, loadAssessment, type AssessmentRow } from '../../db/assessments/assessment-repository.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/shared/access/actor.ts';
@@ -28,6 +28,13 @@ export interface OpenedAssessment {
 export async function assessmentChildId(deps: AppDeps, assessmentId: string): Promise<string> {
   const childId = await childIdOfAssessment(deps.db, assessmentId);
   if (childId === undefined) throw new NotFoundError('Assessment');
+  return childId;
+}
+
+/** The child a referral is about (an assessment starts from the referral; the child's record is then guarded). */
+export async function referralChildId(deps: AppDeps, referralId: string): Promise<string> {
+  const childId = await childIdOfReferral(deps.db, referralId);
+  if (childId === undefined) throw new NotFoundError('Referral');
   return childId;
 }
 

@@ -106,6 +106,10 @@ export async function childIdOfAssessment(db: Db, assessmentId: string): Promise
   return (await db.selectFrom('assessment').select('childId').where('id', '=', assessmentId).executeTakeFirst())?.childId;
 }
 
+export async function childIdOfReferral(db: Db, referralId: string): Promise<string | undefined> {
+  return (await db.selectFrom('referral').select('childId').where('id', '=', referralId).executeTakeFirst())?.childId;
+}
+
 export async function listChildAssessments(db: Db, childId: string): Promise<AssessmentRow[]> {
   return assessmentQuery(db).where('a.childId', '=', childId).orderBy('a.referredOn', 'desc').orderBy('a.startedAt', 'desc').execute();
 }

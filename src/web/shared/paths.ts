@@ -58,7 +58,7 @@ export const paths = {
   allocateReferral: (referralId: string) => `/referrals/${referralId}/allocate`,
   earlyHelpReferrals: () => '/early-help-referrals',
   childAssessments: (childId: string) => `/children/${childId}/assessments`,
-  startAssessment: (childId: string) => `/children/${childId}/assessments/start`,
+  startAssessment: (referralId: string) => `/referrals/${referralId}/assessment`,
   // An assessment's pages are addressed by the assessment alone: its child comes from the record.
   assessment: (assessmentId: string) => `/assessments/${assessmentId}`,
   editAssessment: (assessmentId: string) => `/assessments/${assessmentId}/edit`,

@@ -123,7 +123,7 @@ describe('writing the assessment', () => {
     const browser = await signedIn(web, 'social.worker');
     const page = await browser.get(`/children/${childId}/assessments`);
     expect(textOf(page.body)).toContain('Start the assessment');
-    const started = await browser.post(`/children/${childId}/assessments/start`, { referralId }, { csrfFrom: `/children/${childId}/assessments` });
+    const started = await browser.post(`/referrals/${referralId}/assessment`, {}, { csrfFrom: `/children/${childId}/assessments` });
     expect(started.statusCode).toBe(303);
     expect(started.headers.location).toMatch(/^\/assessments\/[0-9a-f-]{36}\/edit$/);
   });
