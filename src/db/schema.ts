@@ -386,7 +386,9 @@ export interface ReferralTable {
 
 export interface EarlyHelpReferralTable {
   id: Generated<string>;
-  contactId: string;
+  /** Exactly one of contactId (a MASH decision) and assessmentId (a step-down from an assessment). */
+  contactId: string | null;
+  assessmentId: string | null;
   childId: string;
   referredOn: DateText;
   needLevel: number;
@@ -465,6 +467,77 @@ export interface EarlyHelpReviewTable {
   nextReviewDueOn: DateText;
   recordedByUserId: string;
   recordedAt: Timestamp;
+}
+
+export type AssessmentStatusColumn = 'in_progress' | 'awaiting_authorisation' | 'authorised';
+export type AssessmentOutcomeColumn = 'nfa' | 'step_down_early_help' | 'cin_plan' | 'accommodation_s20' | 'strategy_s47' | 'specialist_service';
+export type NextStepKindColumn = 'cin_plan' | 'strategy_discussion' | 'accommodation_s20' | 'specialist_service';
+
+/** A child and family assessment (migration 0009; src/domain/assessments/). */
+export interface AssessmentTable {
+  id: Generated<string>;
+  childId: string;
+  referralId: string;
+  teamId: string;
+  workerUserId: string;
+  referredOn: DateText;
+  dueOn: DateText;
+  status: Generated<AssessmentStatusColumn>;
+  planningChecklist: Generated<string[]>;
+  planningNotes: Generated<string>;
+  childDevelopment: Generated<string>;
+  parentingCapacity: Generated<string>;
+  familyEnvironment: Generated<string>;
+  childVoice: Generated<string>;
+  strengths: Generated<string>;
+  worries: Generated<string>;
+  analysis: Generated<string>;
+  letterToChild: Generated<string>;
+  childSeenOn: DateText | null;
+  childSeenAloneOn: DateText | null;
+  notSeenAloneReason: string | null;
+  factors: Generated<string[]>;
+  primaryNeed: string | null;
+  startedByUserId: string;
+  startedAt: ColumnType<Date, Date, never>;
+  updatedAt: Timestamp;
+  submittedByUserId: string | null;
+  submittedAt: Timestamp | null;
+  outcome: AssessmentOutcomeColumn | null;
+  outcomeRationale: string | null;
+  specialistService: string | null;
+  familyConsent: boolean | null;
+  authorisedByUserId: string | null;
+  authorisedAt: Timestamp | null;
+  authorisedOn: DateText | null;
+  workingDaysTaken: number | null;
+  authorisedWithinTimescale: boolean | null;
+  version: Generated<number>;
+}
+
+export interface AssessmentReturnTable {
+  id: Generated<string>;
+  assessmentId: string;
+  returnedByUserId: string;
+  returnedAt: ColumnType<Date, Date, never>;
+  comments: string;
+}
+
+export interface AssessmentNextStepTable {
+  id: Generated<string>;
+  assessmentId: string;
+  childId: string;
+  kind: NextStepKindColumn;
+  specialistService: string | null;
+  ruleId: string;
+  openedOn: DateText;
+  dueOn: DateText;
+  status: Generated<'open' | 'done'>;
+  doneOn: DateText | null;
+  doneByUserId: string | null;
+  doneNote: string | null;
+  createdAt: ColumnType<Date, Date, never>;
+  version: Generated<number>;
 }
 
 export interface TeamCaseloadTargetTable {
@@ -852,6 +925,9 @@ export interface Database {
   cpCoreGroupMember: CpCoreGroupMemberTable;
   cpCoreGroupMeeting: CpCoreGroupMeetingTable;
   cpVisit: CpVisitTable;
+  assessment: AssessmentTable;
+  assessmentReturn: AssessmentReturnTable;
+  assessmentNextStep: AssessmentNextStepTable;
 }
 
 export type Person = Selectable<PersonTable>;

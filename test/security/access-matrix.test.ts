@@ -175,6 +175,7 @@ describe('the access matrix (RELIABILITY.md §4.6)', () => {
         userVersion: async (userId) => (await db.selectFrom('appUser').select('version').where('id', '=', userId).executeTakeFirstOrThrow()).version,
         params: cell.params,
         url: cell.url,
+        assessmentVersion: async (id) => (await db.selectFrom('assessment').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version,
         cpPlanVersion: async (childId) =>
           (await db.selectFrom('cpPlan').select('version').where('childId', '=', childId).where('status', '=', 'active').executeTakeFirst())?.version ?? 0,
         db,

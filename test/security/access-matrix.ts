@@ -14,6 +14,7 @@
 // without the permission 403, a restricted record 403 (with whom to ask), a sealed or missing one 404.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.ts';
+import { DEMO_ASSESSMENT_IDS } from '../../src/db/seed/demo-assessments.ts';
 import { DEMO_CHILD_IDS, DEMO_PASSWORD } from '../../src/db/seed/demo-authority.ts';
 import { DEMO_PRE_BIRTH_IDS } from '../../src/db/seed/demo-pre-birth.ts';
 import { DEMO_CHILD_PROTECTION_IDS } from '../../src/db/seed/demo-child-protection.ts';
@@ -86,12 +87,16 @@ const CHILD_PROTECTION = 'child-protection:record-enquiry';
 const EARLY_HELP_QUEUE = ['early-help:view-queue'];
 const EARLY_HELP_ALLOCATE = ['early-help:view-queue', 'early-help:allocate', 'early-help:work'];
 
+// A social worker writes assessments; a team manager writes and authorises them (seed 004 §8).
+const ASSESSOR = ['assessments:record'];
+const AUTHORISER = ['assessments:record', 'assessments:authorise'];
+
 export const ROLE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
   mash_practitioner: [...CASEWORK, ...FRONT_DOOR, 'front-door:view-dashboard', 'casework:view-referrals', CHILD_PROTECTION, ...EARLY_HELP_QUEUE],
   mash_manager: [...MANAGER, ...FRONT_DOOR, 'front-door:decide', CHILD_PROTECTION, ...EARLY_HELP_ALLOCATE],
-  social_worker: [...CASEWORK, CHILD_PROTECTION, ...EARLY_HELP_QUEUE, 'early-help:work', 'child-protection:record'],
+  social_worker: [...CASEWORK, CHILD_PROTECTION, ...EARLY_HELP_QUEUE, 'early-help:work', 'child-protection:record', ...ASSESSOR],
   // closes child in need episodes (child-in-need:close)
-  team_manager: [...MANAGER, CHILD_PROTECTION, 'returns:build', 'child-in-need:close', ...EARLY_HELP_ALLOCATE, 'child-protection:record', 'child-protection:convene', 'child-protection:view-dashboard'],
+  team_manager: [...MANAGER, CHILD_PROTECTION, 'returns:build', 'child-in-need:close', ...EARLY_HELP_ALLOCATE, 'child-protection:record', 'child-protection:convene', 'child-protection:view-dashboard', ...AUTHORISER],
   cp_chair: [...CASEWORK, CHILD_PROTECTION, 'child-protection:record', 'child-protection:chair', 'child-protection:view-dashboard'],
   iro: CASEWORK,
   personal_adviser: CASEWORK,
@@ -253,6 +258,12 @@ const missingIdStates = (): ParamState[] => [
   { state: 'missing', value: '00000000-0000-4000-9000-0000000dead1', expect: () => 404, auditedRefusal: false },
   { state: 'malformed', value: 'not-a-uuid', expect: () => 404, auditedRefusal: false },
 ];
+export const MISSING_ASSESSMENT_ID = '00000000-0000-4000-8a55-0000000dead0';
+
+/** The referral the in-progress demo assessment was started from (allocated, on the ordinary record). */
+const ASSESSMENT_REFERRAL: Readonly<Record<string, readonly ParamState[]>> = {
+  referralId: [recordState('ordinary', DEMO_ASSESSMENT_IDS.inProgressReferral), { state: 'missing', value: MISSING_ASSESSMENT_ID, expect: () => 404, auditedRefusal: false }],
+};
 
 export const PARAMS: Readonly<Record<string, readonly ParamState[]>> = {
   childId: [
@@ -397,6 +408,13 @@ export const PARAMS: Readonly<Record<string, readonly ParamState[]>> = {
     recordState('ordinary', DEMO_CP_IDS.allocatedInitialConference),
     { state: 'missing', value: '00000000-0000-4000-8c00-0000000dead0', expect: () => 404, auditedRefusal: false },
   ],
+  // Assessment pages are addressed by the assessment; its child's record decides access. Each page
+  // names its parameter for the state it acts on, and gets the demo assessment in that state
+  // (src/db/seed/demo-assessments.ts), on a child with the ordinary record's facts: Family Support
+  // Team North, allocated to social.worker.
+  assessmentId: [recordState('ordinary', DEMO_ASSESSMENT_IDS.inProgress), { state: 'missing', value: MISSING_ASSESSMENT_ID, expect: () => 404, auditedRefusal: false }],
+  submittedAssessmentId: [recordState('ordinary', DEMO_ASSESSMENT_IDS.awaitingAuthorisation), { state: 'missing', value: MISSING_ASSESSMENT_ID, expect: () => 404, auditedRefusal: false }],
+  authorisedAssessmentId: [recordState('ordinary', DEMO_ASSESSMENT_IDS.authorised), { state: 'missing', value: MISSING_ASSESSMENT_ID, expect: () => 404, auditedRefusal: false }],
   userId: [
     { state: 'existing', value: TARGET_USER.id, expect: () => 'allow', auditedRefusal: false },
     { state: 'missing', value: '00000000-0000-4000-a000-0000000dead0', expect: () => 404, auditedRefusal: false },
@@ -448,6 +466,8 @@ export interface BodyContext {
   /** The version of a child's active child protection plan now (0 if none), for a save that is not stale. */
   cpPlanVersion?(childId: string): Promise<number>;
   readonly url?: string;
+  /** The version of an assessment now, for a save that is not stale. */
+  assessmentVersion(assessmentId: string): Promise<number>;
 }
 
 const NO_PLAN = { planId: '00000000-0000-4000-8000-000000000000', version: '1' };
@@ -1179,6 +1199,24 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   'POST /children/:childId/child-protection-plan/core-groups/new': { body: () => ({ form: { ...todayParts('heldOn'), progress: 'Matrix core group' } }) },
   'GET /children/:childId/child-protection-plan/visits/new': { record: 'change' },
   'POST /children/:childId/child-protection-plan/visits/new': { body: () => ({ form: { ...todayParts('visitedOn'), seen: 'alone', summary: 'Matrix visit' } }) },
+  // Child and family assessments (src/web/assessments/).
+  'GET /children/:childId/assessments': {},
+  // Starting from the referral the in-progress demo assessment came from opens that assessment (303).
+  'POST /referrals/:referralId/assessment': { params: ASSESSMENT_REFERRAL, body: () => ({ form: {} }) },
+  'GET /assessments/:assessmentId': {},
+  'GET /assessments/:assessmentId/letter.docx': {},
+  'GET /assessments/:assessmentId/edit': { record: 'change' },
+  'POST /assessments/:assessmentId/edit': {
+    body: async (ctx) => ({ form: { action: 'save', version: String(await ctx.assessmentVersion(DEMO_ASSESSMENT_IDS.inProgress)), planningNotes: 'Matrix planning.', letterToChild: 'Matrix letter to the child.' } }),
+  },
+  // Once the team manager's cell has authorised it, the form sends them on to the assessment (303).
+  'GET /assessments/:submittedAssessmentId/authorise': { record: 'change', allow: [200, 303] },
+  'POST /assessments/:submittedAssessmentId/authorise': {
+    body: async (ctx) => ({
+      form: { action: 'authorise', outcome: 'nfa', rationale: 'Matrix authorisation.', version: String(await ctx.assessmentVersion(DEMO_ASSESSMENT_IDS.awaitingAuthorisation)) },
+    }),
+  },
+  'POST /assessments/:authorisedAssessmentId/next-step/done': { body: () => ({ form: { note: 'Matrix: done.' } }) },
 };
 
 // ---------------------------------------------------------------------------------------------

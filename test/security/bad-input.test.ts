@@ -86,6 +86,7 @@ beforeAll(async () => {
       params: cell.params,
       url: cell.url,
       db: web.database.handle.db,
+      assessmentVersion: async (id) => (await web.database.handle.db.selectFrom('assessment').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version,
     };
     const sample = await cell.entry.body?.(ctx);
     if (sample === undefined) continue;

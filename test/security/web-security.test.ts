@@ -80,6 +80,7 @@ describe('CSRF on every POST route (ASVS 3.5)', () => {
       params: cell.params,
       url: cell.url,
       db: web.database.handle.db,
+      assessmentVersion: async (id) => (await web.database.handle.db.selectFrom('assessment').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version,
     };
     const body = await cell.entry.body?.(ctx);
     if (body === undefined) throw new Error(`no body for ${key}`);

@@ -1,6 +1,7 @@
 // Every source of a child's chronology, in one place. A journey that records significant events
 // (contacts, decisions, meetings, plans, placements…) writes one `ChronologySource` beside its use
 // cases and adds it to this list: one line, and its events appear in every chronology, filter and export.
+import { assessmentChronologySource } from '../assessments/chronology-source.ts';
 import { frontDoorChronologySource } from '../front-door/chronology-source.ts';
 import { caseNoteChronologySource, documentChronologySource } from '../records/chronology-sources.ts';
 import type { ChronologySource } from './chronology-source.ts';
@@ -14,4 +15,5 @@ export const CHRONOLOGY_SOURCES: readonly ChronologySource[] = [
   documentChronologySource,
   manualEntryChronologySource,
   frontDoorChronologySource,
+  assessmentChronologySource,
 ];

@@ -59,7 +59,7 @@ export async function closeEarlyHelp(deps: AppDeps, ctx: RequestContext, episode
       const text = stepUpText({
         reason: input.summary,
         referredOn: episode.referredOn,
-        referralReference: episode.contactReference,
+        referralReference: episode.contactReference ?? 'after a child and family assessment (step down)',
         workerName: episode.workerName,
         teamName: episode.teamName,
         assessment: assessment ?? null,

@@ -5,6 +5,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { DueItem, DueScope } from '../../domain/casework/due-items.ts';
 import type { Actor } from '../../domain/shared/access/actor.ts';
+import { assessmentDueItems } from '../assessments/due-items.ts';
 import { childProtectionDueItems } from '../child-protection/due-items.ts';
 import { childInNeedDueItems } from '../child-in-need/due-items.ts';
 import { earlyHelpDueItems } from '../early-help/due-items.ts';
@@ -13,4 +14,4 @@ import { section47sToComplete, strategyDiscussionsToHold } from '../child-protec
 
 export type DueItemSource = (trx: Transaction<Database>, actor: Actor, now: Date, scope: DueScope) => Promise<readonly DueItem[]>;
 
-export const DUE_ITEM_SOURCES: readonly DueItemSource[] = [childInNeedDueItems, childProtectionDueItems, earlyHelpDueItems, preBirthDueItems, strategyDiscussionsToHold, section47sToComplete];
+export const DUE_ITEM_SOURCES: readonly DueItemSource[] = [assessmentDueItems, childInNeedDueItems, childProtectionDueItems, earlyHelpDueItems, preBirthDueItems, strategyDiscussionsToHold, section47sToComplete];

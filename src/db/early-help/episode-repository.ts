@@ -10,8 +10,9 @@ type Db = Transaction<Database> | Kysely<Database>;
 
 export interface QueueReferral {
   readonly id: string;
-  readonly contactId: string;
-  readonly reference: string;
+  /** The MASH contact the referral came from; null for a step down after a child and family assessment. */
+  readonly contactId: string | null;
+  readonly reference: string | null;
   readonly childId: string;
   readonly childName: string;
   readonly childDateOfBirth: string | null;
@@ -22,7 +23,7 @@ export interface QueueReferral {
 function referralQuery(db: Db) {
   return db
     .selectFrom('earlyHelpReferral as e')
-    .innerJoin('contact as c', 'c.id', 'e.contactId')
+    .leftJoin('contact as c', 'c.id', 'e.contactId')
     .innerJoin('person', 'person.id', 'e.childId')
     .leftJoin('earlyHelpEpisode as ep', 'ep.earlyHelpReferralId', 'e.id')
     .select([
@@ -134,8 +135,9 @@ export interface EpisodeRow {
   readonly workerUserId: string;
   readonly referredOn: string;
   readonly needLevel: number;
-  readonly contactId: string;
-  readonly contactReference: string;
+  /** Null for a step down after a child and family assessment (no MASH contact). */
+  readonly contactId: string | null;
+  readonly contactReference: string | null;
   readonly startedOn: string;
   readonly assessmentDueOn: string;
   readonly status: 'open' | 'closed';
@@ -151,7 +153,7 @@ function episodeQuery(db: Db) {
   return db
     .selectFrom('earlyHelpEpisode as ep')
     .innerJoin('earlyHelpReferral as r', 'r.id', 'ep.earlyHelpReferralId')
-    .innerJoin('contact as c', 'c.id', 'r.contactId')
+    .leftJoin('contact as c', 'c.id', 'r.contactId')
     .innerJoin('team as t', 't.id', 'ep.teamId')
     .innerJoin('appUser as w', 'w.id', 'ep.workerUserId')
     .leftJoin('contact as up', 'up.id', 'ep.stepUpContactId')

@@ -398,7 +398,7 @@ export async function historyOf(db: Db, personIds: readonly string[], excludeCon
     db
       .selectFrom('earlyHelpReferral as e')
       .innerJoin('contact as c', 'c.id', 'e.contactId')
-      .select(['e.id', 'e.childId', 'e.contactId', 'c.reference', 'e.referredOn', 'c.receivedAt'])
+      .select(['e.id', 'e.childId', 'c.id as contactId', 'c.reference', 'e.referredOn', 'c.receivedAt'])
       .where('e.childId', 'in', personIds)
       .where('e.contactId', '<>', exclude)
       .execute(),

@@ -111,8 +111,10 @@ export async function markReferralAllocated(
 
 export interface EarlyHelpReferralRow {
   readonly id: string;
-  readonly contactId: string;
-  readonly reference: string;
+  /** The MASH contact it came from, or null for a step-down from an assessment (migration 0009). */
+  readonly contactId: string | null;
+  readonly reference: string | null;
+  readonly assessmentId: string | null;
   readonly childId: string;
   readonly childName: string;
   readonly childDateOfBirth: string | null;
@@ -124,10 +126,10 @@ export interface EarlyHelpReferralRow {
 export async function listEarlyHelpReferrals(db: Db, actor: Actor, now: Date, limit = 300): Promise<EarlyHelpReferralRow[]> {
   return db
     .selectFrom('earlyHelpReferral as e')
-    .innerJoin('contact as c', 'c.id', 'e.contactId')
+    .leftJoin('contact as c', 'c.id', 'e.contactId')
     .innerJoin('person', 'person.id', 'e.childId')
     .select([
-      'e.id', 'e.contactId', 'c.reference', 'e.childId',
+      'e.id', 'e.contactId', 'c.reference', 'e.assessmentId', 'e.childId',
       sql<string>`person.given_name || ' ' || person.family_name`.as('childName'),
       'person.dateOfBirth as childDateOfBirth', 'e.referredOn', 'e.needLevel', 'e.status',
     ])

@@ -13,6 +13,7 @@ import { createRandom, type Random } from './synthetic/random.ts';
 import { seedDemoChildProtection } from './demo-child-protection.ts';
 import { seedDemoChildInNeed } from './demo-child-in-need.ts';
 import { seedDemoChildProtectionPlans } from './demo-child-protection-plans.ts';
+import { seedDemoAssessments } from './demo-assessments.ts';
 import { seedDemoFrontDoor } from './demo-front-door.ts';
 import { seedDemoPreBirth } from './demo-pre-birth.ts';
 import { seedDemoEarlyHelp } from './demo-early-help.ts';
@@ -223,6 +224,7 @@ export async function seedDemoAuthority(handle: DatabaseHandle, now: Date, seed 
     await seedDemoChildInNeed(trx, { now, teamId: teamId('FST_NORTH'), allocatedChildId: DEMO_CHILD_IDS.allocated, restrictedChildId: DEMO_CHILD_IDS.restricted });
     await seedDemoEarlyHelp(trx, { now, teamId });
     await seedDemoChildProtectionPlans(trx, { now, allocatedChildId: DEMO_CHILD_IDS.allocated, restrictedChildId: DEMO_CHILD_IDS.restricted, unbornId: DEMO_CHILD_IDS.unborn, fstNorthTeamId: teamId('FST_NORTH') });
+    await seedDemoAssessments(trx, { now, allocatedChildId: DEMO_CHILD_IDS.allocated, teamId });
     await appendAuditEvent(
       trx,
       { actorUserId: null, actorLabel: 'hearth seed', requestId: null, ip: null },

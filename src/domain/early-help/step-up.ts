@@ -7,6 +7,7 @@ import { formatLongDate } from '../shared/time/local-date.ts';
 export interface EarlyHelpHistory {
   readonly reason: string;
   readonly referredOn: string;
+  /** The MASH contact's reference, or how the referral came when there was no contact. */
   readonly referralReference: string;
   readonly workerName: string;
   readonly teamName: string;

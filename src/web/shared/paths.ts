@@ -86,6 +86,14 @@ export const paths = {
   earlyHelpPlan: (episodeId: string) => `/early-help/episodes/${episodeId}/plan`,
   earlyHelpReview: (episodeId: string) => `/early-help/episodes/${episodeId}/review`,
   closeEarlyHelp: (episodeId: string) => `/early-help/episodes/${episodeId}/close`,
+  childAssessments: (childId: string) => `/children/${childId}/assessments`,
+  startAssessment: (referralId: string) => `/referrals/${referralId}/assessment`,
+  // An assessment's pages are addressed by the assessment alone: its child comes from the record.
+  assessment: (assessmentId: string) => `/assessments/${assessmentId}`,
+  editAssessment: (assessmentId: string) => `/assessments/${assessmentId}/edit`,
+  authoriseAssessment: (assessmentId: string) => `/assessments/${assessmentId}/authorise`,
+  assessmentLetter: (assessmentId: string) => `/assessments/${assessmentId}/letter.docx`,
+  assessmentNextStepDone: (assessmentId: string) => `/assessments/${assessmentId}/next-step/done`,
 } as const;
 
 /** Only local paths may be redirected to after sign-in (no open redirects). */

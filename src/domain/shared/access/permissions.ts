@@ -36,6 +36,8 @@ export const PERMISSIONS = {
   'child-protection:convene': 'Convene an initial child protection conference from a child’s record',
   'child-protection:chair': 'Chair child protection conferences: record the decision, see conferences and the quality of plans',
   'child-protection:view-dashboard': 'See the child protection dashboard',
+  'assessments:record': 'Start and write a child and family assessment, and record its next step done (subject to the record rules)',
+  'assessments:authorise': 'Return or authorise a child and family assessment for the team (team manager)',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -77,6 +79,8 @@ const GRANTED_TO: Readonly<Record<Permission, readonly Role[]>> = {
   'child-protection:convene': ['team_manager'],
   'child-protection:chair': ['cp_chair'],
   'child-protection:view-dashboard': ['cp_chair', 'team_manager', 'performance_officer'],
+  'assessments:record': ['social_worker', 'team_manager'],
+  'assessments:authorise': ['team_manager'],
 };
 
 export function isPermission(value: string): value is Permission {

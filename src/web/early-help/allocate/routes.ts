@@ -26,7 +26,7 @@ export async function allocateEarlyHelpRoutes(app: FastifyInstance, options: { d
         referredOnText: formatLongDate(r.referredOn),
         dateOfBirthText: r.childDateOfBirth === null ? 'Not known' : formatLongDate(r.childDateOfBirth),
         childHref: paths.child(r.childId),
-        contactHref: paths.contact(r.contactId),
+        contactHref: r.contactId === null ? null : paths.contact(r.contactId),
       },
       due: dueView(explainWellbeingAssessmentDue(parseLocalDate(r.referredOn))),
       team: page.team.name,

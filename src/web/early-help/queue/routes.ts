@@ -18,7 +18,7 @@ export async function earlyHelpQueueRoutes(app: FastifyInstance, options: { deps
         { text: r.childDateOfBirth === null ? 'Not known' : formatLongDate(r.childDateOfBirth) },
         { text: `Level ${String(r.needLevel)}` },
         { text: formatLongDate(r.referredOn) },
-        { text: r.reference },
+        { text: r.reference ?? 'Step down after assessment' },
         queue.mayAllocate
           ? {
               html: `<a class="govuk-link" href="${paths.allocateEarlyHelp(r.id)}">Allocate<span class="govuk-visually-hidden"> ${escapeHtml(r.childName)}</span></a>`,

@@ -42,7 +42,7 @@ function episodeView(v: EpisodeView, mayChange: boolean) {
       { key: { text: 'Early help worker' }, value: { text: `${e.workerName}, ${e.teamName}` } },
       {
         key: { text: 'Referred by the MASH' },
-        value: { text: `${formatLongDate(e.referredOn)} (level ${String(e.needLevel)}, contact ${e.contactReference})` },
+        value: { text: `${formatLongDate(e.referredOn)} (level ${String(e.needLevel)}, ${e.contactReference === null ? 'stepped down after a child and family assessment' : `contact ${e.contactReference}`})` },
       },
       { key: { text: 'Allocated' }, value: { text: formatLongDate(e.startedOn) } },
       ...(e.closedOn === null

@@ -18,8 +18,9 @@ export async function earlyHelpReferralRoutes(app: FastifyInstance, options: { d
         dateOfBirth: r.childDateOfBirth === null ? 'Not known' : formatLongDate(r.childDateOfBirth),
         referredOn: formatLongDate(r.referredOn),
         level: r.needLevel,
-        reference: r.reference,
-        contactHref: paths.contact(r.contactId),
+        // From a MASH contact, or stepped down from a child and family assessment (migration 0009).
+        reference: r.reference ?? 'Stepped down from an assessment',
+        contactHref: r.contactId !== null ? paths.contact(r.contactId) : r.assessmentId !== null ? paths.assessment(r.assessmentId) : null,
       })),
     });
   });

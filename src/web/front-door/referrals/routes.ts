@@ -34,6 +34,8 @@ function referralRow(r: ReferralRow, mayAllocate: boolean) {
     worker: r.workerName,
     allocatedAt: r.allocatedAt === null ? null : whenText(r.allocatedAt),
     allocateHref: mayAllocate ? paths.allocateReferral(r.id) : null,
+    // Once allocated, the child and family assessment starts from the child's Assessments page.
+    assessmentsHref: r.status === 'allocated' && r.purpose === 'assessment' ? paths.childAssessments(r.childId) : null,
   };
 }
 

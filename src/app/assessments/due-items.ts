@@ -1,0 +1,53 @@
+// The assessments module's source of due items for My work (src/app/work/due-item-sources.ts): every
+// assessment not yet authorised, due 45 working days from its referral (ASS-01), and every next step an
+// authorised assessment left open (CIN-01, S47-01, ...), each with how its date was worked out.
+import type { Transaction } from 'kysely';
+import { listOpenAssessmentsDue, listOpenNextStepsDue } from '../../db/assessments/due-items-repository.ts';
+import type { Database } from '../../db/schema.ts';
+import { NEXT_STEP_KINDS } from '../../domain/assessments/outcome.ts';
+import { ASSESSMENT_COMPLETION } from '../../domain/assessments/timescales.ts';
+import type { DueItem, DueScope } from '../../domain/casework/due-items.ts';
+import type { Actor } from '../../domain/shared/access/actor.ts';
+import { parseLocalDate, toIsoDate } from '../../domain/shared/time/local-date.ts';
+import { explainDue, type TimescaleRule } from '../../domain/shared/timescales/rule.ts';
+
+const assessmentHref = (assessmentId: string): string => `/assessments/${assessmentId}`;
+
+function item(
+  rule: TimescaleRule,
+  anchor: string,
+  base: { childId: string; childName: string; teamName: string | null; workerName: string | null },
+  what: string,
+  href: string,
+): DueItem {
+  const due = explainDue(rule, parseLocalDate(anchor));
+  return {
+    childId: base.childId,
+    childName: base.childName,
+    teamName: base.teamName,
+    workerName: base.workerName,
+    what,
+    dueOn: toIsoDate(due.due),
+    ruleId: rule.id,
+    explanation: { summary: due.summary, source: due.source, arithmetic: due.arithmetic },
+    href,
+  };
+}
+
+export async function assessmentDueItems(trx: Transaction<Database>, actor: Actor, now: Date, scope: DueScope): Promise<readonly DueItem[]> {
+  const [assessments, steps] = await Promise.all([listOpenAssessmentsDue(trx, actor, now, scope), listOpenNextStepsDue(trx, actor, now, scope)]);
+  return [
+    ...assessments.map((a) =>
+      item(
+        ASSESSMENT_COMPLETION,
+        a.referredOn,
+        a,
+        a.status === 'awaiting_authorisation' ? 'Child and family assessment: awaiting authorisation' : 'Child and family assessment',
+        assessmentHref(a.assessmentId),
+      ),
+    ),
+    ...steps.map((s) =>
+      item(NEXT_STEP_KINDS[s.kind].rule, s.openedOn, s, `After the assessment: ${NEXT_STEP_KINDS[s.kind].label.toLowerCase()}`, assessmentHref(s.assessmentId)),
+    ),
+  ];
+}
