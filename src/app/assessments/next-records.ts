@@ -6,20 +6,18 @@
 //   to the child in need module).
 // - step_down_early_help: a referral to Targeted Early Help at level 3, with the family's consent
 //   (seed 004 §7; domain-spec §4.2 T12), in the early help queue beside the MASH's.
-// - cin_plan and strategy_s47: the child in need plan and the strategy discussion belong to modules
-//   written in parallel. Until they are wired in, `openChildInNeedPlanFromAssessment` and
-//   `openStrategyDiscussionFromAssessment` record an open next step with its due date (CIN-01, S47-01),
-//   shown on the child's record and in My work, so nothing is lost. WIRING AT MERGE: call
-//   `openChildInNeedPlan(work, { childId, assessmentId, teamId, workerUserId, openedOn })` from
-//   src/app/child-in-need/open-plan.ts and
-//   `openStrategyDiscussion(work, { childId, teamId, openedOn, source: { kind: 'assessment', assessmentId } })`
-//   from src/app/child-protection/open-strategy-discussion.ts inside those two functions.
+// - cin_plan: a draft child in need plan (and its episode) opens for the allocated worker, due to be
+//   agreed within CIN-01 (src/app/child-in-need/open-plan.ts); it shows on the child's record and in My work.
+// - strategy_s47: a strategy discussion to be held, due within S47-01, linked to the assessment
+//   (src/app/child-protection/open-strategy-discussion.ts).
 // - accommodation_s20 and specialist_service: no looked-after or specialist module yet, so an open
 //   next step with its due date, as above.
 import { NEXT_STEP_KINDS, NEXT_STEP_OF_OUTCOME, type AssessmentOutcome, type NextStepKind } from '../../domain/assessments/outcome.ts';
 import { dueDate } from '../../domain/shared/timescales/rule.ts';
 import { parseLocalDate, toIsoDate } from '../../domain/shared/time/local-date.ts';
 import { insertNextStep, insertStepDownEarlyHelpReferral } from '../../db/assessments/next-step-repository.ts';
+import { openChildInNeedPlan } from '../child-in-need/open-plan.ts';
+import { openStrategyDiscussion } from '../child-protection/open-strategy-discussion.ts';
 import type { Work } from '../shared/unit-of-work.ts';
 
 /** Level 3 of the Milton Keynes levels of need: targeted early help (seed 004 §3, §7). */
@@ -41,6 +39,8 @@ export interface AuthorisedAssessment {
 export type NextRecord =
   | { readonly kind: 'none' }
   | { readonly kind: 'early_help_referral'; readonly id: string }
+  | { readonly kind: 'child_in_need_plan'; readonly id: string }
+  | { readonly kind: 'strategy_discussion'; readonly id: string }
   | { readonly kind: 'next_step'; readonly id: string; readonly step: NextStepKind; readonly dueOn: string };
 
 async function recordNextStep(work: Work, authorised: AuthorisedAssessment, step: NextStepKind): Promise<NextRecord> {
@@ -66,14 +66,27 @@ async function recordNextStep(work: Work, authorised: AuthorisedAssessment, step
   return { kind: 'next_step', id, step, dueOn };
 }
 
-/** CIN-01. Wired to the child in need module at merge (see the header). */
+/** CIN-01: a draft child in need plan, in the caller's transaction (the child in need module audits it). */
 export async function openChildInNeedPlanFromAssessment(work: Work, authorised: AuthorisedAssessment): Promise<NextRecord> {
-  return recordNextStep(work, authorised, 'cin_plan');
+  const { planId } = await openChildInNeedPlan(work, {
+    childId: authorised.childId,
+    assessmentId: authorised.assessmentId,
+    teamId: authorised.teamId,
+    workerUserId: authorised.workerUserId,
+    openedOn: authorised.openedOn,
+  });
+  return { kind: 'child_in_need_plan', id: planId };
 }
 
-/** S47-01. Wired to the child protection module at merge (see the header). */
+/** S47-01: a strategy discussion to be held, in the caller's transaction (the child protection module audits it). */
 export async function openStrategyDiscussionFromAssessment(work: Work, authorised: AuthorisedAssessment): Promise<NextRecord> {
-  return recordNextStep(work, authorised, 'strategy_discussion');
+  const { strategyDiscussionId } = await openStrategyDiscussion(work, {
+    childId: authorised.childId,
+    teamId: authorised.teamId,
+    openedOn: authorised.openedOn,
+    source: { kind: 'assessment', assessmentId: authorised.assessmentId },
+  });
+  return { kind: 'strategy_discussion', id: strategyDiscussionId };
 }
 
 async function stepDownToEarlyHelp(work: Work, authorised: AuthorisedAssessment): Promise<NextRecord> {

@@ -20,6 +20,7 @@ import { NotFoundError, StaleVersionError, ValidationError } from '../shared/err
 import type { RequestContext } from '../shared/request-context.ts';
 import { requirePermission } from '../shared/require-permission.ts';
 import { unitOfWork, type Work } from '../shared/unit-of-work.ts';
+import { openInitialConference } from './open-initial-conference.ts';
 import { deleteDraft, findDraft, upsertDraft } from '../../db/drafts/draft-repository.ts';
 import { can } from '../../domain/shared/access/permissions.ts';
 import { mayChangeChildRecord, openChildRecord, type ChildHeader } from '../records/child-page.ts';
@@ -220,26 +221,22 @@ export async function recordSection47Outcome(
 }
 
 /**
- * THE CALL SITE for the initial child protection conference (S47-03). The conferences module exports
- * `openInitialConference(work, { childId, section47Id, strategyDiscussionId, strategyHeldOn, teamId })`
- * from src/app/child-protection/open-initial-conference.ts; on this branch it does not exist yet, so the
- * requirement is recorded on the enquiry (`outcome` and `icpc_due_on`, shown on the child's record and
- * in "My work") and announced by this audit event. At merge, replace the audit call below with:
- *
- *   await openInitialConference(work, {
- *     childId: enquiry.childId,
- *     section47Id: enquiry.id,
- *     strategyDiscussionId: enquiry.lastStrategyDiscussionId,
- *     strategyHeldOn: enquiry.lastStrategyHeldOn,
- *     teamId: enquiry.teamId,
- *   });
+ * The initial child protection conference an enquiry with continuing risk needs (S47-03): opened in the
+ * same transaction as the outcome, due 15 working days from the last strategy discussion about the
+ * enquiry (src/app/child-protection/open-initial-conference.ts). If one is already waiting, or the child
+ * is already on a plan, the outcome is refused with the reason on the outcome field.
  */
 async function requestInitialConference(work: Work, enquiry: Section47Row): Promise<void> {
-  await work.audit({
-    action: 'child-protection.initial-conference.required',
-    subjectType: 'section-47',
-    subjectId: enquiry.id,
-    childId: enquiry.childId,
-    changes: { strategyDiscussionId: enquiry.lastStrategyDiscussionId, strategyHeldOn: enquiry.lastStrategyHeldOn, teamId: enquiry.teamId },
-  });
+  try {
+    await openInitialConference(work, {
+      childId: enquiry.childId,
+      section47Id: enquiry.id,
+      strategyDiscussionId: enquiry.lastStrategyDiscussionId,
+      strategyHeldOn: enquiry.lastStrategyHeldOn,
+      teamId: enquiry.teamId,
+    });
+  } catch (error) {
+    if (error instanceof ValidationError) throw new ValidationError({ outcome: Object.values(error.fieldErrors).join('. ') });
+    throw error;
+  }
 }
