@@ -87,8 +87,6 @@ describe('authorising with each outcome', () => {
   });
 
   it.each([
-    ['cin_plan', {}, 'cin_plan', 'CIN-01', '2026-05-05'],
-    ['strategy_s47', {}, 'strategy_discussion', 'S47-01', '2026-04-21'],
     ['accommodation_s20', {}, 'accommodation_s20', 'ASS-02-S20', '2026-04-21'],
     ['specialist_service', { specialistService: 'CWD' }, 'specialist_service', 'ASS-02-SPEC', '2026-04-27'],
   ] as const)('%s: records an open next step with its due date, on the child’s record and in My work', async (outcome, extra, kind, ruleId, dueOn) => {
@@ -111,6 +109,24 @@ describe('authorising with each outcome', () => {
       .execute((trx) => assessmentDueItems(trx, actorOf(ctx), database.clock.now(), { workerId: DEMO_USER_IDS.socialWorker }));
     expect(items.find((i) => i.childId === childId)).toMatchObject({ dueOn, ruleId, href: `/assessments/${assessmentId}` });
     expect((await auditRows(database, 'assessments.next-step.opened')).some((a) => a.subjectId === step?.id)).toBe(true);
+  });
+
+  it('child in need plan: a draft plan and its episode open for the worker, linked to the assessment', async () => {
+    const { step, result, childId, assessmentId } = await authorise('cin_plan');
+    expect(step).toBeUndefined();
+    const plan = await db().selectFrom('cinPlan').selectAll().where('assessmentId', '=', assessmentId).executeTakeFirstOrThrow();
+    expect(plan).toMatchObject({ childId, status: 'draft', openedOn: '2026-04-20', workerUserId: DEMO_USER_IDS.socialWorker });
+    expect(await db().selectFrom('cinEpisode').select('assessmentId').where('id', '=', plan.episodeId).executeTakeFirstOrThrow()).toEqual({ assessmentId });
+    expect(result.next).toEqual({ kind: 'child_in_need_plan', id: plan.id });
+    expect((await auditRows(database, 'child-in-need.plan.opened')).some((a) => a.subjectId === plan.id)).toBe(true);
+  });
+
+  it('strategy discussion: one to be held opens, linked to the assessment (S47-01)', async () => {
+    const { step, result, childId, assessmentId } = await authorise('strategy_s47');
+    expect(step).toBeUndefined();
+    const link = await db().selectFrom('strategyDiscussionChild').selectAll().where('assessmentId', '=', assessmentId).executeTakeFirstOrThrow();
+    expect(link).toMatchObject({ childId, sourceKind: 'assessment' });
+    expect(result.next).toEqual({ kind: 'strategy_discussion', id: link.strategyDiscussionId });
   });
 
   it('a specialist service must be named', async () => {
@@ -155,7 +171,7 @@ describe('refusals and next steps', () => {
   });
 
   it('a next step recorded done leaves My work', async () => {
-    const { step, childId, assessmentId } = await authorise('cin_plan');
+    const { step, childId, assessmentId } = await authorise('accommodation_s20');
     const ctx = await worker(database);
     await recordNextStepDone(database.deps, ctx, childId, assessmentId, { note: 'Family Support Meeting held.' });
     const done = await db().selectFrom('assessmentNextStep').selectAll().where('assessmentId', '=', assessmentId).executeTakeFirstOrThrow();
@@ -173,7 +189,7 @@ describe('refusals and next steps', () => {
     await recordNextStepDone(database.deps, await manager(database), childId, assessmentId, { note: 'Again.' });
     expect(await db().selectFrom('assessmentNextStep').selectAll().where('assessmentId', '=', assessmentId).executeTakeFirstOrThrow()).toEqual(done);
     expect((await auditRows(database, 'assessments.next-step.done')).filter((a) => a.subjectId === step?.id).map((a) => a.changes)).toEqual([
-      expect.objectContaining({ kind: 'cin_plan' }),
+      expect.objectContaining({ kind: 'accommodation_s20' }),
       expect.objectContaining({ alreadyDone: true }),
     ]);
     expect(done.version).toBe((step?.version ?? 0) + 1);

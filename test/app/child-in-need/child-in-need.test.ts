@@ -11,6 +11,7 @@ import { unitOfWork } from '../../../src/app/shared/unit-of-work.ts';
 import { viewMyWork } from '../../../src/app/work/my-work.ts';
 import { loadActor } from '../../../src/db/admin/user-repository.ts';
 import { DEMO_CHILD_IDS } from '../../../src/db/seed/demo-authority.ts';
+import { DEMO_ASSESSMENT_IDS } from '../../../src/db/seed/demo-assessments.ts';
 import { DEMO_USER_IDS } from '../../../src/db/seed/users.ts';
 import type { PlanContent } from '../../../src/domain/child-in-need/plan.ts';
 import { auditRows, contextFor, createTestAuthority } from '../../support/authority.ts';
@@ -98,7 +99,7 @@ describe('opening a child in need plan', () => {
       .where('childId', '=', childId)
       .where('endedOn', 'is', null)
       .executeTakeFirstOrThrow();
-    const assessmentId = '11111111-1111-4111-8111-111111111111';
+    const assessmentId = DEMO_ASSESSMENT_IDS.authorised;
     const { planId } = await unitOfWork(database.deps, systemContext('assessment test'), (work) =>
       openChildInNeedPlan(work, { childId, assessmentId, teamId: team.teamId, workerUserId: DEMO_USER_IDS.socialWorker, openedOn: '2026-03-09' }),
     );
@@ -303,7 +304,7 @@ describe('closing the child in need episode', () => {
     expect(section.plans[0]?.due).toEqual([]);
     // The ended plan is no longer in anyone's work.
     const work = await viewMyWork(database.deps, tm);
-    expect(work.teamDue.some((i) => i.childId === childId)).toBe(false);
+    expect(work.teamDue.some((i) => i.childId === childId && i.ruleId.startsWith('CIN'))).toBe(false);
     expect(await refusalOf(closeChildInNeedEpisode(database.deps, tm, childId, planId, version + 1, { reason: 'RC5', closedOn: '2026-03-10' }))).toBeInstanceOf(
       ValidationError,
     );

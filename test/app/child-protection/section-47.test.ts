@@ -168,6 +168,12 @@ describe('a section 47 enquiry', () => {
   });
 
   it('outcome "continuing risk" records the ICPC due 15 working days from the strategy discussion (Easter skipped) and asks for the conference', async () => {
+    // The demo child is on a child protection plan (demo-child-protection-plans.ts): end it, so the
+    // enquiry's outcome can open an initial conference (a child on a plan goes to a review instead).
+    const onPlan = await database.handle.db.selectFrom('cpPlan').select('startedOn').where('childId', '=', child).where('status', '=', 'active').executeTakeFirst();
+    if (onPlan !== undefined) {
+      await database.handle.db.updateTable('cpPlan').set({ status: 'ended', endedOn: onPlan.startedOn, endReason: 'no_longer_at_risk' }).where('childId', '=', child).where('status', '=', 'active').execute();
+    }
     const id = await startEnquiry();
     const ctx = await contextFor(database, DEMO_USER_IDS.socialWorker);
     // 2 April 2026 + 15 working days, skipping Good Friday 3 April and Easter Monday 6 April = Monday 27 April.
@@ -181,7 +187,10 @@ describe('a section 47 enquiry', () => {
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'completed', icpcDueOn: '2026-04-27', outcome: 'substantiated_continuing' });
-    expect((await auditRows(database, 'child-protection.initial-conference.required')).at(-1)).toMatchObject({ subjectId: id, childId: child });
+    // The initial conference opened in the same transaction, from the enquiry and its strategy discussion.
+    const conference = await database.handle.db.selectFrom('cpConference').selectAll().where('section47Id', '=', id).executeTakeFirstOrThrow();
+    expect(conference).toMatchObject({ childId: child, section47Id: id });
+    expect((await auditRows(database, 'child-protection.initial-conference.opened')).at(-1)).toMatchObject({ childId: child });
   });
 
   it('an outcome needs the child seen alone (or why not), the checks and the findings', async () => {

@@ -10,6 +10,7 @@ import { AccessRefusedError, ValidationError } from '../../../src/app/shared/err
 import { unitOfWork } from '../../../src/app/shared/unit-of-work.ts';
 import { DEMO_CHILD_PROTECTION_IDS } from '../../../src/db/seed/demo-child-protection.ts';
 import { DEMO_CHILD_IDS } from '../../../src/db/seed/demo-authority.ts';
+import { DEMO_ASSESSMENT_IDS } from '../../../src/db/seed/demo-assessments.ts';
 import { DEMO_USER_IDS } from '../../../src/db/seed/users.ts';
 import { auditRows, contextFor, createTestAuthority } from '../../support/authority.ts';
 import type { TestDatabase } from '../../support/database.ts';
@@ -81,7 +82,7 @@ describe('opening a strategy discussion', () => {
         childId: child,
         teamId: team.teamId,
         openedOn: '2026-04-02',
-        source: { kind: 'assessment', assessmentId: '11111111-1111-4111-8111-111111111111' },
+        source: { kind: 'assessment', assessmentId: DEMO_ASSESSMENT_IDS.authorised },
       }),
     );
     const row = await database.handle.db.selectFrom('strategyDiscussion').selectAll().where('id', '=', strategyDiscussionId).executeTakeFirstOrThrow();
@@ -91,7 +92,7 @@ describe('opening a strategy discussion', () => {
       .selectAll()
       .where('strategyDiscussionId', '=', strategyDiscussionId)
       .executeTakeFirstOrThrow();
-    expect(link).toMatchObject({ childId: child, sourceKind: 'assessment', assessmentId: '11111111-1111-4111-8111-111111111111', decision: null });
+    expect(link).toMatchObject({ childId: child, sourceKind: 'assessment', assessmentId: DEMO_ASSESSMENT_IDS.authorised, decision: null });
     const audits = await auditRows(database, 'child-protection.strategy-discussion.opened');
     expect(audits.at(-1)).toMatchObject({ subjectId: strategyDiscussionId, childId: child });
   });
