@@ -22,7 +22,13 @@ export async function closeEarlyHelpRoutes(app: FastifyInstance, options: { deps
   const { deps } = options;
 
   async function render(reply: FastifyReply, episodeId: string, values: Record<string, string>, errors: FieldErrors, opened?: OpenedEpisode) {
-    const form = opened ?? (await openClosureForm(deps, requestContext(reply.request), episodeId, { audit: false }));
+    let form: Awaited<ReturnType<typeof openClosureForm>>;
+    try {
+      form = opened ?? (await openClosureForm(deps, requestContext(reply.request), episodeId, { audit: false }));
+    } catch (error) {
+      // The step is no longer (or not yet) open: back to the early help summary, which says why.
+      return backToSummary(reply, error);
+    }
     return reply.view('early-help/close/view.njk', {
       ...childHeaderContext(form.child, deps.clock.now(), 'early-help'),
       values,

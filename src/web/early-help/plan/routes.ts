@@ -43,7 +43,13 @@ export async function earlyHelpPlanRoutes(app: FastifyInstance, options: { deps:
   const { deps } = options;
 
   async function render(reply: FastifyReply, episodeId: string, values: Record<string, string>, errors: FieldErrors, opened?: OpenedEpisode) {
-    const form = opened ?? (await openPlanForm(deps, requestContext(reply.request), episodeId, { audit: false }));
+    let form: Awaited<ReturnType<typeof openPlanForm>>;
+    try {
+      form = opened ?? (await openPlanForm(deps, requestContext(reply.request), episodeId, { audit: false }));
+    } catch (error) {
+      // The step is no longer (or not yet) open: back to the early help summary, which says why.
+      return backToSummary(reply, error);
+    }
     const has = (f: string) => errors[f] !== undefined;
     return reply.view('early-help/plan/view.njk', {
       ...childHeaderContext(form.child, deps.clock.now(), 'early-help'),

@@ -28,7 +28,13 @@ export async function earlyHelpReviewRoutes(app: FastifyInstance, options: { dep
     errors: FieldErrors,
     opened?: OpenedEpisode & { plan: PlanRow },
   ) {
-    const form = opened ?? (await openReviewForm(deps, requestContext(reply.request), episodeId, { audit: false }));
+    let form: Awaited<ReturnType<typeof openReviewForm>>;
+    try {
+      form = opened ?? (await openReviewForm(deps, requestContext(reply.request), episodeId, { audit: false }));
+    } catch (error) {
+      // The step is no longer (or not yet) open: back to the early help summary, which says why.
+      return backToSummary(reply, error);
+    }
     return reply.view('early-help/review/view.njk', {
       ...childHeaderContext(form.child, deps.clock.now(), 'early-help'),
       values,

@@ -29,7 +29,13 @@ export async function wellbeingAssessmentRoutes(app: FastifyInstance, options: {
   const { deps } = options;
 
   async function render(reply: FastifyReply, episodeId: string, values: Record<string, string>, errors: FieldErrors, banner: Banner, opened?: AssessmentForm) {
-    const form = opened ?? (await openWellbeingAssessmentForm(deps, requestContext(reply.request), episodeId, { audit: false }));
+    let form: Awaited<ReturnType<typeof openWellbeingAssessmentForm>>;
+    try {
+      form = opened ?? (await openWellbeingAssessmentForm(deps, requestContext(reply.request), episodeId, { audit: false }));
+    } catch (error) {
+      // The step is no longer (or not yet) open: back to the early help summary, which says why.
+      return backToSummary(reply, error);
+    }
     return reply.view('early-help/wellbeing-assessment/view.njk', {
       ...childHeaderContext(form.child, deps.clock.now(), 'early-help'),
       values,
