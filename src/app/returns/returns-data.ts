@@ -1,20 +1,53 @@
 // What the statutory returns read from Hearth, behind the 'returns:build' permission. The builders
 // in src/returns/ ask for data only through these functions (returns → app → db).
 import {
+  assessmentsBetween,
+  assessmentsOf,
   childrenByIds,
+  cinClosuresOf,
+  cinEpisodesBetween,
+  cinPlansOf,
+  cpPlansBetween,
+  cpPlansOf,
+  earlyHelpAssessmentsBetween,
+  section47sBetween,
+  section47sOf,
   contactChildrenBetween,
   referralsBetween,
   referralsUpTo,
+  type AnnexCinEpisodeRow,
+  type AnnexCpPlanReturnRow,
   type AnnexReferralRow,
+  type AnnexSection47ReturnRow,
+  type AssessmentReturnRow,
   type ChildRow,
+  type CinEpisodeClosureRow,
+  type CinPlanReturnRow,
   type ContactChildRow,
+  type CpPlanReturnRow,
+  type EarlyHelpReturnRow,
   type ReferralRow,
+  type Section47ReturnRow,
 } from '../../db/returns/returns-repository.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import type { RequestContext } from '../shared/request-context.ts';
 import { requirePermission } from '../shared/require-permission.ts';
 
-export type { AnnexReferralRow, ChildRow, ContactChildRow, ReferralRow };
+export type {
+  AnnexCinEpisodeRow,
+  AnnexCpPlanReturnRow,
+  AnnexReferralRow,
+  AnnexSection47ReturnRow,
+  AssessmentReturnRow,
+  ChildRow,
+  CinEpisodeClosureRow,
+  CinPlanReturnRow,
+  ContactChildRow,
+  CpPlanReturnRow,
+  EarlyHelpReturnRow,
+  ReferralRow,
+  Section47ReturnRow,
+};
 
 export async function readReferralsUpTo(deps: AppDeps, ctx: RequestContext, upTo: string): Promise<ReferralRow[]> {
   requirePermission(ctx, 'returns:build');
@@ -34,4 +67,54 @@ export async function readContactChildren(deps: AppDeps, ctx: RequestContext, fr
 export async function readReferralsBetween(deps: AppDeps, ctx: RequestContext, from: string, to: string): Promise<AnnexReferralRow[]> {
   requirePermission(ctx, 'returns:build');
   return referralsBetween(deps.db, from, to);
+}
+
+export async function readCinClosures(deps: AppDeps, ctx: RequestContext, ids: readonly string[], upTo: string): Promise<CinEpisodeClosureRow[]> {
+  requirePermission(ctx, 'returns:build');
+  return cinClosuresOf(deps.db, ids, upTo);
+}
+
+export async function readAssessments(deps: AppDeps, ctx: RequestContext, ids: readonly string[], upTo: string): Promise<AssessmentReturnRow[]> {
+  requirePermission(ctx, 'returns:build');
+  return assessmentsOf(deps.db, ids, upTo);
+}
+
+export async function readSection47s(deps: AppDeps, ctx: RequestContext, ids: readonly string[], upTo: string): Promise<Section47ReturnRow[]> {
+  requirePermission(ctx, 'returns:build');
+  return section47sOf(deps.db, ids, upTo);
+}
+
+export async function readCpPlans(deps: AppDeps, ctx: RequestContext, ids: readonly string[], upTo: string): Promise<CpPlanReturnRow[]> {
+  requirePermission(ctx, 'returns:build');
+  return cpPlansOf(deps.db, ids, upTo);
+}
+
+export async function readCinPlans(deps: AppDeps, ctx: RequestContext, ids: readonly string[], upTo: string): Promise<CinPlanReturnRow[]> {
+  requirePermission(ctx, 'returns:build');
+  return cinPlansOf(deps.db, ids, upTo);
+}
+
+export async function readEarlyHelpAssessmentsBetween(deps: AppDeps, ctx: RequestContext, from: string, to: string): Promise<EarlyHelpReturnRow[]> {
+  requirePermission(ctx, 'returns:build');
+  return earlyHelpAssessmentsBetween(deps.db, from, to);
+}
+
+export async function readAssessmentsBetween(deps: AppDeps, ctx: RequestContext, from: string, to: string): Promise<AssessmentReturnRow[]> {
+  requirePermission(ctx, 'returns:build');
+  return assessmentsBetween(deps.db, from, to);
+}
+
+export async function readSection47sBetween(deps: AppDeps, ctx: RequestContext, from: string, to: string): Promise<AnnexSection47ReturnRow[]> {
+  requirePermission(ctx, 'returns:build');
+  return section47sBetween(deps.db, from, to);
+}
+
+export async function readCinEpisodesBetween(deps: AppDeps, ctx: RequestContext, from: string, to: string): Promise<AnnexCinEpisodeRow[]> {
+  requirePermission(ctx, 'returns:build');
+  return cinEpisodesBetween(deps.db, from, to);
+}
+
+export async function readCpPlansBetween(deps: AppDeps, ctx: RequestContext, from: string, to: string): Promise<AnnexCpPlanReturnRow[]> {
+  requirePermission(ctx, 'returns:build');
+  return cpPlansBetween(deps.db, from, to);
 }

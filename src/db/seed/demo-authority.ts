@@ -220,11 +220,23 @@ export async function seedDemoAuthority(handle: DatabaseHandle, now: Date, seed 
     await seedDemoFrontDoor(trx, { now, teamId });
     await seedDemoPreBirth(trx, { now, fstNorthTeamId: teamId('FST_NORTH') });
     await seedDemoChildProtection(trx, { now, teamId, childIds: { allocated: DEMO_CHILD_IDS.allocated, restricted: DEMO_CHILD_IDS.restricted } });
-    await seedDemoCharacteristics(trx);
-    await seedDemoChildInNeed(trx, { now, teamId: teamId('FST_NORTH'), allocatedChildId: DEMO_CHILD_IDS.allocated, restrictedChildId: DEMO_CHILD_IDS.restricted });
+    await seedDemoChildInNeed(trx, {
+      now,
+      teamId: teamId('FST_NORTH'),
+      allocatedChildId: DEMO_CHILD_IDS.allocated,
+      restrictedChildId: DEMO_CHILD_IDS.restricted,
+    });
     await seedDemoEarlyHelp(trx, { now, teamId });
-    await seedDemoChildProtectionPlans(trx, { now, allocatedChildId: DEMO_CHILD_IDS.allocated, restrictedChildId: DEMO_CHILD_IDS.restricted, unbornId: DEMO_CHILD_IDS.unborn, fstNorthTeamId: teamId('FST_NORTH') });
+    await seedDemoChildProtectionPlans(trx, {
+      now,
+      allocatedChildId: DEMO_CHILD_IDS.allocated,
+      restrictedChildId: DEMO_CHILD_IDS.restricted,
+      unbornId: DEMO_CHILD_IDS.unborn,
+      fstNorthTeamId: teamId('FST_NORTH'),
+    });
     await seedDemoAssessments(trx, { now, allocatedChildId: DEMO_CHILD_IDS.allocated, teamId });
+    // Last, so the children the module seeds above create have their characteristics too.
+    await seedDemoCharacteristics(trx);
     await appendAuditEvent(
       trx,
       { actorUserId: null, actorLabel: 'hearth seed', requestId: null, ip: null },

@@ -1,5 +1,4 @@
-// Annex A sources wired to Hearth's records; the extractors whose tables are not merged yet return
-// nothing (see extract/).
+// Annex A sources wired to Hearth's records (see extract/ for the tables each list reads).
 import type { AppDeps } from '../../app/shared/deps.ts';
 import type { RequestContext } from '../../app/shared/request-context.ts';
 import { extractAssessments } from './extract/extract-assessments.ts';
@@ -13,11 +12,11 @@ import type { AnnexSources } from './sources.ts';
 export function hearthAnnexSources(deps: AppDeps, ctx: RequestContext): AnnexSources {
   return {
     contacts: (from, to) => extractContacts(deps, ctx, from, to),
-    earlyHelp: extractEarlyHelp,
+    earlyHelp: (from, to) => extractEarlyHelp(deps, ctx, from, to),
     referrals: (from, to) => extractReferrals(deps, ctx, from, to),
-    assessments: extractAssessments,
-    section47s: extractSection47,
-    childrenInNeed: extractChildrenInNeed,
-    childProtectionPlans: extractCpPlans,
+    assessments: (from, to) => extractAssessments(deps, ctx, from, to),
+    section47s: (from, to) => extractSection47(deps, ctx, from, to),
+    childrenInNeed: (from, to) => extractChildrenInNeed(deps, ctx, from, to),
+    childProtectionPlans: (from, to) => extractCpPlans(deps, ctx, from, to),
   };
 }

@@ -1,6 +1,5 @@
-// Where Annex A gets its data: one interface per list's source. Contacts and referrals exist on this
-// branch; early help assessments, assessments, section 47 enquiries and ICPCs, children in need
-// episodes and child protection plans are built by other modules (see extract-pending.ts).
+// Where Annex A gets its data: one interface per list's source, each read by its extractor in
+// extract/ from the module that records it.
 export interface AnnexChild {
   /** Hearth's person id, or null for a child named on a contact and never linked to a record. */
   readonly personId: string | null;

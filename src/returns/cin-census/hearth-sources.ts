@@ -1,5 +1,4 @@
-// The census sources wired to Hearth's records. Extractors whose tables are not yet merged return
-// nothing (see each extract-*.ts).
+// The census sources wired to Hearth's records (see each extract-*.ts for the tables it reads).
 import type { AppDeps } from '../../app/shared/deps.ts';
 import type { RequestContext } from '../../app/shared/request-context.ts';
 import { extractAssessments } from './extract/extract-assessments.ts';
@@ -15,11 +14,11 @@ export function hearthCensusSources(deps: AppDeps, ctx: RequestContext): CensusS
   return {
     referrals: (upTo) => extractReferrals(deps, ctx, upTo),
     people: (ids) => extractPeople(deps, ctx, ids),
-    closures: extractClosures,
-    assessments: extractAssessments,
-    section47s: extractSection47,
-    childProtectionPlans: extractCpPlans,
-    cinPlans: extractCinPlans,
+    closures: (ids, upTo) => extractClosures(deps, ctx, ids, upTo),
+    assessments: (ids, upTo) => extractAssessments(deps, ctx, ids, upTo),
+    section47s: (ids, upTo) => extractSection47(deps, ctx, ids, upTo),
+    childProtectionPlans: (ids, upTo) => extractCpPlans(deps, ctx, ids, upTo),
+    cinPlans: (ids, upTo) => extractCinPlans(deps, ctx, ids, upTo),
   };
 }
 

@@ -1,7 +1,9 @@
 // The returns built from the demo authority on PGlite: the census the demo records give, its
 // validation (no errors), deliberately broken records caught by the matching rule, Annex A lists,
 // and the permission.
+import { LocalDate } from '@js-joda/core';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessRefusedError } from '../../../src/app/shared/errors.ts';
@@ -51,6 +53,70 @@ describe('CIN census from the demo authority', () => {
     expect(progress.length).toBeGreaterThan(1);
   });
 
+  it('reports the assessments, section 47 enquiries and child protection plans the demo records hold', async () => {
+    const ctx = await contextFor(db, DEMO_USER_IDS.performanceOfficer);
+    const yearStart = `${String(year - 1)}-04-01`;
+    const yearEnd = `${String(year)}-03-31`;
+    // The demo child protection seed gives its children plans but no referral, and the census
+    // reports a child's work only within an episode that a referral starts: refer one of them (a
+    // month before the plan) so the plan has its episode.
+    const plan = await db.handle.db
+      .selectFrom('cpPlan as p')
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('referral as r').select('r.id').whereRef('r.childId', '=', 'p.childId'))))
+      .where('p.startedOn', '>=', yearStart)
+      .where('p.startedOn', '<=', yearEnd)
+      .select(['p.childId', 'p.startedOn', 'p.initialCategory', 'p.teamId'])
+      .orderBy('p.startedOn')
+      .executeTakeFirstOrThrow();
+    const contact = await db.handle.db.selectFrom('contact').select('id').executeTakeFirstOrThrow();
+    const referredOn = LocalDate.parse(plan.startedOn).minusDays(30).toString();
+    await db.handle.db
+      .insertInto('referral')
+      .values({
+        contactId: contact.id,
+        childId: plan.childId,
+        purpose: 'strategy_discussion',
+        referralSource: '1A',
+        referredOn,
+        teamId: plan.teamId,
+        createdAt: db.clock.now(),
+      })
+      .execute();
+    const out = sink();
+    const outcome = await produceCensus(db.deps, ctx, year, out.stream);
+    expect(outcome.failures.filter((f) => f.type === 'error')).toEqual([]);
+    const xml = out.text();
+    // Every assessment and section 47 enquiry of the year that follows one of the child's referrals.
+    const referredBefore = (alias: 'a' | 'e', column: 'a.referredOn' | 'e.startedOn') =>
+      sql<boolean>`exists (select 1 from referral r where r.child_id = ${sql.ref(`${alias}.childId`)} and r.referred_on <= ${sql.ref(column)})`;
+    const assessments = await db.handle.db
+      .selectFrom('assessment as a')
+      .select(['a.factors', 'a.authorisedOn'])
+      .where('a.authorisedOn', '>=', yearStart)
+      .where('a.authorisedOn', '<=', yearEnd)
+      .where(referredBefore('a', 'a.referredOn'))
+      .execute();
+    const s47s = await db.handle.db
+      .selectFrom('section47Enquiry as e')
+      .select('e.startedOn')
+      .where('e.startedOn', '>=', yearStart)
+      .where('e.startedOn', '<=', yearEnd)
+      .where(referredBefore('e', 'e.startedOn'))
+      .execute();
+    expect(assessments.length).toBeGreaterThan(0);
+    expect(s47s.length).toBeGreaterThan(0);
+    for (const a of assessments) {
+      expect(xml).toContain(`<AssessmentAuthorisationDate>${String(a.authorisedOn)}</AssessmentAuthorisationDate>`);
+      for (const f of a.factors) expect(xml).toContain(`<AssessmentFactors>${f}</AssessmentFactors>`);
+    }
+    for (const s of s47s) expect(xml).toContain(`<S47ActualStartDate>${s.startedOn}</S47ActualStartDate>`);
+    expect(xml).toMatch(/<PrimaryNeedCode>N[1-9]<\/PrimaryNeedCode>/);
+    const child = xml.split('<Child>').find((c) => c.includes(`<CINreferralDate>${referredOn}</CINreferralDate>`));
+    expect(child).toContain(`<CPPstartDate>${plan.startedOn}</CPPstartDate>`);
+    expect(child).toContain(`<InitialCategoryOfAbuse>${plan.initialCategory}</InitialCategoryOfAbuse>`);
+    expect(child).toContain('<NumberOfPreviousCPP>');
+  });
+
   it('catches a broken record with the matching rule', async () => {
     const ctx = await contextFor(db, DEMO_USER_IDS.performanceOfficer);
     const referral = await db.handle.db.selectFrom('referral').select('childId').executeTakeFirstOrThrow();
@@ -86,5 +152,23 @@ describe('Annex A from the demo authority', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(out.buffer() as unknown as ExcelJS.Buffer);
     expect(book.getWorksheet('List 1')?.rowCount).toBe(Number(contacts.n) + 1);
+  });
+
+  it('lists the early help, assessment, section 47, child in need and child protection records in the window', async () => {
+    const ctx = await contextFor(db, DEMO_USER_IDS.performanceOfficer);
+    const out = sink();
+    const window = annexWindow(today, 12);
+    const outcome = await produceAnnexA(db.deps, ctx, window, out.stream);
+    const openPlans = await db.handle.db
+      .selectFrom('cpPlan')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('startedOn', '<=', window.to)
+      .where((eb) => eb.or([eb('endedOn', 'is', null), eb('endedOn', '>=', window.from)]))
+      .executeTakeFirstOrThrow();
+    expect(outcome.rows[7]).toBe(Number(openPlans.n));
+    for (const list of [2, 4, 5, 6, 7]) expect(outcome.rows[list], `list ${String(list)}`).toBeGreaterThan(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(out.buffer() as unknown as ExcelJS.Buffer);
+    expect(book.getWorksheet('List 7')?.rowCount).toBe(Number(openPlans.n) + 1);
   });
 });

@@ -132,6 +132,18 @@ const CASES: Readonly<Record<string, { pass: CensusChild; fail: CensusChild; oth
   },
   '8867': { pass: child({ cin: [episode({ assessments: [assessment(['24A'])] })] }), fail: child({ cin: [episode({ assessments: [assessment(['25A'])] })] }) },
   '8945Q': { pass: child({ cin: [episode({ assessments: [assessment(['18B'])] })] }), fail: child({ cin: [episode({ assessments: [assessment(['18A'])] })] }) },
+  '8608': {
+    pass: child({ cin: [episode({ assessments: [assessment(['21'], { assessmentAuthorisationDate: '2025-06-03' })] })] }),
+    fail: child({ cin: [episode({ assessments: [assessment(['21'], { assessmentAuthorisationDate: '2025-06-02' })] })] }),
+  },
+  '8620': {
+    pass: child({ cin: [episode({ cinReferralDate: '2025-03-01', cinClosureDate: '2025-04-01', reasonForClosure: 'RC7' })] }),
+    fail: child({ cin: [episode({ cinReferralDate: '2025-03-01', cinClosureDate: '2025-03-31', reasonForClosure: 'RC7' })] }),
+  },
+  '8740': {
+    pass: child({ cin: [episode({ cinReferralDate: '2025-03-01', section47: [{ s47ActualStartDate: '2025-03-10', icpcNotRequired: true }] })] }),
+    fail: child({ cin: [episode({ cinReferralDate: '2025-03-01', section47: [{ s47ActualStartDate: '2025-03-10', icpcNotRequired: false }] })] }),
+  },
   '8950Q': { pass: child({ cin: [episode({ assessments: [assessment(['19C'])] })] }), fail: child({ cin: [episode({ assessments: [assessment(['19A'])] })] }) },
 };
 

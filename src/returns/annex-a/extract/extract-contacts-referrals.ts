@@ -3,31 +3,11 @@
 // `person`. A child named on a contact but never linked to a record is listed under an identifier
 // made from the contact's reference and the child's place on it, with the date of birth the contact
 // gave (gender and ethnicity not known).
-import { readChildren, readContactChildren, readReferralsBetween, type ChildRow } from '../../../app/returns/returns-data.ts';
+import { readContactChildren, readReferralsBetween } from '../../../app/returns/returns-data.ts';
 import type { AppDeps } from '../../../app/shared/deps.ts';
 import type { RequestContext } from '../../../app/shared/request-context.ts';
-import { laChildIdOf } from '../../cin-census/assemble.ts';
-import type { AnnexChild, AnnexContactRow, AnnexReferralRow } from '../sources.ts';
-
-const CHUNK = 2000;
-
-async function childrenOf(deps: AppDeps, ctx: RequestContext, ids: readonly string[]): Promise<Map<string, ChildRow>> {
-  const unique = [...new Set(ids)];
-  const out = new Map<string, ChildRow>();
-  for (let i = 0; i < unique.length; i += CHUNK) for (const row of await readChildren(deps, ctx, unique.slice(i, i + CHUNK))) out.set(row.id, row);
-  return out;
-}
-
-function annexChild(id: string, row: ChildRow | undefined): AnnexChild {
-  return {
-    personId: id,
-    childUniqueId: laChildIdOf(id),
-    gender: row?.gender ?? null,
-    ethnicity: row?.ethnicity ?? null,
-    dateOfBirth: row?.dateOfBirth ?? null,
-    disabilities: row?.disabilities ?? [],
-  };
-}
+import type { AnnexContactRow, AnnexReferralRow } from '../sources.ts';
+import { annexChild, childrenOf } from './annex-children.ts';
 
 export async function extractContacts(deps: AppDeps, ctx: RequestContext, from: string, to: string): Promise<AnnexContactRow[]> {
   const rows = await readContactChildren(deps, ctx, from, to);

@@ -1,11 +1,28 @@
-// List 7, child protection plans (the child protection module): start, initial and latest category, last statutory visit and seen alone, latest review conference, end date, EPO/police protection in the last six months, previous plans, team and worker.
-// EMPTY ON PURPOSE: the tables this reads do not exist on the branch this was written on; another
-// module is building them and they are merged after it. The Annex A builder already calls this
-// extractor, so wiring the module in means replacing the body with a query through an app function
-// (returns -> app -> db), along these lines (names to be confirmed):
-//   select p.child_id, p.started_on, p.initial_category, p.latest_category, v.visited_on, v.seen_alone, r.held_on, p.ended_on, ... from cp_plan p ... where p.started_on <= $to and (p.ended_on is null or p.ended_on >= $from)
+// List 7, child protection plans, from the child protection module's `cp_plan`, `cp_conference` and
+// `cp_visit` (migration 0014): each plan open in the window, with its initial and latest category,
+// the last visit in which the child was seen (and whether alone), the latest review conference, the
+// end date, the number of previous plans (plan_number counts them from 1), the team and lead worker.
+// Hearth does not record emergency protection orders or police protection, so that column is blank.
+import { readCpPlansBetween } from '../../../app/returns/returns-data.ts';
+import type { AppDeps } from '../../../app/shared/deps.ts';
+import type { RequestContext } from '../../../app/shared/request-context.ts';
 import type { AnnexCpPlanRow } from '../sources.ts';
+import { withChildren } from './annex-children.ts';
 
-export async function extractCpPlans(): Promise<AnnexCpPlanRow[]> {
-  return [];
+export async function extractCpPlans(deps: AppDeps, ctx: RequestContext, from: string, to: string): Promise<AnnexCpPlanRow[]> {
+  const rows = await withChildren(deps, ctx, await readCpPlansBetween(deps, ctx, from, to));
+  return rows.map(({ row, child }) => ({
+    child,
+    startedOn: row.startedOn,
+    initialCategory: row.initialCategory,
+    latestCategory: row.latestCategory,
+    lastStatutoryVisitOn: row.lastVisitOn,
+    seenAlone: row.lastVisitSeenAlone,
+    latestReviewOn: row.reviewDates.filter((d) => d <= to).at(-1) ?? null,
+    endedOn: row.endedOn !== null && row.endedOn <= to ? row.endedOn : null,
+    emergencyProtectionInLast6Months: null,
+    previousPlans: row.planNumber - 1,
+    team: row.teamName,
+    worker: row.workerName,
+  }));
 }

@@ -1,11 +1,19 @@
-// List 2, early help assessments (the early help module): start and completion dates, organisation completing it. Hearth records early help referrals (early_help_referral), not assessments, so there is nothing honest to list until that module records them.
-// EMPTY ON PURPOSE: the tables this reads do not exist on the branch this was written on; another
-// module is building them and they are merged after it. The Annex A builder already calls this
-// extractor, so wiring the module in means replacing the body with a query through an app function
-// (returns -> app -> db), along these lines (names to be confirmed):
-//   select child_id, started_on, completed_on, organisation from early_help_assessment where started_on <= $to and (completed_on is null or completed_on >= $from)
+// List 2, early help assessments, from the early help module (migration 0011): each early help
+// episode's wellbeing assessment, started when the episode started and completed on the date it was
+// recorded, under way or completed in the window. The organisation completing it is the early help
+// team the episode is allocated to.
+import { readEarlyHelpAssessmentsBetween } from '../../../app/returns/returns-data.ts';
+import type { AppDeps } from '../../../app/shared/deps.ts';
+import type { RequestContext } from '../../../app/shared/request-context.ts';
 import type { AnnexEarlyHelpRow } from '../sources.ts';
+import { withChildren } from './annex-children.ts';
 
-export async function extractEarlyHelp(): Promise<AnnexEarlyHelpRow[]> {
-  return [];
+export async function extractEarlyHelp(deps: AppDeps, ctx: RequestContext, from: string, to: string): Promise<AnnexEarlyHelpRow[]> {
+  const rows = await withChildren(deps, ctx, await readEarlyHelpAssessmentsBetween(deps, ctx, from, to));
+  return rows.map(({ row, child }) => ({
+    child,
+    startedOn: row.startedOn,
+    completedOn: row.completedOn !== null && row.completedOn <= to ? row.completedOn : null,
+    organisation: row.teamName,
+  }));
 }

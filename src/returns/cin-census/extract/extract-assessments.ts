@@ -1,11 +1,20 @@
-// Child and family assessments (the assessment module): start, internal review and authorisation dates, factors identified at the end of assessment, primary need.
-// EMPTY ON PURPOSE: the tables this reads do not exist on the branch this was written on; another
-// module is building them and they are merged after it. The census builder already calls this
-// extractor, so wiring the module in means replacing the body with a query through an app function
-// (returns -> app -> db), along these lines (table and column names to be confirmed):
-//   select child_id as person_id, started_on, internal_review_on, authorised_on, factors, primary_need_code from assessment where child_id = any($1) and started_on <= $2
+// Child and family assessments, from the assessment module's `assessment` (migration 0009): the date
+// the assessment was started (London date of started_at), the date it was authorised, the factors
+// identified at the end of it and the primary need. Hearth records no internal review date for an
+// assessment (AssessmentInternalReviewDate is optional in the census), so none is reported.
+import { readAssessments } from '../../../app/returns/returns-data.ts';
+import type { AppDeps } from '../../../app/shared/deps.ts';
+import type { RequestContext } from '../../../app/shared/request-context.ts';
 import type { CensusAssessmentRow } from './sources.ts';
 
-export async function extractAssessments(): Promise<CensusAssessmentRow[]> {
-  return [];
+export async function extractAssessments(deps: AppDeps, ctx: RequestContext, personIds: readonly string[], upTo: string): Promise<CensusAssessmentRow[]> {
+  const rows = await readAssessments(deps, ctx, personIds, upTo);
+  return rows.map((r) => ({
+    personId: r.childId,
+    startedOn: r.startedOn,
+    internalReviewOn: null,
+    authorisedOn: r.authorisedOn,
+    factors: r.factors,
+    primaryNeedCode: r.primaryNeed,
+  }));
 }

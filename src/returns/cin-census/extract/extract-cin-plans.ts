@@ -1,11 +1,12 @@
-// Child in need plans (the children in need module): plan start and end dates.
-// EMPTY ON PURPOSE: the tables this reads do not exist on the branch this was written on; another
-// module is building them and they are merged after it. The census builder already calls this
-// extractor, so wiring the module in means replacing the body with a query through an app function
-// (returns -> app -> db), along these lines (table and column names to be confirmed):
-//   select child_id as person_id, started_on, ended_on from cin_plan where child_id = any($1) and started_on <= $2
+// Child in need plans, from the children in need module's `cin_plan` (migration 0010): the census
+// CINPlanStartDate is the date the plan was agreed (a draft never agreed is not reported), and the
+// end date once it ended.
+import { readCinPlans } from '../../../app/returns/returns-data.ts';
+import type { AppDeps } from '../../../app/shared/deps.ts';
+import type { RequestContext } from '../../../app/shared/request-context.ts';
 import type { CensusCinPlanRow } from './sources.ts';
 
-export async function extractCinPlans(): Promise<CensusCinPlanRow[]> {
-  return [];
+export async function extractCinPlans(deps: AppDeps, ctx: RequestContext, personIds: readonly string[], upTo: string): Promise<CensusCinPlanRow[]> {
+  const rows = await readCinPlans(deps, ctx, personIds, upTo);
+  return rows.map((r) => ({ personId: r.childId, startedOn: r.agreedOn, endedOn: r.endedOn }));
 }

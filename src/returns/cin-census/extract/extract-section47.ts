@@ -1,11 +1,21 @@
-// Section 47 enquiries (the strategy discussion / section 47 module): start date, ICPC target date, ICPC date, ICPC not required.
-// EMPTY ON PURPOSE: the tables this reads do not exist on the branch this was written on; another
-// module is building them and they are merged after it. The census builder already calls this
-// extractor, so wiring the module in means replacing the body with a query through an app function
-// (returns -> app -> db), along these lines (table and column names to be confirmed):
-//   select child_id as person_id, started_on, icpc_target_on, icpc_held_on, icpc_not_required from section47_enquiry where child_id = any($1) and started_on <= $2
+// Section 47 enquiries, from `section47_enquiry` (migration 0013) and the initial child protection
+// conference it led to (`cp_conference`, migration 0014, kind initial, held): the enquiry's start
+// date, the ICPC target date (icpc_due_on, set when the enquiry concluded the child is at continuing
+// risk of significant harm) and the date of the ICPC. ICPCNotRequired is true for a completed
+// enquiry whose outcome is not continuing risk: no conference is called. An enquiry still in progress
+// has neither.
+import { readSection47s } from '../../../app/returns/returns-data.ts';
+import type { AppDeps } from '../../../app/shared/deps.ts';
+import type { RequestContext } from '../../../app/shared/request-context.ts';
 import type { CensusSection47Row } from './sources.ts';
 
-export async function extractSection47(): Promise<CensusSection47Row[]> {
-  return [];
+export async function extractSection47(deps: AppDeps, ctx: RequestContext, personIds: readonly string[], upTo: string): Promise<CensusSection47Row[]> {
+  const rows = await readSection47s(deps, ctx, personIds, upTo);
+  return rows.map((r) => ({
+    personId: r.childId,
+    startedOn: r.startedOn,
+    initialCpcTarget: r.icpcDueOn,
+    dateOfInitialCpc: r.icpcHeldOn,
+    icpcNotRequired: r.status === 'completed' && r.outcome !== 'substantiated_continuing',
+  }));
 }
