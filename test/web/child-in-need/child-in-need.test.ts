@@ -185,7 +185,8 @@ describe('My work', () => {
     expect(manager).toContain('The contingency plan is generic');
     const filtered = await managerBrowser.get(`/my-work?worker=${DEMO_USER_IDS.teamManager}`);
     expect(filtered.statusCode).toBe(200);
-    expect(textOf(filtered.body)).toContain('Due and overdue in your team (0)');
+    // The team manager holds no child in need plans of their own (other modules' items may be listed).
+    expect(textOf(filtered.body)).not.toContain('Child in need plan review');
     expect((await managerBrowser.get('/my-work?worker=not-a-uuid')).statusCode).toBe(200);
   });
 });

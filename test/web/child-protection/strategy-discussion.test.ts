@@ -110,6 +110,13 @@ describe('convening and recording a strategy discussion', () => {
     const s47Url = /href="(\/section-47-enquiries\/[0-9a-f-]+)"/.exec(held.body)?.[1] ?? '';
     expect(s47Url).not.toBe('');
 
+    // The demo child is on a child protection plan (demo-child-protection-plans.ts): end it, so this
+    // enquiry's "continuing risk" can open an initial conference (a child on a plan is reviewed instead).
+    const db = web.database.handle.db;
+    const onPlan = await db.selectFrom('cpPlan').select('startedOn').where('childId', '=', child).where('status', '=', 'active').executeTakeFirst();
+    if (onPlan !== undefined) {
+      await db.updateTable('cpPlan').set({ status: 'ended', endedOn: onPlan.startedOn, endReason: 'no_longer_at_risk' }).where('childId', '=', child).where('status', '=', 'active').execute();
+    }
     const s47 = await browser.get(s47Url);
     expect(s47.statusCode).toBe(200);
     const s47Version = /name="version" value="(\d+)"/.exec(s47.body)?.[1] ?? '';

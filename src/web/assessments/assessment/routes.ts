@@ -46,6 +46,8 @@ export async function assessmentPageRoutes(app: FastifyInstance, options: { deps
       returns: page.returns.map((r) => ({ returnedBy: r.returnedByName, returnedAt: instantText(r.returnedAt), comments: paragraphsOf(r.comments) })),
       nextStep: page.nextStep === null ? null : nextStepSummary(page.nextStep),
       earlyHelpHref: page.assessment.outcome === 'step_down_early_help' ? paths.earlyHelpReferrals() : null,
+      cinPlanHref: page.assessment.outcome === 'cin_plan' ? paths.childInNeed(childId) : null,
+      strategyHref: page.assessment.outcome === 'strategy_s47' ? paths.childProtection(childId) : null,
       mayEdit: page.mayEdit,
       mayAuthorise: page.mayAuthorise,
       mayRecordNextStep: page.mayRecordNextStep,
