@@ -223,8 +223,9 @@ export async function recordSection47Outcome(
 /**
  * The initial child protection conference an enquiry with continuing risk needs (S47-03): opened in the
  * same transaction as the outcome, due 15 working days from the last strategy discussion about the
- * enquiry (src/app/child-protection/open-initial-conference.ts). If one is already waiting, or the child
- * is already on a plan, the outcome is refused with the reason on the outcome field.
+ * enquiry (src/app/child-protection/open-initial-conference.ts). Where one is already waiting, or the
+ * child is already on a plan (whose next review conference considers the enquiry), none is opened and
+ * the reason is audited; the outcome itself is never refused for it.
  */
 async function requestInitialConference(work: Work, enquiry: Section47Row): Promise<void> {
   try {
@@ -236,7 +237,13 @@ async function requestInitialConference(work: Work, enquiry: Section47Row): Prom
       teamId: enquiry.teamId,
     });
   } catch (error) {
-    if (error instanceof ValidationError) throw new ValidationError({ outcome: Object.values(error.fieldErrors).join('. ') });
-    throw error;
+    if (!(error instanceof ValidationError)) throw error;
+    await work.audit({
+      action: 'child-protection.initial-conference.not-opened',
+      subjectType: 'section-47',
+      subjectId: enquiry.id,
+      childId: enquiry.childId,
+      changes: { reason: Object.values(error.fieldErrors).join('. ') },
+    });
   }
 }
