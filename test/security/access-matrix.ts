@@ -894,7 +894,16 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   'GET /returns/rules': {},
   'GET /returns/runs/:runId': {},
   'GET /returns/runs/:runId/download': {},
-  'POST /returns/runs': { body: () => ({ form: { kind: 'annex_a', 'to-day': '31', 'to-month': '3', 'to-year': '2025', months: '6' } }) },
+  // The build runs in the background and audits its end: wait for it, so that row is not taken for the next cell's.
+  'POST /returns/runs': {
+    body: () => ({ form: { kind: 'annex_a', 'to-day': '31', 'to-month': '3', 'to-year': '2025', months: '6' } }),
+    reset: async (ctx) => {
+      for (let tries = 0; tries < 600; tries += 1) {
+        if ((await ctx.db.selectFrom('returnRun').select('id').where('status', '=', 'running').executeTakeFirst()) === undefined) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+  },
   'POST /children/:childId/chronology/new-entry': {
     body: () => ({
       form: { 'entryDate-day': '2', 'entryDate-month': '1', 'entryDate-year': '2026', category: 'other', summary: 'Matrix entry', source: 'Access matrix' },
