@@ -928,9 +928,68 @@ export interface Database {
   assessment: AssessmentTable;
   assessmentReturn: AssessmentReturnTable;
   assessmentNextStep: AssessmentNextStepTable;
+  youngCarerAssessment: YoungCarerAssessmentTable;
+  youngCarerAssessmentReturn: YoungCarerAssessmentReturnTable;
 }
 
 export type Person = Selectable<PersonTable>;
 export type NewPerson = Insertable<PersonTable>;
 export type AppUser = Selectable<AppUserTable>;
 export type Team = Selectable<TeamTable>;
+
+// Young carers' needs assessments (migration 0018).
+export type YoungCarerStatusColumn = 'in_progress' | 'awaiting_authorisation' | 'authorised';
+
+export interface YoungCarerAssessmentTable {
+  id: Generated<string>;
+  childId: string;
+  teamId: string;
+  workerUserId: string;
+  caredForPersonId: string | null;
+  caredForName: string;
+  caredForRelationship: string;
+  caredForIsAdult: boolean;
+  caredForNeeds: string[];
+  caringTasks: string[];
+  caringTasksDetail: Generated<string>;
+  hoursPerWeek: number;
+  requestedOn: DateText;
+  requestedBy: string;
+  requestedByDetail: Generated<string>;
+  dueOn: DateText;
+  status: Generated<YoungCarerStatusColumn>;
+  youngCarerSeenOn: DateText | null;
+  caringRole: Generated<string>;
+  appropriateness: Generated<string>;
+  careAppropriate: string | null;
+  wishesToContinueCaring: string | null;
+  wellbeingImpact: Generated<string>;
+  educationEmployment: Generated<string>;
+  leisure: Generated<string>;
+  youngCarerViews: Generated<string>;
+  familyViews: Generated<string>;
+  needsIdentified: Generated<string>;
+  servicesForCaredFor: Generated<string>;
+  outcomes: Generated<string[]>;
+  startedByUserId: string;
+  startedAt: ColumnType<Date, Date, never>;
+  updatedAt: Timestamp;
+  submittedByUserId: string | null;
+  submittedAt: Timestamp | null;
+  authorisedByUserId: string | null;
+  authorisedAt: Timestamp | null;
+  authorisedOn: DateText | null;
+  managementComments: string | null;
+  workingDaysTaken: number | null;
+  authorisedWithinTimescale: boolean | null;
+  supportPlanReviewDueOn: DateText | null;
+  version: Generated<number>;
+}
+
+export interface YoungCarerAssessmentReturnTable {
+  id: Generated<string>;
+  youngCarerAssessmentId: string;
+  returnedByUserId: string;
+  returnedAt: ColumnType<Date, Date, never>;
+  comments: string;
+}

@@ -38,6 +38,8 @@ export const PERMISSIONS = {
   'child-protection:view-dashboard': 'See the child protection dashboard',
   'assessments:record': 'Start and write a child and family assessment, and record its next step done (subject to the record rules)',
   'assessments:authorise': 'Return or authorise a child and family assessment for the team (team manager)',
+  'young-carers:record': 'Start and write a young carer’s needs assessment (subject to the record rules)',
+  'young-carers:authorise': 'Return or authorise a young carer’s needs assessment for the team (team manager)',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -81,6 +83,8 @@ const GRANTED_TO: Readonly<Record<Permission, readonly Role[]>> = {
   'child-protection:view-dashboard': ['cp_chair', 'team_manager', 'performance_officer'],
   'assessments:record': ['social_worker', 'team_manager'],
   'assessments:authorise': ['team_manager'],
+  'young-carers:record': ['social_worker', 'team_manager'],
+  'young-carers:authorise': ['team_manager'],
 };
 
 export function isPermission(value: string): value is Permission {

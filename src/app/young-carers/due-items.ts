@@ -1,0 +1,37 @@
+// The young carers module's source of due items for My work (src/app/work/due-item-sources.ts): every
+// young carer's assessment not yet authorised, due 45 working days from the request (YC-01), and the
+// review of the support plan of the latest authorised assessment with one (YC-02), each with how its
+// date was worked out.
+import type { Transaction } from 'kysely';
+import { listYoungCarerDue } from '../../db/young-carers/due-items-repository.ts';
+import type { Database } from '../../db/schema.ts';
+import type { DueItem, DueScope } from '../../domain/casework/due-items.ts';
+import type { Actor } from '../../domain/shared/access/actor.ts';
+import { parseLocalDate, toIsoDate } from '../../domain/shared/time/local-date.ts';
+import { explainDue } from '../../domain/shared/timescales/rule.ts';
+import { YOUNG_CARER_ASSESSMENT_COMPLETION, YOUNG_CARER_SUPPORT_PLAN_REVIEW } from '../../domain/young-carers/timescales.ts';
+
+export async function youngCarerDueItems(trx: Transaction<Database>, actor: Actor, now: Date, scope: DueScope): Promise<readonly DueItem[]> {
+  const rows = await listYoungCarerDue(trx, actor, now, scope);
+  return rows.map((r) => {
+    const review = r.status === 'authorised' && r.authorisedOn !== null;
+    const rule = review ? YOUNG_CARER_SUPPORT_PLAN_REVIEW : YOUNG_CARER_ASSESSMENT_COMPLETION;
+    const due = explainDue(rule, parseLocalDate(review && r.authorisedOn !== null ? r.authorisedOn : r.requestedOn));
+    const what = review
+      ? 'Young carer’s support plan review'
+      : r.status === 'awaiting_authorisation'
+        ? 'Young carer’s needs assessment: awaiting authorisation'
+        : 'Young carer’s needs assessment';
+    return {
+      childId: r.childId,
+      childName: r.childName,
+      teamName: r.teamName,
+      workerName: r.workerName,
+      what,
+      dueOn: toIsoDate(due.due),
+      ruleId: rule.id,
+      explanation: { summary: due.summary, source: due.source, arithmetic: due.arithmetic },
+      href: `/young-carers/${r.assessmentId}`,
+    };
+  });
+}
