@@ -14,6 +14,7 @@ import type { WebConfig } from './config.ts';
 import { adminAuditRoutes } from './admin/audit/routes.ts';
 import { adminUserRoutes } from './admin/users/routes.ts';
 import { assessmentsRoutes } from './assessments/routes.ts';
+import { youngCarersRoutes } from './young-carers/routes.ts';
 import { apiV1Routes } from './api/v1-routes.ts';
 import { signInRoutes } from './auth/sign-in/routes.ts';
 import { opsRoutes } from './ops/routes.ts';
@@ -91,6 +92,7 @@ export async function buildServer(deps: AppDeps, config: WebConfig, logger: Fast
   await app.register(earlyHelpRoutes, { deps });
   await app.register(childProtectionRoutes, { deps });
   await app.register(assessmentsRoutes, { deps });
+  await app.register(youngCarersRoutes, { deps });
   await app.register(teamRoutes, { deps });
   await app.register(adminUserRoutes, { deps });
   await app.register(adminAuditRoutes, { deps });

@@ -14,6 +14,7 @@ import { seedDemoChildProtection } from './demo-child-protection.ts';
 import { seedDemoChildInNeed } from './demo-child-in-need.ts';
 import { seedDemoChildProtectionPlans } from './demo-child-protection-plans.ts';
 import { seedDemoAssessments } from './demo-assessments.ts';
+import { seedDemoYoungCarers } from './demo-young-carers.ts';
 import { seedDemoFrontDoor } from './demo-front-door.ts';
 import { seedDemoPreBirth } from './demo-pre-birth.ts';
 import { seedDemoEarlyHelp } from './demo-early-help.ts';
@@ -235,6 +236,7 @@ export async function seedDemoAuthority(handle: DatabaseHandle, now: Date, seed 
       fstNorthTeamId: teamId('FST_NORTH'),
     });
     await seedDemoAssessments(trx, { now, allocatedChildId: DEMO_CHILD_IDS.allocated, teamId });
+    await seedDemoYoungCarers(trx, { now, allocatedChildId: DEMO_CHILD_IDS.allocated, teamId });
     // Last, so the children the module seeds above create have their characteristics too.
     await seedDemoCharacteristics(trx);
     await appendAuditEvent(

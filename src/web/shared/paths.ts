@@ -94,6 +94,11 @@ export const paths = {
   authoriseAssessment: (assessmentId: string) => `/assessments/${assessmentId}/authorise`,
   assessmentLetter: (assessmentId: string) => `/assessments/${assessmentId}/letter.docx`,
   assessmentNextStepDone: (assessmentId: string) => `/assessments/${assessmentId}/next-step/done`,
+  // Young carers' needs assessments: started from the child's record, then addressed by the assessment alone.
+  childYoungCarers: (childId: string) => `/children/${childId}/young-carers`,
+  youngCarerAssessment: (id: string) => `/young-carers/${id}`,
+  editYoungCarerAssessment: (id: string) => `/young-carers/${id}/edit`,
+  authoriseYoungCarerAssessment: (id: string) => `/young-carers/${id}/authorise`,
 } as const;
 
 /** Only local paths may be redirected to after sign-in (no open redirects). */
