@@ -7,7 +7,7 @@ import { ValidationError, type FieldErrors } from '../../../app/shared/errors.ts
 import { fieldErrorsOf } from '../../../app/shared/safe-text.ts';
 import { startYoungCarerAssessment } from '../../../app/young-carers/start-young-carer-assessment.ts';
 import { viewChildYoungCarers } from '../../../app/young-carers/view-young-carers.ts';
-import { startYoungCarerInput } from '../../../app/young-carers/young-carer-input.ts';
+import { startYoungCarerInput, YOUNG_CARER_INPUT_MESSAGES } from '../../../app/young-carers/young-carer-input.ts';
 import { relationshipLabel } from '../../../domain/people/relationships.ts';
 import { CARED_FOR_NEEDS, CARED_FOR_RELATIONSHIPS, CARING_TASKS, REQUESTED_BY } from '../../../domain/young-carers/young-carer-assessment.ts';
 import { csrfGuard } from '../../shared/csrf.ts';
@@ -61,6 +61,12 @@ const EMPTY: StartFormValues = formValues({});
 function inputOf(values: StartFormValues) {
   const errors: Record<string, string> = {};
   if (values.caredForPersonId === '') errors['caredForPersonId'] = 'Select the person the young carer looks after, or “Someone not on the child’s record”';
+  if (values.caredForPersonId === NOT_LISTED) {
+    // Someone not on the record: their name, who they are and whether an adult are all needed (the use case checks the same).
+    if (values.caredForName.trim() === '') errors['caredForName'] = YOUNG_CARER_INPUT_MESSAGES.caredForName;
+    if (values.caredForRelationship === '') errors['caredForRelationship'] = YOUNG_CARER_INPUT_MESSAGES.caredForRelationship;
+    if (values.caredForIsAdult === '') errors['caredForIsAdult'] = YOUNG_CARER_INPUT_MESSAGES.caredForIsAdult;
+  }
   const requested = isoFromDateParts(values.requestedOn, 'The date the assessment was requested', 'Enter the date the assessment was requested');
   if ('error' in requested) errors['requestedOn'] = requested.error;
   const hours = values.hoursPerWeek.trim();
