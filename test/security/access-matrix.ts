@@ -23,6 +23,7 @@ import { DEMO_RECORD_IDS } from '../../src/db/seed/demo-records.ts';
 import { DEMO_EARLY_HELP_IDS } from '../../src/db/seed/demo-early-help.ts';
 import { DEMO_USER_IDS, DEMO_USERS, FIXED_STAFF, teamStaff } from '../../src/db/seed/users.ts';
 import { DEMO_CP_IDS } from '../../src/db/seed/demo-child-protection-plans.ts';
+import { DEMO_YOUNG_CARER_IDS } from '../../src/db/seed/demo-young-carers.ts';
 import type { RouteContractEntry } from '../../src/web/plugins/route-contract.ts';
 import type { RequestBody } from './http-client.ts';
 import { NOT_YET_IN_MATRIX } from './not-yet-in-matrix.ts';
@@ -90,13 +91,16 @@ const EARLY_HELP_ALLOCATE = ['early-help:view-queue', 'early-help:allocate', 'ea
 // A social worker writes assessments; a team manager writes and authorises them (seed 004 §8).
 const ASSESSOR = ['assessments:record'];
 const AUTHORISER = ['assessments:record', 'assessments:authorise'];
+// Young carers' needs assessments: written by social workers and team managers, authorised by team managers.
+const YOUNG_CARER_ASSESSOR = ['young-carers:record'];
+const YOUNG_CARER_AUTHORISER = ['young-carers:record', 'young-carers:authorise'];
 
 export const ROLE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
   mash_practitioner: [...CASEWORK, ...FRONT_DOOR, 'front-door:view-dashboard', 'casework:view-referrals', CHILD_PROTECTION, ...EARLY_HELP_QUEUE],
   mash_manager: [...MANAGER, ...FRONT_DOOR, 'front-door:decide', CHILD_PROTECTION, ...EARLY_HELP_ALLOCATE],
-  social_worker: [...CASEWORK, CHILD_PROTECTION, ...EARLY_HELP_QUEUE, 'early-help:work', 'child-protection:record', ...ASSESSOR],
+  social_worker: [...CASEWORK, CHILD_PROTECTION, ...EARLY_HELP_QUEUE, 'early-help:work', 'child-protection:record', ...ASSESSOR, ...YOUNG_CARER_ASSESSOR],
   // closes child in need episodes (child-in-need:close)
-  team_manager: [...MANAGER, CHILD_PROTECTION, 'returns:build', 'child-in-need:close', ...EARLY_HELP_ALLOCATE, 'child-protection:record', 'child-protection:convene', 'child-protection:view-dashboard', ...AUTHORISER],
+  team_manager: [...MANAGER, CHILD_PROTECTION, 'returns:build', 'child-in-need:close', ...EARLY_HELP_ALLOCATE, 'child-protection:record', 'child-protection:convene', 'child-protection:view-dashboard', ...AUTHORISER, ...YOUNG_CARER_AUTHORISER],
   cp_chair: [...CASEWORK, CHILD_PROTECTION, 'child-protection:record', 'child-protection:chair', 'child-protection:view-dashboard'],
   iro: CASEWORK,
   personal_adviser: CASEWORK,
@@ -259,6 +263,7 @@ const missingIdStates = (): ParamState[] => [
   { state: 'malformed', value: 'not-a-uuid', expect: () => 404, auditedRefusal: false },
 ];
 export const MISSING_ASSESSMENT_ID = '00000000-0000-4000-8a55-0000000dead0';
+export const MISSING_YOUNG_CARER_ID = '00000000-0000-4000-8c4e-0000000dead0';
 
 /** The referral the in-progress demo assessment was started from (allocated, on the ordinary record). */
 const ASSESSMENT_REFERRAL: Readonly<Record<string, readonly ParamState[]>> = {
@@ -413,6 +418,12 @@ export const PARAMS: Readonly<Record<string, readonly ParamState[]>> = {
   // (src/db/seed/demo-assessments.ts), on a child with the ordinary record's facts: Family Support
   // Team North, allocated to social.worker.
   assessmentId: [recordState('ordinary', DEMO_ASSESSMENT_IDS.inProgress), { state: 'missing', value: MISSING_ASSESSMENT_ID, expect: () => 404, auditedRefusal: false }],
+  // Young carers' assessments (src/db/seed/demo-young-carers.ts), as assessments: on children with the ordinary record's facts.
+  youngCarerAssessmentId: [recordState('ordinary', DEMO_YOUNG_CARER_IDS.inProgress), { state: 'missing', value: MISSING_YOUNG_CARER_ID, expect: () => 404, auditedRefusal: false }],
+  submittedYoungCarerAssessmentId: [
+    recordState('ordinary', DEMO_YOUNG_CARER_IDS.awaitingAuthorisation),
+    { state: 'missing', value: MISSING_YOUNG_CARER_ID, expect: () => 404, auditedRefusal: false },
+  ],
   submittedAssessmentId: [recordState('ordinary', DEMO_ASSESSMENT_IDS.awaitingAuthorisation), { state: 'missing', value: MISSING_ASSESSMENT_ID, expect: () => 404, auditedRefusal: false }],
   authorisedAssessmentId: [recordState('ordinary', DEMO_ASSESSMENT_IDS.authorised), { state: 'missing', value: MISSING_ASSESSMENT_ID, expect: () => 404, auditedRefusal: false }],
   userId: [
@@ -1226,6 +1237,47 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
     }),
   },
   'POST /assessments/:authorisedAssessmentId/next-step/done': { body: () => ({ form: { note: 'Matrix: done.' } }) },
+  // Young carers' needs assessments (src/web/young-carers/).
+  'GET /children/:childId/young-carers': {},
+  'POST /children/:childId/young-carers': {
+    body: () => ({
+      form: {
+        caredForPersonId: 'not-listed',
+        caredForName: 'Matrix Cared-for',
+        caredForRelationship: 'parent',
+        caredForIsAdult: 'yes',
+        caredForNeeds: 'mental_health',
+        caringTasks: 'household',
+        hoursPerWeek: '5',
+        'requestedOn-day': '6',
+        'requestedOn-month': '1',
+        'requestedOn-year': '2025',
+        requestedBy: 'school',
+      },
+    }),
+  },
+  'GET /young-carers/:youngCarerAssessmentId': {},
+  'GET /young-carers/:youngCarerAssessmentId/edit': { record: 'change' },
+  'POST /young-carers/:youngCarerAssessmentId/edit': {
+    body: async (ctx) => ({
+      form: {
+        action: 'save',
+        version: String((await ctx.db.selectFrom('youngCarerAssessment').select('version').where('id', '=', DEMO_YOUNG_CARER_IDS.inProgress).executeTakeFirstOrThrow()).version),
+        leisure: 'Matrix leisure.',
+      },
+    }),
+  },
+  // Once the team manager's cell has authorised it, the form sends them on to the assessment (303).
+  'GET /young-carers/:submittedYoungCarerAssessmentId/authorise': { record: 'change', allow: [200, 303] },
+  'POST /young-carers/:submittedYoungCarerAssessmentId/authorise': {
+    body: async (ctx) => ({
+      form: {
+        action: 'authorise',
+        managementComments: 'Matrix authorisation.',
+        version: String((await ctx.db.selectFrom('youngCarerAssessment').select('version').where('id', '=', DEMO_YOUNG_CARER_IDS.awaitingAuthorisation).executeTakeFirstOrThrow()).version),
+      },
+    }),
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
