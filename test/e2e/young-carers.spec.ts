@@ -50,7 +50,10 @@ describe('a young carer’s needs assessment', () => {
     await expectNoAxeViolations(worker);
 
     // 3. A parent already on the child's record is the person cared for.
-    const parentRadio = worker.getByRole('group', { name: /look after\?/ }).getByRole('radio').first();
+    const parentRadio = worker
+      .getByRole('group', { name: /look after\?/ })
+      .getByRole('radio')
+      .first();
     await parentRadio.check();
     await worker.getByLabel('Mental health problem').check();
     await worker.getByLabel('Giving or managing medicine').check();
@@ -74,7 +77,12 @@ describe('a young carer’s needs assessment', () => {
 
     // 5. Submitting before it is complete is refused, with the error summary.
     await andWait(worker, () => worker.getByRole('button', { name: 'Submit to team manager' }).click());
-    expect(await worker.getByRole('alert').getByRole('link', { name: /they must be seen/ }).isVisible()).toBe(true);
+    expect(
+      await worker
+        .getByRole('alert')
+        .getByRole('link', { name: /they must be seen/ })
+        .isVisible(),
+    ).toBe(true);
     await expectNoAxeViolations(worker);
 
     // 6. The rest written and submitted.
@@ -103,7 +111,12 @@ describe('a young carer’s needs assessment', () => {
     expect(await manager.getByRole('heading', { level: 1, name: 'Authorise or return the assessment' }).isVisible()).toBe(true);
     await expectNoAxeViolations(manager);
     await andWait(manager, () => manager.getByRole('button', { name: 'Authorise the assessment' }).click());
-    expect(await manager.getByRole('alert').getByRole('link', { name: /management oversight/ }).isVisible()).toBe(true);
+    expect(
+      await manager
+        .getByRole('alert')
+        .getByRole('link', { name: /management oversight/ })
+        .isVisible(),
+    ).toBe(true);
     await expectNoAxeViolations(manager);
     await manager.fill('#managementComments', 'Agree. Support plan with Young Carers MK; Access Team referral for dad.');
     await andWait(manager, () => manager.getByRole('button', { name: 'Authorise the assessment' }).click());

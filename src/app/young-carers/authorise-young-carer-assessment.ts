@@ -28,7 +28,8 @@ export async function authoriseYoungCarerAssessment(
   return unitOfWork(deps, ctx, async ({ trx, now, audit }) => {
     const { actor, assessment } = await openYoungCarerAssessment(trx, ctx, 'young-carers:authorise', 'change', childId, id, now);
     requireTeamManager(actor, assessment);
-    const stale = () => new StaleVersionError('young-carer-assessment', id, { version: assessment.version, status: assessment.status }, { module: 'young-carers', childId });
+    const stale = () =>
+      new StaleVersionError('young-carer-assessment', id, { version: assessment.version, status: assessment.status }, { module: 'young-carers', childId });
     if (assessment.version !== input.version || assessment.status !== 'awaiting_authorisation') throw stale();
     const today = londonToday(now);
     const timeliness = youngCarerAssessmentTimeliness(parseLocalDate(assessment.requestedOn), today);

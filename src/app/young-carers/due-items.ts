@@ -14,9 +14,11 @@ import { YOUNG_CARER_ASSESSMENT_COMPLETION, YOUNG_CARER_SUPPORT_PLAN_REVIEW } fr
 export async function youngCarerDueItems(trx: Transaction<Database>, actor: Actor, now: Date, scope: DueScope): Promise<readonly DueItem[]> {
   const rows = await listYoungCarerDue(trx, actor, now, scope);
   return rows.map((r) => {
-    const review = r.status === 'authorised' && r.authorisedOn !== null;
+    // an authorised row is listed for its support plan's review, anchored on the day it was authorised
+    const reviewFrom = r.status === 'authorised' ? r.authorisedOn : null;
+    const review = reviewFrom !== null;
     const rule = review ? YOUNG_CARER_SUPPORT_PLAN_REVIEW : YOUNG_CARER_ASSESSMENT_COMPLETION;
-    const due = explainDue(rule, parseLocalDate(review && r.authorisedOn !== null ? r.authorisedOn : r.requestedOn));
+    const due = explainDue(rule, parseLocalDate(reviewFrom ?? r.requestedOn));
     const what = review
       ? 'Young carer’s support plan review'
       : r.status === 'awaiting_authorisation'

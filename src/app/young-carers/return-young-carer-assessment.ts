@@ -12,10 +12,16 @@ export async function returnYoungCarerAssessment(deps: AppDeps, ctx: RequestCont
   await unitOfWork(deps, ctx, async ({ trx, now, audit }) => {
     const { actor, assessment } = await openYoungCarerAssessment(trx, ctx, 'young-carers:authorise', 'change', childId, id, now);
     requireTeamManager(actor, assessment);
-    const stale = () => new StaleVersionError('young-carer-assessment', id, { version: assessment.version, status: assessment.status }, { module: 'young-carers', childId });
+    const stale = () =>
+      new StaleVersionError('young-carer-assessment', id, { version: assessment.version, status: assessment.status }, { module: 'young-carers', childId });
     if (assessment.version !== input.version || assessment.status !== 'awaiting_authorisation') throw stale();
     if (!(await transitionYoungCarerAssessment(trx, id, input.version, 'awaiting_authorisation', 'in_progress', {}, now))) throw stale();
-    const returnId = await insertYoungCarerReturn(trx, { youngCarerAssessmentId: id, returnedByUserId: actor.userId, returnedAt: now, comments: input.comments });
+    const returnId = await insertYoungCarerReturn(trx, {
+      youngCarerAssessmentId: id,
+      returnedByUserId: actor.userId,
+      returnedAt: now,
+      comments: input.comments,
+    });
     await audit({ action: 'young-carers.assessment.returned', subjectType: 'young-carer-assessment', subjectId: id, childId, changes: { returnId } });
   });
 }

@@ -22,7 +22,8 @@ function columnsOf(content: SaveYoungCarerInput['content']): YoungCarerContentCo
   };
 }
 
-const stale = (id: string, childId: string, current: unknown) => new StaleVersionError('young-carer-assessment', id, current, { module: 'young-carers', childId });
+const stale = (id: string, childId: string, current: unknown) =>
+  new StaleVersionError('young-carer-assessment', id, current, { module: 'young-carers', childId });
 
 export async function saveYoungCarerAssessment(
   deps: AppDeps,
@@ -34,7 +35,8 @@ export async function saveYoungCarerAssessment(
 ): Promise<{ version: number; submitted: boolean }> {
   return unitOfWork(deps, ctx, async ({ trx, now, audit }) => {
     const { actor, assessment } = await openYoungCarerAssessment(trx, ctx, 'young-carers:record', 'change', childId, id, now);
-    if (assessment.version !== input.version || assessment.status !== 'in_progress') throw stale(id, childId, { version: assessment.version, status: assessment.status });
+    if (assessment.version !== input.version || assessment.status !== 'in_progress')
+      throw stale(id, childId, { version: assessment.version, status: assessment.status });
     const context = { requestedOn: parseLocalDate(assessment.requestedOn), today: londonToday(now), caredForIsAdult: assessment.caredForIsAdult };
     const content = { ...input.content, outcomes: [...new Set(input.content.outcomes)] };
     const problems = options.submit ? submissionProblems(content, context, parseLocalDate) : draftProblems(content, context, parseLocalDate);
@@ -59,9 +61,23 @@ export async function saveYoungCarerAssessment(
       },
     });
     if (!options.submit) return { version: input.version + 1, submitted: false };
-    const moved = await transitionYoungCarerAssessment(trx, id, input.version + 1, 'in_progress', 'awaiting_authorisation', { submittedByUserId: actor.userId, submittedAt: now }, now);
+    const moved = await transitionYoungCarerAssessment(
+      trx,
+      id,
+      input.version + 1,
+      'in_progress',
+      'awaiting_authorisation',
+      { submittedByUserId: actor.userId, submittedAt: now },
+      now,
+    );
     if (!moved) throw stale(id, childId, { version: input.version + 1 });
-    await audit({ action: 'young-carers.assessment.submitted', subjectType: 'young-carer-assessment', subjectId: id, childId, changes: { teamId: assessment.teamId } });
+    await audit({
+      action: 'young-carers.assessment.submitted',
+      subjectType: 'young-carer-assessment',
+      subjectId: id,
+      childId,
+      changes: { teamId: assessment.teamId },
+    });
     return { version: input.version + 2, submitted: true };
   });
 }

@@ -57,7 +57,12 @@ export interface ChildYoungCarers {
   readonly mayStart: boolean;
 }
 
-export async function viewChildYoungCarers(deps: AppDeps, ctx: RequestContext, childId: string, options: { readonly audit?: boolean } = {}): Promise<ChildYoungCarers> {
+export async function viewChildYoungCarers(
+  deps: AppDeps,
+  ctx: RequestContext,
+  childId: string,
+  options: { readonly audit?: boolean } = {},
+): Promise<ChildYoungCarers> {
   return unitOfWork(deps, ctx, async ({ trx, now, audit }) => {
     const { actor, child } = await openChildRecord(trx, ctx.actor, 'read', childId, now);
     const [rows, related] = await Promise.all([listChildYoungCarerAssessments(trx, childId), listRelatedPeople(trx, actor, now, [childId])]);

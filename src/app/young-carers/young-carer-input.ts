@@ -14,9 +14,6 @@ import {
   YOUNG_CARER_SECTION_KEYS,
   YOUNG_CARER_SECTION_MAX_LENGTH,
   YOUNG_CARER_SECTIONS,
-  type CareAppropriate,
-  type WishesToContinue,
-  type YoungCarerOutcome,
   type YoungCarerSection,
 } from '../../domain/young-carers/young-carer-assessment.ts';
 import { isValidIsoDate } from '../../domain/shared/time/local-date.ts';
@@ -59,10 +56,20 @@ export const startYoungCarerInput = z.strictObject({
   caredForRelationship: z.string().refine(isCaredForRelationship, { error: M.caredForRelationship }).nullable(),
   /** Required when the person is typed; for a related person it comes from their record. */
   caredForIsAdult: z.boolean({ error: M.caredForIsAdult }).nullable(),
-  caredForNeeds: z.array(z.string().refine(isCaredForNeed, { error: M.caredForNeeds })).min(1, { error: M.caredForNeeds }).max(10),
-  caringTasks: z.array(z.string().refine(isCaringTask, { error: M.caringTasks })).min(1, { error: M.caringTasks }).max(10),
+  caredForNeeds: z
+    .array(z.string().refine(isCaredForNeed, { error: M.caredForNeeds }))
+    .min(1, { error: M.caredForNeeds })
+    .max(10),
+  caringTasks: z
+    .array(z.string().refine(isCaringTask, { error: M.caringTasks }))
+    .min(1, { error: M.caringTasks })
+    .max(10),
   caringTasksDetail: storable(2000, M.caringTasksDetail).transform((s) => s.trim()),
-  hoursPerWeek: z.number({ error: M.hoursPerWeek }).int({ error: M.hoursPerWeek }).min(0, { error: M.hoursPerWeek }).max(MAX_HOURS_PER_WEEK, { error: M.hoursPerWeek }),
+  hoursPerWeek: z
+    .number({ error: M.hoursPerWeek })
+    .int({ error: M.hoursPerWeek })
+    .min(0, { error: M.hoursPerWeek })
+    .max(MAX_HOURS_PER_WEEK, { error: M.hoursPerWeek }),
   requestedOn: z.string().refine(isValidIsoDate, { error: M.requestedOn }),
   requestedBy: z.string().refine(isRequestedBy, { error: M.requestedBy }),
   requestedByDetail: storable(200, M.requestedByDetail).transform((s) => s.trim()),
@@ -77,19 +84,9 @@ const sectionShape = Object.fromEntries(
 export const youngCarerContentInput = z.strictObject({
   sections: z.strictObject(sectionShape),
   youngCarerSeenOn: z.string().refine(isValidIsoDate, { error: M.date }).nullable(),
-  careAppropriate: z
-    .string()
-    .refine(isCareAppropriate, { error: M.careAppropriate })
-    .transform((v) => v as CareAppropriate)
-    .nullable(),
-  wishesToContinueCaring: z
-    .string()
-    .refine(isWishesToContinue, { error: M.wishesToContinueCaring })
-    .transform((v) => v as WishesToContinue)
-    .nullable(),
-  outcomes: z
-    .array(z.string().refine(isYoungCarerOutcome, { error: M.outcomes }).transform((v) => v as YoungCarerOutcome))
-    .max(4),
+  careAppropriate: z.string().refine(isCareAppropriate, { error: M.careAppropriate }).nullable(),
+  wishesToContinueCaring: z.string().refine(isWishesToContinue, { error: M.wishesToContinueCaring }).nullable(),
+  outcomes: z.array(z.string().refine(isYoungCarerOutcome, { error: M.outcomes })).max(4),
 });
 
 export type YoungCarerContentInput = z.infer<typeof youngCarerContentInput>;

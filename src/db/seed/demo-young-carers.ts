@@ -37,7 +37,10 @@ const WRITTEN = {
   needsIdentified: 'Time for football and friends; help in school with lateness; someone to talk to about worries.',
 };
 
-export async function seedDemoYoungCarers(trx: Transaction<Database>, options: { now: Date; allocatedChildId: string; teamId: (code: string) => string }): Promise<void> {
+export async function seedDemoYoungCarers(
+  trx: Transaction<Database>,
+  options: { now: Date; allocatedChildId: string; teamId: (code: string) => string },
+): Promise<void> {
   const { now } = options;
   const today = LocalDate.parse(london.format(now));
   const teamId = options.teamId('FST_NORTH');
@@ -96,7 +99,7 @@ export async function seedDemoYoungCarers(trx: Transaction<Database>, options: {
         requestedByDetail: d.status === 'in_progress' ? 'Pastoral lead' : '',
         dueOn: youngCarerAssessmentDueOn(requestedOn).toString(),
         status: d.status,
-        youngCarerSeenOn: complete || d.status === 'in_progress' ? seenOn.toString() : null,
+        youngCarerSeenOn: seenOn.toString(),
         caringRole: WRITTEN.caringRole,
         appropriateness: complete ? WRITTEN.appropriateness : '',
         careAppropriate: complete ? 'excessive_or_inappropriate' : null,

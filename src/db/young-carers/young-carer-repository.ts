@@ -167,7 +167,13 @@ export interface YoungCarerContentColumns {
 }
 
 /** Saves the content of an assessment in progress at the expected version; false when stale or no longer in progress. */
-export async function saveYoungCarerContent(trx: Transaction<Database>, id: string, expectedVersion: number, content: YoungCarerContentColumns, now: Date): Promise<boolean> {
+export async function saveYoungCarerContent(
+  trx: Transaction<Database>,
+  id: string,
+  expectedVersion: number,
+  content: YoungCarerContentColumns,
+  now: Date,
+): Promise<boolean> {
   const result = await trx
     .updateTable('youngCarerAssessment')
     .set({ ...content, updatedAt: now, version: sql<number>`version + 1` })
@@ -234,5 +240,13 @@ export async function listYoungCarerReturns(db: Db, id: string): Promise<YoungCa
 
 /** The team a new assessment belongs to: the child's current allocation, if any. */
 export async function currentAllocationTeam(db: Db, childId: string): Promise<string | undefined> {
-  return (await db.selectFrom('allocation').select('teamId').where('childId', '=', childId).where('endedOn', 'is', null).orderBy('startedOn', 'desc').executeTakeFirst())?.teamId;
+  return (
+    await db
+      .selectFrom('allocation')
+      .select('teamId')
+      .where('childId', '=', childId)
+      .where('endedOn', 'is', null)
+      .orderBy('startedOn', 'desc')
+      .executeTakeFirst()
+  )?.teamId;
 }

@@ -4,7 +4,16 @@
 import type { LocalDate } from '@js-joda/core';
 import type { WorkingDayCalendar } from '../shared/calendar/working-days.ts';
 import { STATUTORY_WORKING_DAY_CALENDAR } from '../shared/calendar/working-days.ts';
-import { dueDate, explainDue, ragStatus, timelinessOf, type DueExplanation, type RagStatus, type Timeliness, type TimescaleRule } from '../shared/timescales/rule.ts';
+import {
+  dueDate,
+  explainDue,
+  ragStatus,
+  timelinessOf,
+  type DueExplanation,
+  type RagStatus,
+  type Timeliness,
+  type TimescaleRule,
+} from '../shared/timescales/rule.ts';
 
 /**
  * YC-01 (domain-spec ASS-06). Neither seed 004 §17 nor s17ZA-17ZC Children Act 1989 and the Young
@@ -49,7 +58,8 @@ export const YOUNG_CARER_SUPPORT_PLAN_REVIEW: TimescaleRule = {
   anchor: 'event',
   responsible: 'SW',
   basis: ['CFG'],
-  source: 'No interval in seed 004 §17 or the Young Carers (Needs Assessments) Regulations 2015; 3 months as child in need (CIN-02) and early help (EH-02) plan reviews (CFG)',
+  source:
+    'No interval in seed 004 §17 or the Young Carers (Needs Assessments) Regulations 2015; 3 months as child in need (CIN-02) and early help (EH-02) plan reviews (CFG)',
   verified: false,
   what: 'a review of the young carer’s support plan',
   from: 'the assessment was authorised',

@@ -211,7 +211,8 @@ export function draftProblems(
     else if (seen.isAfter(context.today)) problems['youngCarerSeenOn'] = YOUNG_CARER_MESSAGES.seenInFuture;
   }
   if (content.outcomes.includes('no_further_action') && content.outcomes.length > 1) problems['outcomes'] = YOUNG_CARER_MESSAGES.nfaAlone;
-  else if (content.outcomes.includes('adult_care_assessment_referral') && !context.caredForIsAdult) problems['outcomes'] = YOUNG_CARER_MESSAGES.adultReferralNeedsAdult;
+  else if (content.outcomes.includes('adult_care_assessment_referral') && !context.caredForIsAdult)
+    problems['outcomes'] = YOUNG_CARER_MESSAGES.adultReferralNeedsAdult;
   return problems;
 }
 

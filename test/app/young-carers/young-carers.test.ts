@@ -100,9 +100,19 @@ describe('starting', () => {
     const parent = listed.related.find((r) => r.relationship === 'parent');
     expect(parent).toBeDefined();
     if (parent === undefined) return;
-    const { id } = await startYoungCarerAssessment(database.deps, ctx, child, startInput({ caredForPersonId: parent.personId, caredForName: '', caredForRelationship: null, caredForIsAdult: null }));
+    const { id } = await startYoungCarerAssessment(
+      database.deps,
+      ctx,
+      child,
+      startInput({ caredForPersonId: parent.personId, caredForName: '', caredForRelationship: null, caredForIsAdult: null }),
+    );
     const row = await db().selectFrom('youngCarerAssessment').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ caredForPersonId: parent.personId, caredForName: parent.name, caredForRelationship: 'parent', caredForIsAdult: parent.personType === 'adult' });
+    expect(row).toMatchObject({
+      caredForPersonId: parent.personId,
+      caredForName: parent.name,
+      caredForRelationship: 'parent',
+      caredForIsAdult: parent.personType === 'adult',
+    });
   });
 
   it('refuses a person not related to the child, a missing name, a future request date; nothing written', async () => {
@@ -111,7 +121,9 @@ describe('starting', () => {
     await expect(startYoungCarerAssessment(database.deps, ctx, child, startInput({ caredForPersonId: DEMO_CHILD_IDS.otherTeam }))).rejects.toMatchObject({
       fieldErrors: { caredForPersonId: 'Select a person related to this child' },
     });
-    await expect(startYoungCarerAssessment(database.deps, ctx, child, startInput({ caredForName: '', caredForRelationship: null, caredForIsAdult: null }))).rejects.toBeInstanceOf(ValidationError);
+    await expect(
+      startYoungCarerAssessment(database.deps, ctx, child, startInput({ caredForName: '', caredForRelationship: null, caredForIsAdult: null })),
+    ).rejects.toBeInstanceOf(ValidationError);
     await expect(startYoungCarerAssessment(database.deps, ctx, child, startInput({ requestedOn: toIsoDate(today().plusDays(1)) }))).rejects.toMatchObject({
       fieldErrors: { requestedOn: YOUNG_CARER_MESSAGES.requestedInFuture },
     });
@@ -119,9 +131,13 @@ describe('starting', () => {
   });
 
   it('refuses a role without the permission and a worker in another team (refusal audited)', async () => {
-    await expect(startYoungCarerAssessment(database.deps, await contextFor(database, DEMO_USER_IDS.iro), child, startInput())).rejects.toBeInstanceOf(AccessRefusedError);
+    await expect(startYoungCarerAssessment(database.deps, await contextFor(database, DEMO_USER_IDS.iro), child, startInput())).rejects.toBeInstanceOf(
+      AccessRefusedError,
+    );
     const other = await db().selectFrom('appUser').select('id').where('username', '=', 'other.worker').executeTakeFirstOrThrow();
-    await expect(startYoungCarerAssessment(database.deps, await contextFor(database, other.id), child, startInput())).rejects.toBeInstanceOf(AccessRefusedError);
+    await expect(startYoungCarerAssessment(database.deps, await contextFor(database, other.id), child, startInput())).rejects.toBeInstanceOf(
+      AccessRefusedError,
+    );
     expect((await auditRows(database)).filter((a) => a.actorUserId === other.id && a.action.endsWith('refused')).length).toBeGreaterThan(0);
   });
 });
@@ -131,9 +147,19 @@ describe('saving, submitting, returning and authorising', () => {
     const ctx = await worker();
     const { id } = await startYoungCarerAssessment(database.deps, ctx, child, startInput());
     const draft = content({ outcomes: [], careAppropriate: null, sections: { ...content().sections, leisure: 'First draft.' } });
-    expect(await saveYoungCarerAssessment(database.deps, ctx, child, id, { content: draft, version: 1 }, { submit: false })).toEqual({ version: 2, submitted: false });
+    expect(await saveYoungCarerAssessment(database.deps, ctx, child, id, { content: draft, version: 1 }, { submit: false })).toEqual({
+      version: 2,
+      submitted: false,
+    });
     await expect(
-      saveYoungCarerAssessment(database.deps, ctx, child, id, { content: { ...draft, sections: { ...draft.sections, leisure: 'Stale.' } }, version: 1 }, { submit: false }),
+      saveYoungCarerAssessment(
+        database.deps,
+        ctx,
+        child,
+        id,
+        { content: { ...draft, sections: { ...draft.sections, leisure: 'Stale.' } }, version: 1 },
+        { submit: false },
+      ),
     ).rejects.toBeInstanceOf(StaleVersionError);
     const row = await db().selectFrom('youngCarerAssessment').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ leisure: 'First draft.', version: 2, status: 'in_progress' });
@@ -144,11 +170,20 @@ describe('saving, submitting, returning and authorising', () => {
   it('refuses to submit an incomplete assessment, and a draft seen before the request', async () => {
     const ctx = await worker();
     const { id } = await startYoungCarerAssessment(database.deps, ctx, child, startInput());
-    await expect(saveYoungCarerAssessment(database.deps, ctx, child, id, { content: content({ outcomes: [] }), version: 1 }, { submit: true })).rejects.toMatchObject({
+    await expect(
+      saveYoungCarerAssessment(database.deps, ctx, child, id, { content: content({ outcomes: [] }), version: 1 }, { submit: true }),
+    ).rejects.toMatchObject({
       fieldErrors: { outcomes: YOUNG_CARER_MESSAGES.outcomes },
     });
     await expect(
-      saveYoungCarerAssessment(database.deps, ctx, child, id, { content: content({ youngCarerSeenOn: toIsoDate(today().minusDays(30)) }), version: 1 }, { submit: false }),
+      saveYoungCarerAssessment(
+        database.deps,
+        ctx,
+        child,
+        id,
+        { content: content({ youngCarerSeenOn: toIsoDate(today().minusDays(30)) }), version: 1 },
+        { submit: false },
+      ),
     ).rejects.toMatchObject({ fieldErrors: { youngCarerSeenOn: YOUNG_CARER_MESSAGES.seenBeforeRequest } });
     expect(await version(id)).toBe(1);
   });
@@ -160,11 +195,17 @@ describe('saving, submitting, returning and authorising', () => {
     expect((await auditRows(database, 'young-carers.assessment.submitted')).some((a) => a.subjectId === id)).toBe(true);
 
     // the worker cannot authorise; nor can they edit while it waits
-    await expect(authoriseYoungCarerAssessment(database.deps, await worker(), child, id, { managementComments: 'Mine.', version: 3 })).rejects.toBeInstanceOf(AccessRefusedError);
-    await expect(saveYoungCarerAssessment(database.deps, await worker(), child, id, { content: content(), version: 3 }, { submit: false })).rejects.toBeInstanceOf(StaleVersionError);
+    await expect(authoriseYoungCarerAssessment(database.deps, await worker(), child, id, { managementComments: 'Mine.', version: 3 })).rejects.toBeInstanceOf(
+      AccessRefusedError,
+    );
+    await expect(
+      saveYoungCarerAssessment(database.deps, await worker(), child, id, { content: content(), version: 3 }, { submit: false }),
+    ).rejects.toBeInstanceOf(StaleVersionError);
 
     await returnYoungCarerAssessment(database.deps, await manager(), child, id, { comments: 'Say more about school.', version: 3 });
-    expect(await db().selectFrom('youngCarerAssessmentReturn').select('comments').where('youngCarerAssessmentId', '=', id).execute()).toEqual([{ comments: 'Say more about school.' }]);
+    expect(await db().selectFrom('youngCarerAssessmentReturn').select('comments').where('youngCarerAssessmentId', '=', id).execute()).toEqual([
+      { comments: 'Say more about school.' },
+    ]);
     expect((await auditRows(database, 'young-carers.assessment.returned')).some((a) => a.subjectId === id)).toBe(true);
     const page = await viewYoungCarerAssessment(database.deps, await worker(), child, id);
     expect(page.mayEdit).toBe(true);
@@ -172,7 +213,9 @@ describe('saving, submitting, returning and authorising', () => {
 
     await saveYoungCarerAssessment(database.deps, await worker(), child, id, { content: content(), version: 4 }, { submit: true });
     // a stale authorisation is refused
-    await expect(authoriseYoungCarerAssessment(database.deps, await manager(), child, id, { managementComments: 'Agreed.', version: 4 })).rejects.toBeInstanceOf(StaleVersionError);
+    await expect(
+      authoriseYoungCarerAssessment(database.deps, await manager(), child, id, { managementComments: 'Agreed.', version: 4 }),
+    ).rejects.toBeInstanceOf(StaleVersionError);
     const result = await authoriseYoungCarerAssessment(database.deps, await manager(), child, id, { managementComments: 'Agreed.', version: 6 });
     const reviewDue = supportPlanReviewDueOn(today()).toString();
     expect(result).toMatchObject({ withinTimescale: true, supportPlanReviewDueOn: reviewDue });

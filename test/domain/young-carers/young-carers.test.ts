@@ -96,25 +96,39 @@ describe('submission: what the Act and the Regulations require the assessment to
 
   it('needs the young carer seen, the judgement on appropriateness and an outcome', () => {
     const problems = submissionProblems(full({ youngCarerSeenOn: null, careAppropriate: null, outcomes: [] }), context, parseLocalDate);
-    expect(problems).toEqual({ youngCarerSeenOn: YOUNG_CARER_MESSAGES.seenOn, careAppropriate: YOUNG_CARER_MESSAGES.careAppropriate, outcomes: YOUNG_CARER_MESSAGES.outcomes });
+    expect(problems).toEqual({
+      youngCarerSeenOn: YOUNG_CARER_MESSAGES.seenOn,
+      careAppropriate: YOUNG_CARER_MESSAGES.careAppropriate,
+      outcomes: YOUNG_CARER_MESSAGES.outcomes,
+    });
   });
 });
 
 describe('draft checks', () => {
   it('refuses a seen date before the request or in the future', () => {
-    expect(draftProblems({ youngCarerSeenOn: '2026-04-06', outcomes: [] }, context, parseLocalDate)).toEqual({ youngCarerSeenOn: YOUNG_CARER_MESSAGES.seenBeforeRequest });
-    expect(draftProblems({ youngCarerSeenOn: '2026-04-21', outcomes: [] }, context, parseLocalDate)).toEqual({ youngCarerSeenOn: YOUNG_CARER_MESSAGES.seenInFuture });
+    expect(draftProblems({ youngCarerSeenOn: '2026-04-06', outcomes: [] }, context, parseLocalDate)).toEqual({
+      youngCarerSeenOn: YOUNG_CARER_MESSAGES.seenBeforeRequest,
+    });
+    expect(draftProblems({ youngCarerSeenOn: '2026-04-21', outcomes: [] }, context, parseLocalDate)).toEqual({
+      youngCarerSeenOn: YOUNG_CARER_MESSAGES.seenInFuture,
+    });
     expect(draftProblems({ youngCarerSeenOn: '2026-04-07', outcomes: [] }, context, parseLocalDate)).toEqual({});
   });
 
   it('keeps “no further action” on its own', () => {
-    expect(draftProblems({ youngCarerSeenOn: null, outcomes: ['no_further_action', 'support_plan'] }, context, parseLocalDate)).toEqual({ outcomes: YOUNG_CARER_MESSAGES.nfaAlone });
+    expect(draftProblems({ youngCarerSeenOn: null, outcomes: ['no_further_action', 'support_plan'] }, context, parseLocalDate)).toEqual({
+      outcomes: YOUNG_CARER_MESSAGES.nfaAlone,
+    });
   });
 
   it('refers to Adult Services only for an adult cared for (seed 004 §17)', () => {
     const child = { ...context, caredForIsAdult: false };
-    expect(draftProblems({ youngCarerSeenOn: null, outcomes: ['adult_care_assessment_referral'] }, child, parseLocalDate)).toEqual({ outcomes: YOUNG_CARER_MESSAGES.adultReferralNeedsAdult });
-    expect(draftProblems({ youngCarerSeenOn: null, outcomes: ['adult_care_assessment_referral', 'signpost_young_carers_service'] }, context, parseLocalDate)).toEqual({});
+    expect(draftProblems({ youngCarerSeenOn: null, outcomes: ['adult_care_assessment_referral'] }, child, parseLocalDate)).toEqual({
+      outcomes: YOUNG_CARER_MESSAGES.adultReferralNeedsAdult,
+    });
+    expect(
+      draftProblems({ youngCarerSeenOn: null, outcomes: ['adult_care_assessment_referral', 'signpost_young_carers_service'] }, context, parseLocalDate),
+    ).toEqual({});
   });
 });
 

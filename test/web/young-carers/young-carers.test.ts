@@ -79,7 +79,10 @@ describe('the Young carers list on the child’s record', () => {
     expect(text).toContain('YC-01');
     expect(text).toContain('Start a young carer’s needs assessment');
     expect(page.body).toContain(`aria-current="page" href="${list}"`);
-    expect((await auditRows(web.database, 'young-carers.assessments.viewed')).at(-1)).toMatchObject({ actorUserId: DEMO_USER_IDS.socialWorker, childId: child });
+    expect((await auditRows(web.database, 'young-carers.assessments.viewed')).at(-1)).toMatchObject({
+      actorUserId: DEMO_USER_IDS.socialWorker,
+      childId: child,
+    });
   });
 
   it('offers people related to the child as the person cared for', async () => {
@@ -108,7 +111,18 @@ describe('starting an assessment', () => {
     const before = await countFor(child);
     const page = await browser.post(
       list,
-      startForm({ caredForName: '', caredForRelationship: '', caredForIsAdult: '', caredForNeeds: [], caringTasks: ['bogus'], hoursPerWeek: '200', 'requestedOn-day': '31', 'requestedOn-month': '2', requestedBy: '', requestedByDetail: 'Ms Patel' }),
+      startForm({
+        caredForName: '',
+        caredForRelationship: '',
+        caredForIsAdult: '',
+        caredForNeeds: [],
+        caringTasks: ['bogus'],
+        hoursPerWeek: '200',
+        'requestedOn-day': '31',
+        'requestedOn-month': '2',
+        requestedBy: '',
+        requestedByDetail: 'Ms Patel',
+      }),
     );
     expect(page.statusCode).toBe(400);
     const text = textOf(page.body);
@@ -121,7 +135,8 @@ describe('starting an assessment', () => {
       'Select the caring the young carer does',
       'Enter the hours a week spent caring',
       'Select who asked for the assessment',
-    ]) expect(text).toContain(message);
+    ])
+      expect(text).toContain(message);
     expect(page.body).toContain('href="#requestedOn-day"');
     expect(page.body).toContain('value="Ms Patel"');
     expect(await countFor(child)).toBe(before);
@@ -168,12 +183,18 @@ describe('writing the assessment', () => {
     const browser = await signedIn(web, 'social.worker');
     const edit = `${inProgress}/edit`;
     const v = await version(DEMO_YOUNG_CARER_IDS.inProgress);
-    const page = await browser.post(edit, contentForm(v, 'submit', { familyViews: '', careAppropriate: '', outcomes: ['no_further_action', 'support_plan'], 'youngCarerSeenOn-day': '40' }));
+    const page = await browser.post(
+      edit,
+      contentForm(v, 'submit', { familyViews: '', careAppropriate: '', outcomes: ['no_further_action', 'support_plan'], 'youngCarerSeenOn-day': '40' }),
+    );
     expect(page.statusCode).toBe(400);
     const text = textOf(page.body);
     expect(text).toContain('There is a problem');
     expect(page.body).toContain('href="#youngCarerSeenOn-day"');
-    const second = await browser.post(edit, contentForm(v, 'submit', { familyViews: '', careAppropriate: '', outcomes: ['no_further_action', 'support_plan'] }));
+    const second = await browser.post(
+      edit,
+      contentForm(v, 'submit', { familyViews: '', careAppropriate: '', outcomes: ['no_further_action', 'support_plan'] }),
+    );
     expect(second.statusCode).toBe(400);
     const t2 = textOf(second.body);
     expect(t2).toContain('Enter the views of the family and the person cared for');

@@ -41,7 +41,10 @@ export async function authoriseYoungCarerRoutes(app: FastifyInstance, options: {
 
   const url = '/young-carers/:submittedYoungCarerAssessmentId/authorise';
   const open = (reply: FastifyReply, childId: string, id: string, audit: boolean) =>
-    viewYoungCarerAssessment(deps, requestContext(reply.request), childId, id, { action: 'change', auditAs: audit ? 'young-carers.authorisation-form.viewed' : false });
+    viewYoungCarerAssessment(deps, requestContext(reply.request), childId, id, {
+      action: 'change',
+      auditAs: audit ? 'young-carers.authorisation-form.viewed' : false,
+    });
 
   app.get(url, { config: { permission: 'young-carers:authorise', audit: 'young-carers.authorisation-form.viewed' } }, async (request, reply) => {
     const { childId, id } = await youngCarerAssessmentOf(deps, request.params, 'submittedYoungCarerAssessmentId');
@@ -50,28 +53,32 @@ export async function authoriseYoungCarerRoutes(app: FastifyInstance, options: {
     return render(reply, page, { managementComments: '', comments: '' }, {});
   });
 
-  app.post(url, { config: { permission: 'young-carers:authorise', audit: 'young-carers.assessment.authorised' }, preHandler: csrfGuard(app) }, async (request, reply) => {
-    const { childId, id } = await youngCarerAssessmentOf(deps, request.params, 'submittedYoungCarerAssessmentId');
-    const body = formBody(request.body);
-    const values: AuthoriseFormValues = { managementComments: asString(body['managementComments']) ?? '', comments: asString(body['comments']) ?? '' };
-    const version = z.coerce.number().int().positive().catch(0).parse(body['version']);
-    const ctx = requestContext(request);
-    try {
-      if (body['action'] === 'return') {
-        const parsed = returnYoungCarerInput.safeParse({ comments: values.comments, version });
-        if (!parsed.success) throw new ValidationError({ comments: fieldErrorsOf(parsed.error)['comments'] ?? 'Enter what needs to change' });
-        await returnYoungCarerAssessment(deps, ctx, childId, id, parsed.data);
-        return await reply.redirect(`${paths.youngCarerAssessment(id)}?returned=1`, 303);
+  app.post(
+    url,
+    { config: { permission: 'young-carers:authorise', audit: 'young-carers.assessment.authorised' }, preHandler: csrfGuard(app) },
+    async (request, reply) => {
+      const { childId, id } = await youngCarerAssessmentOf(deps, request.params, 'submittedYoungCarerAssessmentId');
+      const body = formBody(request.body);
+      const values: AuthoriseFormValues = { managementComments: asString(body['managementComments']) ?? '', comments: asString(body['comments']) ?? '' };
+      const version = z.coerce.number().int().positive().catch(0).parse(body['version']);
+      const ctx = requestContext(request);
+      try {
+        if (body['action'] === 'return') {
+          const parsed = returnYoungCarerInput.safeParse({ comments: values.comments, version });
+          if (!parsed.success) throw new ValidationError({ comments: fieldErrorsOf(parsed.error)['comments'] ?? 'Enter what needs to change' });
+          await returnYoungCarerAssessment(deps, ctx, childId, id, parsed.data);
+          return await reply.redirect(`${paths.youngCarerAssessment(id)}?returned=1`, 303);
+        }
+        const parsed = authoriseYoungCarerInput.safeParse({ managementComments: values.managementComments, version });
+        if (!parsed.success) {
+          throw new ValidationError({ managementComments: fieldErrorsOf(parsed.error)['managementComments'] ?? 'Enter your management oversight' });
+        }
+        await authoriseYoungCarerAssessment(deps, ctx, childId, id, parsed.data);
+        return await reply.redirect(`${paths.youngCarerAssessment(id)}?authorised=1`, 303);
+      } catch (error) {
+        if (error instanceof ValidationError) return render(reply.code(400), await open(reply, childId, id, false), values, error.fieldErrors);
+        throw error;
       }
-      const parsed = authoriseYoungCarerInput.safeParse({ managementComments: values.managementComments, version });
-      if (!parsed.success) {
-        throw new ValidationError({ managementComments: fieldErrorsOf(parsed.error)['managementComments'] ?? 'Enter your management oversight' });
-      }
-      await authoriseYoungCarerAssessment(deps, ctx, childId, id, parsed.data);
-      return await reply.redirect(`${paths.youngCarerAssessment(id)}?authorised=1`, 303);
-    } catch (error) {
-      if (error instanceof ValidationError) return render(reply.code(400), await open(reply, childId, id, false), values, error.fieldErrors);
-      throw error;
-    }
-  });
+    },
+  );
 }

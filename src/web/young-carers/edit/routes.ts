@@ -24,7 +24,15 @@ import { paths } from '../../shared/paths.ts';
 import { requestContext } from '../../shared/request-context.ts';
 import { youngCarerAssessmentOf, youngCarerSummary } from '../shared.ts';
 
-const FIELDS = ['youngCarerSeenOn', 'caringRole', 'appropriateness', 'careAppropriate', 'wishesToContinueCaring', ...YOUNG_CARER_SECTION_KEYS.slice(2), 'outcomes'];
+const FIELDS = [
+  'youngCarerSeenOn',
+  'caringRole',
+  'appropriateness',
+  'careAppropriate',
+  'wishesToContinueCaring',
+  ...YOUNG_CARER_SECTION_KEYS.slice(2),
+  'outcomes',
+];
 
 interface FormValues {
   readonly sections: Record<YoungCarerSection, string>;
@@ -105,7 +113,9 @@ export async function editYoungCarerRoutes(app: FastifyInstance, options: { deps
         text: YOUNG_CARER_OUTCOMES[value],
         checked: values.outcomes.includes(value),
         ...(value === 'no_further_action' ? { behaviour: 'exclusive' } : {}),
-        ...(value === 'adult_care_assessment_referral' ? { hint: { text: 'Only where the person cared for is an adult (seed 004 §17: Adult Services lead).' } } : {}),
+        ...(value === 'adult_care_assessment_referral'
+          ? { hint: { text: 'Only where the person cared for is an adult (seed 004 §17: Adult Services lead).' } }
+          : {}),
       })),
       banner,
       errorList: linkDateErrors(errorSummary(errors, FIELDS), ['youngCarerSeenOn']),
@@ -117,32 +127,46 @@ export async function editYoungCarerRoutes(app: FastifyInstance, options: { deps
 
   app.get(url, { config: { permission: 'young-carers:record', audit: 'young-carers.assessment-form.viewed' } }, async (request, reply) => {
     const { childId, id } = await youngCarerAssessmentOf(deps, request.params, 'youngCarerAssessmentId');
-    const page = await viewYoungCarerAssessment(deps, requestContext(request), childId, id, { action: 'change', auditAs: 'young-carers.assessment-form.viewed' });
+    const page = await viewYoungCarerAssessment(deps, requestContext(request), childId, id, {
+      action: 'change',
+      auditAs: 'young-carers.assessment-form.viewed',
+    });
     if (!page.mayEdit) return reply.redirect(paths.youngCarerAssessment(id), 303);
     const saved = (request.query as Record<string, unknown>)['saved'] === '1';
     return render(reply, page, storedValues(page.assessment), {}, saved ? 'saved' : null);
   });
 
-  app.post(url, { config: { permission: 'young-carers:record', audit: 'young-carers.assessment.saved' }, preHandler: csrfGuard(app) }, async (request, reply) => {
-    const { childId, id } = await youngCarerAssessmentOf(deps, request.params, 'youngCarerAssessmentId');
-    const body = formBody(request.body);
-    const values = formValues(body);
-    const submit = body['action'] === 'submit';
-    const version = Number(asString(body['version']) ?? '');
-    const reopen = () => viewYoungCarerAssessment(deps, requestContext(request), childId, id, { action: 'change', auditAs: false });
-    const parsed = contentOf(values);
-    if ('errors' in parsed) return render(reply.code(400), await reopen(), values, parsed.errors, null);
-    try {
-      await saveYoungCarerAssessment(deps, requestContext(request), childId, id, { content: parsed.content, version: Number.isSafeInteger(version) && version > 0 ? version : 0 }, { submit });
-    } catch (error) {
-      if (error instanceof ValidationError) return render(reply.code(400), await reopen(), values, error.fieldErrors, null);
-      if (error instanceof StaleVersionError) {
-        const page = await reopen();
-        if (!page.mayEdit) throw error;
-        return render(reply.code(409), page, values, {}, 'stale');
+  app.post(
+    url,
+    { config: { permission: 'young-carers:record', audit: 'young-carers.assessment.saved' }, preHandler: csrfGuard(app) },
+    async (request, reply) => {
+      const { childId, id } = await youngCarerAssessmentOf(deps, request.params, 'youngCarerAssessmentId');
+      const body = formBody(request.body);
+      const values = formValues(body);
+      const submit = body['action'] === 'submit';
+      const version = Number(asString(body['version']) ?? '');
+      const reopen = () => viewYoungCarerAssessment(deps, requestContext(request), childId, id, { action: 'change', auditAs: false });
+      const parsed = contentOf(values);
+      if ('errors' in parsed) return render(reply.code(400), await reopen(), values, parsed.errors, null);
+      try {
+        await saveYoungCarerAssessment(
+          deps,
+          requestContext(request),
+          childId,
+          id,
+          { content: parsed.content, version: Number.isSafeInteger(version) && version > 0 ? version : 0 },
+          { submit },
+        );
+      } catch (error) {
+        if (error instanceof ValidationError) return render(reply.code(400), await reopen(), values, error.fieldErrors, null);
+        if (error instanceof StaleVersionError) {
+          const page = await reopen();
+          if (!page.mayEdit) throw error;
+          return render(reply.code(409), page, values, {}, 'stale');
+        }
+        throw error;
       }
-      throw error;
-    }
-    return reply.redirect(submit ? `${paths.youngCarerAssessment(id)}?submitted=1` : `${paths.editYoungCarerAssessment(id)}?saved=1`, 303);
-  });
+      return reply.redirect(submit ? `${paths.youngCarerAssessment(id)}?submitted=1` : `${paths.editYoungCarerAssessment(id)}?saved=1`, 303);
+    },
+  );
 }

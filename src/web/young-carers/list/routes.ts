@@ -17,7 +17,19 @@ import { requestContext } from '../../shared/request-context.ts';
 import { childHeaderContext, childIdOf, datePartsOf, isoFromDateParts, linkDateErrors, type DateParts } from '../../records/shared.ts';
 import { youngCarerSummary } from '../shared.ts';
 
-const FIELDS = ['caredForPersonId', 'caredForName', 'caredForRelationship', 'caredForIsAdult', 'caredForNeeds', 'caringTasks', 'caringTasksDetail', 'hoursPerWeek', 'requestedOn', 'requestedBy', 'requestedByDetail'];
+const FIELDS = [
+  'caredForPersonId',
+  'caredForName',
+  'caredForRelationship',
+  'caredForIsAdult',
+  'caredForNeeds',
+  'caringTasks',
+  'caringTasksDetail',
+  'hoursPerWeek',
+  'requestedOn',
+  'requestedBy',
+  'requestedByDetail',
+];
 /** The radio value for "someone not on the child's record". */
 const NOT_LISTED = 'not-listed';
 
@@ -119,7 +131,10 @@ export async function youngCarerListRoutes(app: FastifyInstance, options: { deps
         ...(result.related.length > 0 ? [{ divider: 'or' }] : []),
         { value: NOT_LISTED, text: 'Someone not on the child’s record', checked: values.caredForPersonId === NOT_LISTED },
       ],
-      relationshipItems: [{ value: '', text: 'Choose who they are', selected: values.caredForRelationship === '' }, ...radios(CARED_FOR_RELATIONSHIPS, values.caredForRelationship).map((r) => ({ value: r.value, text: r.text, selected: r.checked }))],
+      relationshipItems: [
+        { value: '', text: 'Choose who they are', selected: values.caredForRelationship === '' },
+        ...radios(CARED_FOR_RELATIONSHIPS, values.caredForRelationship).map((r) => ({ value: r.value, text: r.text, selected: r.checked })),
+      ],
       adultItems: [
         { value: 'yes', text: 'An adult (18 or over)', checked: values.caredForIsAdult === 'yes' },
         { value: 'no', text: 'A child', checked: values.caredForIsAdult === 'no' },
@@ -132,9 +147,13 @@ export async function youngCarerListRoutes(app: FastifyInstance, options: { deps
     });
   }
 
-  app.get('/children/:childId/young-carers', { config: { permission: 'people:view-child', audit: 'young-carers.assessments.viewed' } }, async (request, reply) => {
-    return render(reply, childIdOf(request.params), { ...EMPTY, requestedOn: datePartsOf(null) }, {}, true);
-  });
+  app.get(
+    '/children/:childId/young-carers',
+    { config: { permission: 'people:view-child', audit: 'young-carers.assessments.viewed' } },
+    async (request, reply) => {
+      return render(reply, childIdOf(request.params), { ...EMPTY, requestedOn: datePartsOf(null) }, {}, true);
+    },
+  );
 
   app.post(
     '/children/:childId/young-carers',
