@@ -930,6 +930,7 @@ export interface Database {
   assessmentNextStep: AssessmentNextStepTable;
   youngCarerAssessment: YoungCarerAssessmentTable;
   youngCarerAssessmentReturn: YoungCarerAssessmentReturnTable;
+  youngCarerPlanReview: YoungCarerPlanReviewTable;
 }
 
 export type Person = Selectable<PersonTable>;
@@ -982,7 +983,9 @@ export interface YoungCarerAssessmentTable {
   managementComments: string | null;
   workingDaysTaken: number | null;
   authorisedWithinTimescale: boolean | null;
+  supportPlanReviewFrom: DateText | null;
   supportPlanReviewDueOn: DateText | null;
+  supportPlanEndedOn: DateText | null;
   version: Generated<number>;
 }
 
@@ -992,4 +995,18 @@ export interface YoungCarerAssessmentReturnTable {
   returnedByUserId: string;
   returnedAt: ColumnType<Date, Date, never>;
   comments: string;
+}
+
+export interface YoungCarerPlanReviewTable {
+  id: Generated<string>;
+  youngCarerAssessmentId: string;
+  childId: string;
+  reviewedOn: DateText;
+  dueOn: DateText;
+  withinTimescale: boolean;
+  summary: string;
+  continueSupport: boolean;
+  nextReviewDueOn: DateText | null;
+  recordedByUserId: string;
+  recordedAt: ColumnType<Date, Date, never>;
 }

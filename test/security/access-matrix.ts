@@ -420,6 +420,10 @@ export const PARAMS: Readonly<Record<string, readonly ParamState[]>> = {
   assessmentId: [recordState('ordinary', DEMO_ASSESSMENT_IDS.inProgress), { state: 'missing', value: MISSING_ASSESSMENT_ID, expect: () => 404, auditedRefusal: false }],
   // Young carers' assessments (src/db/seed/demo-young-carers.ts), as assessments: on children with the ordinary record's facts.
   youngCarerAssessmentId: [recordState('ordinary', DEMO_YOUNG_CARER_IDS.inProgress), { state: 'missing', value: MISSING_YOUNG_CARER_ID, expect: () => 404, auditedRefusal: false }],
+  authorisedYoungCarerAssessmentId: [
+    recordState('ordinary', DEMO_YOUNG_CARER_IDS.authorised),
+    { state: 'missing', value: MISSING_YOUNG_CARER_ID, expect: () => 404, auditedRefusal: false },
+  ],
   submittedYoungCarerAssessmentId: [
     recordState('ordinary', DEMO_YOUNG_CARER_IDS.awaitingAuthorisation),
     { state: 'missing', value: MISSING_YOUNG_CARER_ID, expect: () => 404, auditedRefusal: false },
@@ -1266,6 +1270,18 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
         leisure: 'Matrix leisure.',
       },
     }),
+  },
+  // Every allowed cell records a review that continues support, so the next cell still has one due.
+  'POST /young-carers/:authorisedYoungCarerAssessmentId/review': {
+    body: async (ctx) => {
+      const row = await ctx.db
+        .selectFrom('youngCarerAssessment')
+        .select(['version', 'supportPlanReviewFrom'])
+        .where('id', '=', DEMO_YOUNG_CARER_IDS.authorised)
+        .executeTakeFirstOrThrow();
+      const [year = '', month = '', day = ''] = (row.supportPlanReviewFrom ?? '').split('-');
+      return { form: { version: String(row.version), 'reviewedOn-day': day, 'reviewedOn-month': month, 'reviewedOn-year': year, summary: 'Matrix review.', continueSupport: 'yes' } };
+    },
   },
   // Once the team manager's cell has authorised it, the form sends them on to the assessment (303).
   'GET /young-carers/:submittedYoungCarerAssessmentId/authorise': { record: 'change', allow: [200, 303] },

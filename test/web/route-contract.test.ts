@@ -297,6 +297,7 @@ describe('the route contract (CONVENTIONS.md 7)', () => {
         "POST /sign-out public auth.session.ended",
         "POST /strategy-discussions/:strategyDiscussionId child-protection:record-enquiry child-protection.strategy-discussion.saved",
         "POST /strategy-discussions/:strategyDiscussionId/discard-draft child-protection:record-enquiry child-protection.strategy-discussion-draft.discarded",
+        "POST /young-carers/:authorisedYoungCarerAssessmentId/review young-carers:record young-carers.plan-review.recorded",
         "POST /young-carers/:submittedYoungCarerAssessmentId/authorise young-carers:authorise young-carers.assessment.authorised",
         "POST /young-carers/:youngCarerAssessmentId/edit young-carers:record young-carers.assessment.saved",
       ]

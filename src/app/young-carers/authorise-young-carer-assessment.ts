@@ -48,6 +48,7 @@ export async function authoriseYoungCarerAssessment(
         managementComments: input.managementComments,
         workingDaysTaken: timeliness.workingDaysTaken,
         authorisedWithinTimescale: timeliness.met,
+        supportPlanReviewFrom: reviewDueOn === null ? null : authorisedOn,
         supportPlanReviewDueOn: reviewDueOn,
       },
       now,
@@ -64,6 +65,7 @@ export async function authoriseYoungCarerAssessment(
         dueOn: assessment.dueOn,
         workingDaysTaken: timeliness.workingDaysTaken,
         withinTimescale: timeliness.met,
+        supportPlanReviewFrom: reviewDueOn === null ? null : authorisedOn,
         supportPlanReviewDueOn: reviewDueOn,
       },
     });

@@ -14,8 +14,8 @@ import { YOUNG_CARER_ASSESSMENT_COMPLETION, YOUNG_CARER_SUPPORT_PLAN_REVIEW } fr
 export async function youngCarerDueItems(trx: Transaction<Database>, actor: Actor, now: Date, scope: DueScope): Promise<readonly DueItem[]> {
   const rows = await listYoungCarerDue(trx, actor, now, scope);
   return rows.map((r) => {
-    // an authorised row is listed for its support plan's review, anchored on the day it was authorised
-    const reviewFrom = r.status === 'authorised' ? r.authorisedOn : null;
+    // an authorised row is listed for its support plan's review, anchored on authorisation or the last review
+    const reviewFrom = r.status === 'authorised' ? r.supportPlanReviewFrom : null;
     const review = reviewFrom !== null;
     const rule = review ? YOUNG_CARER_SUPPORT_PLAN_REVIEW : YOUNG_CARER_ASSESSMENT_COMPLETION;
     const due = explainDue(rule, parseLocalDate(reviewFrom ?? r.requestedOn));

@@ -1,7 +1,13 @@
 // Reading young carers' assessments: a child's list (with the people related to the child who may be
 // the person cared for, for the start form), and one assessment. Every read is access-checked and audited.
 import { listRelatedPeople } from '../../db/people/relationship-repository.ts';
-import { listChildYoungCarerAssessments, listYoungCarerReturns, type YoungCarerReturnRow } from '../../db/young-carers/young-carer-repository.ts';
+import {
+  listChildYoungCarerAssessments,
+  listPlanReviews,
+  listYoungCarerReturns,
+  type PlanReviewRow,
+  type YoungCarerReturnRow,
+} from '../../db/young-carers/young-carer-repository.ts';
 import { can } from '../../domain/shared/access/permissions.ts';
 import { parseLocalDate } from '../../domain/shared/time/local-date.ts';
 import type { DueExplanation, RagStatus } from '../../domain/shared/timescales/rule.ts';
@@ -16,7 +22,7 @@ import { unitOfWork } from '../shared/unit-of-work.ts';
 import { managesYoungCarerTeam, openYoungCarerAssessment, type YoungCarerAssessmentRow } from './young-carer-access.ts';
 
 export type { YoungCarerAssessmentRow } from './young-carer-access.ts';
-export type { YoungCarerReturnRow } from '../../db/young-carers/young-carer-repository.ts';
+export type { PlanReviewRow, YoungCarerReturnRow } from '../../db/young-carers/young-carer-repository.ts';
 
 export interface YoungCarerTimescale {
   readonly due: DueExplanation;
@@ -33,10 +39,10 @@ export function timescaleOf(a: YoungCarerAssessmentRow, now: Date): YoungCarerTi
   const requestedOn = parseLocalDate(a.requestedOn);
   const today = londonToday(now);
   const review =
-    a.authorisedOn === null || a.supportPlanReviewDueOn === null
+    a.supportPlanReviewFrom === null
       ? null
       : (() => {
-          const due = explainSupportPlanReviewDue(parseLocalDate(a.authorisedOn));
+          const due = explainSupportPlanReviewDue(parseLocalDate(a.supportPlanReviewFrom));
           return { due, rag: ragStatus(due.due, today, REVIEW_AMBER_WITHIN_WORKING_DAYS) };
         })();
   return { due: explainYoungCarerAssessmentDue(requestedOn), rag: a.status === 'authorised' ? null : youngCarerAssessmentRag(requestedOn, today), review };
@@ -84,7 +90,10 @@ export interface YoungCarerPage {
   readonly assessment: YoungCarerAssessmentRow;
   readonly timescale: YoungCarerTimescale;
   readonly returns: readonly YoungCarerReturnRow[];
+  readonly reviews: readonly PlanReviewRow[];
   readonly mayEdit: boolean;
+  /** Whether the actor may record the support plan's review (one is due). */
+  readonly mayReview: boolean;
   readonly mayAuthorise: boolean;
 }
 
@@ -102,7 +111,7 @@ export async function viewYoungCarerAssessment(
   return unitOfWork(deps, ctx, async ({ trx, now, audit }) => {
     const action = options.action ?? 'read';
     const { actor, child, assessment } = await openYoungCarerAssessment(trx, ctx, 'people:view-child', action, childId, id, now);
-    const returns = await listYoungCarerReturns(trx, id);
+    const [returns, reviews] = await Promise.all([listYoungCarerReturns(trx, id), listPlanReviews(trx, id)]);
     const mayChange = action === 'change' || (await mayChangeChildRecord(trx, actor, childId, now));
     if (options.auditAs !== false) {
       await audit({ action: options.auditAs ?? 'young-carers.assessment.viewed', subjectType: 'young-carer-assessment', subjectId: id, childId });
@@ -112,7 +121,9 @@ export async function viewYoungCarerAssessment(
       assessment,
       timescale: timescaleOf(assessment, now),
       returns,
+      reviews,
       mayEdit: mayChange && can(actor, 'young-carers:record') && isEditable(assessment.status),
+      mayReview: mayChange && can(actor, 'young-carers:record') && assessment.status === 'authorised' && assessment.supportPlanReviewDueOn !== null,
       mayAuthorise:
         mayChange &&
         can(actor, 'young-carers:authorise') &&

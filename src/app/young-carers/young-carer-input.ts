@@ -116,3 +116,24 @@ export const authoriseYoungCarerInput = z.strictObject({
 });
 
 export type AuthoriseYoungCarerInput = z.infer<typeof authoriseYoungCarerInput>;
+
+export const PLAN_REVIEW_MESSAGES = {
+  reviewedOn: 'Enter the date of the review as a real date',
+  summary: 'Enter what the review found',
+  summaryTooLong: 'What the review found must be 10000 characters or fewer',
+  continueSupport: 'Select whether support continues',
+} as const;
+
+export const recordPlanReviewInput = z.strictObject({
+  reviewedOn: z.string().refine(isValidIsoDate, { error: PLAN_REVIEW_MESSAGES.reviewedOn }),
+  summary: z
+    .string()
+    .trim()
+    .min(1, { error: PLAN_REVIEW_MESSAGES.summary })
+    .max(10000, { error: PLAN_REVIEW_MESSAGES.summaryTooLong })
+    .refine(isStorableText, { error: M.unstorable }),
+  continueSupport: z.boolean({ error: PLAN_REVIEW_MESSAGES.continueSupport }),
+  version: z.number().int().positive(),
+});
+
+export type RecordPlanReviewInput = z.infer<typeof recordPlanReviewInput>;

@@ -61,14 +61,20 @@ create table young_carer_assessment (
   management_comments text check (length(management_comments) between 1 and 5000),
   working_days_taken integer check (working_days_taken >= 0),
   authorised_within_timescale boolean,
-  -- YC-02: a support plan is reviewed; the date is set when the assessment is authorised.
-  support_plan_review_due_on date check (support_plan_review_due_on > authorised_on),
+  -- YC-02: a support plan is reviewed 3 months after authorisation, then 3 months after each review
+  -- that continues it. The anchor (authorised_on, or the last review) and the due date it gives; both
+  -- null once a review ends the plan (support_plan_ended_on).
+  support_plan_review_from date check (support_plan_review_from >= authorised_on),
+  support_plan_review_due_on date check (support_plan_review_due_on > support_plan_review_from),
+  support_plan_ended_on date check (support_plan_ended_on >= authorised_on),
   version integer not null default 1,
   check (status = 'in_progress' or (submitted_at is not null and submitted_by_user_id is not null
     and young_carer_seen_on is not null and care_appropriate is not null and cardinality(outcomes) > 0)),
   check ((status = 'authorised') = (authorised_by_user_id is not null and authorised_at is not null and authorised_on is not null
     and management_comments is not null and working_days_taken is not null and authorised_within_timescale is not null)),
-  check ((status = 'authorised' and 'support_plan' = any (outcomes)) = (support_plan_review_due_on is not null)),
+  check ((support_plan_review_from is null) = (support_plan_review_due_on is null)),
+  check ((status = 'authorised' and 'support_plan' = any (outcomes)) = (support_plan_review_due_on is not null or support_plan_ended_on is not null)),
+  check (support_plan_ended_on is null or support_plan_review_due_on is null),
   -- four eyes: the worker does not authorise their own assessment
   check (authorised_by_user_id is null or authorised_by_user_id <> worker_user_id)
 );
@@ -84,3 +90,21 @@ create table young_carer_assessment_return (
   comments text not null check (length(comments) between 1 and 5000)
 );
 create index young_carer_assessment_return_idx on young_carer_assessment_return (young_carer_assessment_id, returned_at);
+
+-- Reviews of a young carer's support plan (YC-02): when, what was found, and whether support continues
+-- (the next review 3 months on) or ends.
+create table young_carer_plan_review (
+  id uuid primary key default gen_random_uuid(),
+  young_carer_assessment_id uuid not null references young_carer_assessment (id),
+  child_id uuid not null references person (id),
+  reviewed_on date not null,
+  due_on date not null,
+  within_timescale boolean not null,
+  summary text not null check (length(summary) between 1 and 10000),
+  continue_support boolean not null,
+  next_review_due_on date check (next_review_due_on > reviewed_on),
+  check (continue_support = (next_review_due_on is not null)),
+  recorded_by_user_id uuid not null references app_user (id),
+  recorded_at timestamptz not null
+);
+create index young_carer_plan_review_idx on young_carer_plan_review (young_carer_assessment_id, reviewed_on);

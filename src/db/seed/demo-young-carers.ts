@@ -123,6 +123,7 @@ export async function seedDemoYoungCarers(
         managementComments: d.status === 'authorised' ? 'Agree: support plan with Young Carers MK; Access Team referral made for mum.' : null,
         workingDaysTaken: d.status === 'authorised' ? timeliness.workingDaysTaken : null,
         authorisedWithinTimescale: d.status === 'authorised' ? timeliness.met : null,
+        supportPlanReviewFrom: d.status === 'authorised' ? authorisedOn.toString() : null,
         supportPlanReviewDueOn: d.status === 'authorised' ? supportPlanReviewDueOn(authorisedOn).toString() : null,
       })
       .execute();

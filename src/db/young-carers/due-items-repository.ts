@@ -16,7 +16,8 @@ export interface YoungCarerDue {
   readonly workerName: string | null;
   readonly assessmentId: string;
   readonly requestedOn: string;
-  readonly authorisedOn: string | null;
+  /** The anchor of the support plan's next review (authorisation or the last review), when one is due. */
+  readonly supportPlanReviewFrom: string | null;
   readonly status: string;
 }
 
@@ -61,7 +62,7 @@ export async function listYoungCarerDue(db: Db, actor: Actor, now: Date, scope: 
       'w.displayName as workerName',
       'y.id as assessmentId',
       'y.requestedOn',
-      'y.authorisedOn',
+      'y.supportPlanReviewFrom',
       'y.status',
     ])
     .orderBy('y.dueOn')

@@ -48,7 +48,9 @@ export interface YoungCarerAssessmentRow {
   readonly managementComments: string | null;
   readonly workingDaysTaken: number | null;
   readonly authorisedWithinTimescale: boolean | null;
+  readonly supportPlanReviewFrom: string | null;
   readonly supportPlanReviewDueOn: string | null;
+  readonly supportPlanEndedOn: string | null;
   readonly version: number;
 }
 
@@ -102,7 +104,9 @@ function assessmentQuery(db: Db) {
       'y.managementComments',
       'y.workingDaysTaken',
       'y.authorisedWithinTimescale',
+      'y.supportPlanReviewFrom',
       'y.supportPlanReviewDueOn',
+      'y.supportPlanEndedOn',
       'y.version',
     ]);
 }
@@ -200,6 +204,7 @@ export async function transitionYoungCarerAssessment(
     managementComments?: string;
     workingDaysTaken?: number;
     authorisedWithinTimescale?: boolean;
+    supportPlanReviewFrom?: string | null;
     supportPlanReviewDueOn?: string | null;
   },
   now: Date,
@@ -249,4 +254,66 @@ export async function currentAllocationTeam(db: Db, childId: string): Promise<st
       .orderBy('startedOn', 'desc')
       .executeTakeFirst()
   )?.teamId;
+}
+
+/** Records a support plan review and moves the plan's next review on (or ends it), at the expected version. */
+export async function recordPlanReview(
+  trx: Transaction<Database>,
+  id: string,
+  expectedVersion: number,
+  review: {
+    childId: string;
+    reviewedOn: string;
+    dueOn: string;
+    withinTimescale: boolean;
+    summary: string;
+    continueSupport: boolean;
+    nextReviewDueOn: string | null;
+    recordedByUserId: string;
+    recordedAt: Date;
+  },
+): Promise<string | undefined> {
+  const moved = await trx
+    .updateTable('youngCarerAssessment')
+    .set({
+      supportPlanReviewFrom: review.continueSupport ? review.reviewedOn : null,
+      supportPlanReviewDueOn: review.nextReviewDueOn,
+      supportPlanEndedOn: review.continueSupport ? null : review.reviewedOn,
+      updatedAt: review.recordedAt,
+      version: sql<number>`version + 1`,
+    })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .where('status', '=', 'authorised')
+    .where('supportPlanReviewDueOn', 'is not', null)
+    .executeTakeFirst();
+  if (moved.numUpdatedRows === 0n) return undefined;
+  return (
+    await trx
+      .insertInto('youngCarerPlanReview')
+      .values({ youngCarerAssessmentId: id, ...review })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+}
+
+export interface PlanReviewRow {
+  readonly id: string;
+  readonly reviewedOn: string;
+  readonly dueOn: string;
+  readonly withinTimescale: boolean;
+  readonly summary: string;
+  readonly continueSupport: boolean;
+  readonly nextReviewDueOn: string | null;
+  readonly recordedByName: string;
+}
+
+export async function listPlanReviews(db: Db, id: string): Promise<PlanReviewRow[]> {
+  return db
+    .selectFrom('youngCarerPlanReview as r')
+    .innerJoin('appUser as u', 'u.id', 'r.recordedByUserId')
+    .select(['r.id', 'r.reviewedOn', 'r.dueOn', 'r.withinTimescale', 'r.summary', 'r.continueSupport', 'r.nextReviewDueOn', 'u.displayName as recordedByName'])
+    .where('r.youngCarerAssessmentId', '=', id)
+    .orderBy('r.reviewedOn', 'desc')
+    .execute();
 }

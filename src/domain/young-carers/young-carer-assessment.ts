@@ -187,7 +187,16 @@ export const YOUNG_CARER_MESSAGES = {
   nfaAlone: '“No further action” cannot be selected with other outcomes',
   adultReferralNeedsAdult: 'A referral to Adult Services is for an adult cared for: the person cared for is recorded as a child',
   requestedInFuture: 'The date the assessment was requested must be today or in the past',
+  reviewedBeforePlan: 'The date of the review must be on or after the support plan was agreed or last reviewed',
+  reviewedInFuture: 'The date of the review must be today or in the past',
 } as const;
+
+/** A support plan review's date: not before the plan was agreed (or last reviewed), not in the future. */
+export function planReviewDateProblem(reviewedOn: LocalDate, reviewFrom: LocalDate, today: LocalDate): string | null {
+  if (reviewedOn.isBefore(reviewFrom)) return YOUNG_CARER_MESSAGES.reviewedBeforePlan;
+  if (reviewedOn.isAfter(today)) return YOUNG_CARER_MESSAGES.reviewedInFuture;
+  return null;
+}
 
 export interface YoungCarerContent {
   readonly sections: Readonly<Record<YoungCarerSection, string>>;

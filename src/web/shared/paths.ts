@@ -99,6 +99,7 @@ export const paths = {
   youngCarerAssessment: (id: string) => `/young-carers/${id}`,
   editYoungCarerAssessment: (id: string) => `/young-carers/${id}/edit`,
   authoriseYoungCarerAssessment: (id: string) => `/young-carers/${id}/authorise`,
+  youngCarerPlanReview: (id: string) => `/young-carers/${id}/review`,
 } as const;
 
 /** Only local paths may be redirected to after sign-in (no open redirects). */

@@ -6,6 +6,7 @@ import { londonToday } from '../../../src/app/front-door/london-time.ts';
 import { AccessRefusedError, NotFoundError, StaleVersionError, ValidationError } from '../../../src/app/shared/errors.ts';
 import { viewMyWork } from '../../../src/app/work/my-work.ts';
 import { authoriseYoungCarerAssessment } from '../../../src/app/young-carers/authorise-young-carer-assessment.ts';
+import { recordYoungCarerPlanReview } from '../../../src/app/young-carers/record-plan-review.ts';
 import { returnYoungCarerAssessment } from '../../../src/app/young-carers/return-young-carer-assessment.ts';
 import { saveYoungCarerAssessment } from '../../../src/app/young-carers/save-young-carer-assessment.ts';
 import { startYoungCarerAssessment } from '../../../src/app/young-carers/start-young-carer-assessment.ts';
@@ -246,6 +247,90 @@ describe('saving, submitting, returning and authorising', () => {
     const id = await submitted();
     await expect(viewYoungCarerAssessment(database.deps, await worker(), DEMO_CHILD_IDS.restricted, id)).rejects.toBeInstanceOf(AccessRefusedError);
     await expect(viewYoungCarerAssessment(database.deps, await manager(), DEMO_CHILD_IDS.restricted, id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('reviewing the support plan (YC-02)', () => {
+  async function authorisedWithPlan(): Promise<string> {
+    const id = await submitted();
+    await authoriseYoungCarerAssessment(database.deps, await manager(), child, id, { managementComments: 'Agreed.', version: 3 });
+    return id;
+  }
+
+  it('records a review that continues support: the next review 3 months on, rows and audit', async () => {
+    const id = await authorisedWithPlan();
+    const reviewedOn = toIsoDate(today());
+    const result = await recordYoungCarerPlanReview(database.deps, await worker(), child, id, {
+      reviewedOn,
+      summary: 'Going well.',
+      continueSupport: true,
+      version: 4,
+    });
+    expect(result.nextReviewDueOn).toBe(supportPlanReviewDueOn(today()).toString());
+    const row = await db().selectFrom('youngCarerAssessment').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ supportPlanReviewFrom: reviewedOn, supportPlanReviewDueOn: result.nextReviewDueOn, supportPlanEndedOn: null, version: 5 });
+    const reviews = await db().selectFrom('youngCarerPlanReview').selectAll().where('youngCarerAssessmentId', '=', id).execute();
+    expect(reviews).toHaveLength(1);
+    expect(reviews[0]).toMatchObject({
+      reviewedOn,
+      withinTimescale: true,
+      continueSupport: true,
+      summary: 'Going well.',
+      recordedByUserId: DEMO_USER_IDS.socialWorker,
+    });
+    expect((await auditRows(database, 'young-carers.plan-review.recorded')).find((a) => a.subjectId === id)?.changes).toMatchObject({
+      continueSupport: true,
+      withinTimescale: true,
+    });
+    // a stale review is refused and writes nothing
+    await expect(
+      recordYoungCarerPlanReview(database.deps, await worker(), child, id, { reviewedOn, summary: 'Again.', continueSupport: true, version: 4 }),
+    ).rejects.toBeInstanceOf(StaleVersionError);
+    expect(await db().selectFrom('youngCarerPlanReview').select('id').where('youngCarerAssessmentId', '=', id).execute()).toHaveLength(1);
+  });
+
+  it('ends support: no review is due any more, and none can be recorded', async () => {
+    const id = await authorisedWithPlan();
+    const result = await recordYoungCarerPlanReview(database.deps, await worker(), child, id, {
+      reviewedOn: toIsoDate(today()),
+      summary: 'Needs met.',
+      continueSupport: false,
+      version: 4,
+    });
+    expect(result.nextReviewDueOn).toBeNull();
+    const row = await db().selectFrom('youngCarerAssessment').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ supportPlanReviewDueOn: null, supportPlanReviewFrom: null, supportPlanEndedOn: toIsoDate(today()) });
+    await expect(
+      recordYoungCarerPlanReview(database.deps, await worker(), child, id, {
+        reviewedOn: toIsoDate(today()),
+        summary: 'Again.',
+        continueSupport: true,
+        version: 5,
+      }),
+    ).rejects.toBeInstanceOf(StaleVersionError);
+    const page = await viewYoungCarerAssessment(database.deps, await worker(), child, id);
+    expect(page.mayReview).toBe(false);
+  });
+
+  it('refuses a review dated before the plan, and a role without the permission', async () => {
+    const id = await authorisedWithPlan();
+    await expect(
+      recordYoungCarerPlanReview(database.deps, await worker(), child, id, {
+        reviewedOn: toIsoDate(today().minusDays(1)),
+        summary: 'Early.',
+        continueSupport: true,
+        version: 4,
+      }),
+    ).rejects.toMatchObject({ fieldErrors: { reviewedOn: YOUNG_CARER_MESSAGES.reviewedBeforePlan } });
+    await expect(
+      recordYoungCarerPlanReview(database.deps, await contextFor(database, DEMO_USER_IDS.iro), child, id, {
+        reviewedOn: toIsoDate(today()),
+        summary: 'x',
+        continueSupport: true,
+        version: 4,
+      }),
+    ).rejects.toBeInstanceOf(AccessRefusedError);
+    expect(await version(id)).toBe(4);
   });
 });
 

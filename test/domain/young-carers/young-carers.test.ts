@@ -20,6 +20,7 @@ import {
   draftProblems,
   isEditable,
   leadService,
+  planReviewDateProblem,
   submissionProblems,
   YOUNG_CARER_MESSAGES,
   YOUNG_CARER_SECTION_KEYS,
@@ -155,5 +156,13 @@ describe('life of the assessment', () => {
     expect(CARED_FOR_FROM_PERSON_RELATIONSHIP['half_sibling']).toBe('sibling');
     expect(CARED_FOR_FROM_PERSON_RELATIONSHIP['parent']).toBe('parent');
     expect(CARED_FOR_FROM_PERSON_RELATIONSHIP['professional']).toBeUndefined();
+  });
+});
+
+describe('support plan review date', () => {
+  it('is not before the plan was agreed or last reviewed, nor in the future', () => {
+    expect(planReviewDateProblem(d('2026-07-01'), d('2026-07-02'), d('2026-07-10'))).toBe(YOUNG_CARER_MESSAGES.reviewedBeforePlan);
+    expect(planReviewDateProblem(d('2026-07-11'), d('2026-07-02'), d('2026-07-10'))).toBe(YOUNG_CARER_MESSAGES.reviewedInFuture);
+    expect(planReviewDateProblem(d('2026-07-02'), d('2026-07-02'), d('2026-07-10'))).toBeNull();
   });
 });

@@ -239,3 +239,52 @@ describe('the manager’s authorisation', () => {
     expect(text).toContain('YC-02');
   });
 });
+
+describe('recording the support plan review', () => {
+  const page = `/young-carers/${DEMO_YOUNG_CARER_IDS.authorised}`;
+  const url = `${page}/review`;
+
+  it('shows the review due with its explanation and the form; bad input is kept with the error summary', async () => {
+    const browser = await signedIn(web, 'social.worker');
+    const shown = await browser.get(page);
+    expect(shown.statusCode).toBe(200);
+    expect(textOf(shown.body)).toContain('Record the support plan review');
+    expect(textOf(shown.body)).toContain('How the review date was worked out');
+    const v = await version(DEMO_YOUNG_CARER_IDS.authorised);
+    const bad = await browser.post(url, {
+      version: String(v),
+      'reviewedOn-day': '32',
+      'reviewedOn-month': '1',
+      'reviewedOn-year': '2026',
+      summary: '',
+      continueSupport: '',
+    });
+    expect(bad.statusCode).toBe(400);
+    const text = textOf(bad.body);
+    expect(text).toContain('There is a problem');
+    expect(text).toContain('Enter what the review found');
+    expect(text).toContain('Select whether support continues');
+    expect(bad.body).toContain('href="#reviewedOn-day"');
+    expect(await version(DEMO_YOUNG_CARER_IDS.authorised)).toBe(v);
+  });
+
+  it('records it and shows the next review date', async () => {
+    const browser = await signedIn(web, 'social.worker');
+    const v = await version(DEMO_YOUNG_CARER_IDS.authorised);
+    const on = daysAgo(web, 0);
+    const done = await browser.post(url, {
+      version: String(v),
+      'reviewedOn-day': on.day,
+      'reviewedOn-month': on.month,
+      'reviewedOn-year': on.year,
+      summary: 'Back at football.',
+      continueSupport: 'yes',
+    });
+    expect(done.statusCode).toBe(303);
+    const after = await browser.get(`${page}?reviewed=1`);
+    const text = textOf(after.body);
+    expect(text).toContain('Support plan review recorded');
+    expect(text).toContain('Back at football.');
+    expect(text).toContain('Support continues; next review due by');
+  });
+});
