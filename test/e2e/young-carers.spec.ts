@@ -2,7 +2,7 @@
 // (an empty form is refused with the error summary), naming a parent already on the record as the
 // person cared for; saves it to come back later; is refused on an incomplete submission; writes the
 // rest and submits it; the team manager authorises it with a support plan, whose review date is then
-// shown with its explanation. Every page visited must pass axe.
+// shown with its explanation; the worker records that review. Every page visited must pass axe.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CHILD_IDS } from '../../src/db/seed/demo-authority.ts';
@@ -124,5 +124,20 @@ describe('a young carer’s needs assessment', () => {
     expect(await manager.getByText(/Support plan review due by/).isVisible()).toBe(true);
     expect(await manager.getByText(/Within 45 working days/).isVisible()).toBe(true);
     await expectNoAxeViolations(manager);
+
+    // 8. The worker records the support plan's review: an empty form is refused, then it continues.
+    await worker.goto(assessmentPath);
+    await andWait(worker, () => worker.getByRole('button', { name: 'Record the review' }).click());
+    expect(await worker.getByRole('alert').getByRole('link', { name: 'Enter what the review found' }).isVisible()).toBe(true);
+    await expectNoAxeViolations(worker);
+    await worker.fill('#reviewedOn-day', today[2] ?? '');
+    await worker.fill('#reviewedOn-month', today[1] ?? '');
+    await worker.fill('#reviewedOn-year', today[0] ?? '');
+    await worker.fill('#summary', 'Back at dance club; dad has morning visits from adult social care.');
+    await worker.getByLabel(/Yes, support continues/).check();
+    await andWait(worker, () => worker.getByRole('button', { name: 'Record the review' }).click());
+    expect(await worker.getByText('Support plan review recorded.').isVisible()).toBe(true);
+    expect(await worker.getByText(/Support continues; next review due by/).isVisible()).toBe(true);
+    await expectNoAxeViolations(worker);
   }, 240_000);
 });
