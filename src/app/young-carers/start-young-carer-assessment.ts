@@ -5,9 +5,10 @@
 // The worker is the one who starts it; the team is the child's allocated team (or the worker's own).
 import { listRelatedPeople } from '../../db/people/relationship-repository.ts';
 import { currentAllocationTeam, insertYoungCarerAssessment } from '../../db/young-carers/young-carer-repository.ts';
+import { FIRST_MODELLED_YEAR } from '../../domain/shared/calendar/bank-holidays-england-wales.ts';
 import { parseLocalDate, toIsoDate } from '../../domain/shared/time/local-date.ts';
 import { youngCarerAssessmentDueOn } from '../../domain/young-carers/timescales.ts';
-import { CARED_FOR_FROM_PERSON_RELATIONSHIP, YOUNG_CARER_MESSAGES } from '../../domain/young-carers/young-carer-assessment.ts';
+import { CARED_FOR_FROM_PERSON_RELATIONSHIP, requestDateProblem } from '../../domain/young-carers/young-carer-assessment.ts';
 import { londonToday } from '../front-door/london-time.ts';
 import { openChildRecord } from '../records/child-page.ts';
 import type { AppDeps } from '../shared/deps.ts';
@@ -25,7 +26,8 @@ export async function startYoungCarerAssessment(deps: AppDeps, ctx: RequestConte
     if (child.personType !== 'child') problems['caredForPersonId'] = 'A young carer’s assessment is for a child who has been born';
     const today = londonToday(now);
     const requestedOn = parseLocalDate(input.requestedOn);
-    if (requestedOn.isAfter(today)) problems['requestedOn'] = YOUNG_CARER_MESSAGES.requestedInFuture;
+    const dateProblem = requestDateProblem(requestedOn, today, child.dateOfBirth === null ? null : parseLocalDate(child.dateOfBirth), FIRST_MODELLED_YEAR);
+    if (dateProblem !== null) problems['requestedOn'] = dateProblem;
 
     let caredFor: { personId: string | null; name: string; relationship: string; isAdult: boolean } | null = null;
     if (input.caredForPersonId !== null) {

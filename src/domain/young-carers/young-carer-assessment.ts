@@ -187,9 +187,20 @@ export const YOUNG_CARER_MESSAGES = {
   nfaAlone: '“No further action” cannot be selected with other outcomes',
   adultReferralNeedsAdult: 'A referral to Adult Services is for an adult cared for: the person cared for is recorded as a child',
   requestedInFuture: 'The date the assessment was requested must be today or in the past',
+  requestedBeforeBirth: 'The date the assessment was requested must be on or after the child’s date of birth',
   reviewedBeforePlan: 'The date of the review must be on or after the support plan was agreed or last reviewed',
   reviewedInFuture: 'The date of the review must be today or in the past',
 } as const;
+
+/**
+ * The request date: not in the future, and not before the child was born (a young carer is a child
+ * who cares; with no date of birth recorded, not before the working-day calendar's first year).
+ */
+export function requestDateProblem(requestedOn: LocalDate, today: LocalDate, dateOfBirth: LocalDate | null, earliestYear: number): string | null {
+  if (requestedOn.isAfter(today)) return YOUNG_CARER_MESSAGES.requestedInFuture;
+  if (dateOfBirth !== null ? requestedOn.isBefore(dateOfBirth) : requestedOn.year() < earliestYear) return YOUNG_CARER_MESSAGES.requestedBeforeBirth;
+  return null;
+}
 
 /** A support plan review's date: not before the plan was agreed (or last reviewed), not in the future. */
 export function planReviewDateProblem(reviewedOn: LocalDate, reviewFrom: LocalDate, today: LocalDate): string | null {

@@ -21,6 +21,7 @@ import {
   isEditable,
   leadService,
   planReviewDateProblem,
+  requestDateProblem,
   submissionProblems,
   YOUNG_CARER_MESSAGES,
   YOUNG_CARER_SECTION_KEYS,
@@ -164,5 +165,15 @@ describe('support plan review date', () => {
     expect(planReviewDateProblem(d('2026-07-01'), d('2026-07-02'), d('2026-07-10'))).toBe(YOUNG_CARER_MESSAGES.reviewedBeforePlan);
     expect(planReviewDateProblem(d('2026-07-11'), d('2026-07-02'), d('2026-07-10'))).toBe(YOUNG_CARER_MESSAGES.reviewedInFuture);
     expect(planReviewDateProblem(d('2026-07-02'), d('2026-07-02'), d('2026-07-10'))).toBeNull();
+  });
+});
+
+describe('request date', () => {
+  it('is not in the future, nor before the child was born (or the calendar’s first year when no date of birth is known)', () => {
+    const today = d('2026-07-10');
+    expect(requestDateProblem(d('2026-07-11'), today, d('2015-01-01'), 1978)).toBe(YOUNG_CARER_MESSAGES.requestedInFuture);
+    expect(requestDateProblem(d('2014-12-31'), today, d('2015-01-01'), 1978)).toBe(YOUNG_CARER_MESSAGES.requestedBeforeBirth);
+    expect(requestDateProblem(d('1900-01-01'), today, null, 1978)).toBe(YOUNG_CARER_MESSAGES.requestedBeforeBirth);
+    expect(requestDateProblem(d('2026-07-10'), today, d('2015-01-01'), 1978)).toBeNull();
   });
 });

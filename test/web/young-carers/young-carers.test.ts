@@ -147,6 +147,10 @@ describe('starting an assessment', () => {
     const page = await browser.post(list, startForm({ 'requestedOn-year': String(Number(daysAgo(web, 0).year) + 1) }));
     expect(page.statusCode).toBe(400);
     expect(textOf(page.body)).toContain('The date the assessment was requested must be today or in the past');
+    // a date before the child was born (and before the working-day calendar) is refused, never a 500
+    const ancient = await browser.post(list, startForm({ 'requestedOn-year': '1066' }));
+    expect(ancient.statusCode).toBe(400);
+    expect(textOf(ancient.body)).toContain('on or after the child’s date of birth');
   });
 
   it('starts one and opens the form; refuses without a CSRF token', async () => {
