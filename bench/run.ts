@@ -2,6 +2,7 @@
 //
 //   BENCH_DATABASE_URL (or DATABASE_URL)  a PostgreSQL server: a fresh database is created on it,
 //                                         and dropped after; without it only PGlite is measured
+//   BENCH_DATABASE_NAME  the database created on that server (default hearth_bench; also <name>_search)
 //   BENCH_ENGINES        postgres,pglite (default: both when a server is given)
 //   BENCH_CHILDREN       children generated for the page benchmarks (60000 PostgreSQL, 20000 PGlite)
 //   BENCH_SEARCH_PEOPLE  people for the search benchmark on PostgreSQL (default 1000000; 0 skips);
@@ -43,6 +44,8 @@ const connectionCounts = (env['BENCH_CONNECTIONS'] ?? '50,200')
   .map(Number)
   .filter((n) => n > 0);
 const searchPeopleTarget = Number(env['BENCH_SEARCH_PEOPLE'] ?? 1_000_000);
+/** The database created (and dropped) on the server; `<name>_search` for the search benchmark. */
+const benchDbName = env['BENCH_DATABASE_NAME'] ?? 'hearth_bench';
 const here = dirname(fileURLToPath(import.meta.url));
 const say = (line: string) => process.stderr.write(`${line}\n`);
 /** People per child in a generated authority (parents, step-parents, grandparents, duplicates). */
@@ -208,7 +211,7 @@ async function searchBenchmarks(handle: DatabaseHandle, truth: ScaleResult['dupl
 
 async function benchEngine(engine: 'postgres' | 'pglite'): Promise<EngineReport> {
   const children = Number(env['BENCH_CHILDREN'] ?? (engine === 'postgres' ? 60_000 : 20_000));
-  const db = engine === 'postgres' ? await freshPostgres(serverUrl, 'hearth_bench') : freshPglite();
+  const db = engine === 'postgres' ? await freshPostgres(serverUrl, benchDbName) : freshPglite();
   try {
     say(`${engine}: generating an authority of ${children.toLocaleString('en-GB')} children`);
     const handle = await connect({ databaseUrl: db.url, dataDir: db.dataDir });
@@ -224,7 +227,7 @@ async function benchEngine(engine: 'postgres' | 'pglite'): Promise<EngineReport>
       search = { people: result.people, ...(await searchBenchmarks(again, result.duplicates)) };
       await again.close();
     } else if (searchPeopleTarget > 0) {
-      const searchDb = await freshPostgres(serverUrl, 'hearth_bench_search');
+      const searchDb = await freshPostgres(serverUrl, `${benchDbName}_search`);
       try {
         const searchChildren = Math.round(searchPeopleTarget / PEOPLE_PER_CHILD);
         say(`${engine}: generating ${searchChildren.toLocaleString('en-GB')} children (about ${searchPeopleTarget.toLocaleString('en-GB')} people) for search`);

@@ -89,8 +89,15 @@ export function relatedPeopleView(rows: Awaited<ReturnType<typeof listRelatedPeo
   }));
 }
 
-export async function loadPersonRecordView(trx: Transaction<Database>, guarded: GuardedPerson, personId: string, now: Date): Promise<PersonRecordView> {
-  const person = await findPersonDetails(trx, personId);
+export async function loadPersonRecordView(
+  trx: Transaction<Database>,
+  guarded: GuardedPerson,
+  personId: string,
+  now: Date,
+  /** The person row, when the caller has already read it in this transaction. */
+  details?: PersonDetails,
+): Promise<PersonRecordView> {
+  const person = details ?? (await findPersonDetails(trx, personId));
   if (person === undefined) throw new NotFoundError('Person');
   const names = await listPersonNames(trx, personId);
   const addresses = await listPersonAddresses(trx, personId);

@@ -1,11 +1,10 @@
-import { loadChildRecordSummary, type ChildRecordSummary } from '../../db/people/child-record-repository.ts';
-import type { AccessBasis } from '../../domain/shared/access/child-record-policy.ts';
-import { guardChildRecord } from '../shared/access-guard.ts';
+import { childRecordSummaryOf, type ChildRecordSummary } from '../../db/people/child-record-repository.ts';
+import { findPersonDetails, personAccessFactsOf } from '../../db/people/person-repository.ts';
+import { decideChildRecordAccess, type AccessBasis } from '../../domain/shared/access/child-record-policy.ts';
 import type { AppDeps } from '../shared/deps.ts';
-import { NotFoundError } from '../shared/errors.ts';
+import { AccessRefusedError } from '../shared/errors.ts';
 import type { RequestContext } from '../shared/request-context.ts';
 import { unitOfWork } from '../shared/unit-of-work.ts';
-import { guardPerson } from './person-access.ts';
 import { loadPersonRecordView, MergedRecordError, type PersonRecordView } from './person-record-view.ts';
 
 export { MergedRecordError } from './person-record-view.ts';
@@ -14,6 +13,10 @@ export { MergedRecordError } from './person-record-view.ts';
  * Opens a child's record: access-checked, and the view is audited in the same transaction before
  * any data is returned (fail closed: if the audit row cannot be written, nothing is shown). A record
  * merged into another says which one, and nothing else.
+ *
+ * One guarded read: the person row is read once and serves the merge check, the access decision
+ * (the child-record policy, exactly as guardChildRecord applies it), the identity bar and the record
+ * view; the access facts (allocation, live grants) are read fresh in this transaction.
  */
 export async function viewChildRecord(
   deps: AppDeps,
@@ -22,13 +25,18 @@ export async function viewChildRecord(
   view = 'summary',
 ): Promise<ChildRecordSummary & { readonly accessBasis: AccessBasis; readonly record: PersonRecordView }> {
   return unitOfWork(deps, ctx, async ({ trx, now, audit }) => {
-    const merged = await trx.selectFrom('person').select('mergedIntoPersonId').where('id', '=', childId).where('personType', '!=', 'adult').executeTakeFirst();
-    if (merged?.mergedIntoPersonId != null) throw new MergedRecordError(merged.mergedIntoPersonId);
-    const { basis } = await guardChildRecord(trx, ctx.actor, 'read', childId, now);
-    const summary = await loadChildRecordSummary(trx, childId);
-    if (summary === undefined) throw new NotFoundError('Child');
-    const record = await loadPersonRecordView(trx, await guardPerson(trx, ctx.actor, 'read', childId, now), childId, now);
-    await audit({ action: 'people.child-record.viewed', subjectType: 'person', subjectId: childId, childId, changes: { view, basis } });
-    return { ...summary, accessBasis: basis, record };
+    const found = await findPersonDetails(trx, childId);
+    const person = found?.personType === 'adult' ? undefined : found;
+    if (person?.mergedIntoPersonId != null) throw new MergedRecordError(person.mergedIntoPersonId);
+    const subject = { type: 'person', id: childId, childId };
+    if (ctx.actor === null) throw new AccessRefusedError(403, 'not-signed-in', 'Sign in to continue.', subject);
+    if (person === undefined) throw new AccessRefusedError(404, 'missing', 'Page not found', { type: 'person', id: childId });
+    const access = await personAccessFactsOf(trx, person, now);
+    const decision = decideChildRecordAccess(ctx.actor, 'read', access.facts);
+    if (!decision.allowed) throw new AccessRefusedError(decision.status, decision.reason, decision.message, subject);
+    const guarded = { ...access, actor: ctx.actor, basis: decision.basis, isChild: true };
+    const [summary, record] = [await childRecordSummaryOf(trx, person), await loadPersonRecordView(trx, guarded, childId, now, person)];
+    await audit({ action: 'people.child-record.viewed', subjectType: 'person', subjectId: childId, childId, changes: { view, basis: decision.basis } });
+    return { ...summary, accessBasis: decision.basis, record };
   });
 }

@@ -35,6 +35,46 @@ export async function loadChildRecordSummary(trx: Transaction<Database>, childId
     .where('id', '=', childId)
     .executeTakeFirst();
   if (person === undefined) return undefined;
+  return childRecordSummaryOf(trx, person);
+}
+
+type SummaryPerson = Pick<
+  ChildRecordSummary,
+  | 'id'
+  | 'personType'
+  | 'givenName'
+  | 'familyName'
+  | 'dateOfBirth'
+  | 'expectedDateOfDelivery'
+  | 'gender'
+  | 'nhsNumber'
+  | 'addressLine1'
+  | 'town'
+  | 'postcode'
+  | 'restriction'
+  | 'version'
+  | 'mergedIntoPersonId'
+>;
+
+/** The summary of a child whose person row this transaction has already read (the case page reads it once). */
+export async function childRecordSummaryOf(trx: Transaction<Database>, row: SummaryPerson): Promise<ChildRecordSummary> {
+  const person: SummaryPerson = {
+    id: row.id,
+    personType: row.personType,
+    givenName: row.givenName,
+    familyName: row.familyName,
+    dateOfBirth: row.dateOfBirth,
+    expectedDateOfDelivery: row.expectedDateOfDelivery,
+    gender: row.gender,
+    nhsNumber: row.nhsNumber,
+    addressLine1: row.addressLine1,
+    town: row.town,
+    postcode: row.postcode,
+    restriction: row.restriction,
+    version: row.version,
+    mergedIntoPersonId: row.mergedIntoPersonId,
+  };
+  const childId = person.id;
   const [allocation, family] = await Promise.all([
     trx
       .selectFrom('allocation')

@@ -22,14 +22,28 @@ export async function loadPersonAccessFacts(trx: Trx, personId: string, now: Dat
     .where('person.id', '=', personId)
     .executeTakeFirst();
   if (person === undefined) return null;
-  const allocation = await trx.selectFrom('allocation').select(['workerUserId', 'teamId']).where('childId', '=', personId).where('endedOn', 'is', null).executeTakeFirst();
-  const grants = await trx
-    .selectFrom('accessGrant')
-    .select('userId')
-    .where('personId', '=', personId)
-    .where('revokedAt', 'is', null)
-    .where((eb) => eb.or([eb('expiresAt', 'is', null), eb('expiresAt', '>', now)]))
-    .execute();
+  return personAccessFactsOf(trx, { ...person, restrictionContactName: person.contactName }, now);
+}
+
+/**
+ * The access facts of a person row already read in this transaction (the allocation and the live
+ * grants are read here), so a page that shows the person reads the person row once.
+ */
+export async function personAccessFactsOf(
+  trx: Trx,
+  person: Pick<PersonDetails, 'id' | 'personType' | 'restriction' | 'restrictionContactUserId' | 'restrictionContactName' | 'mergedIntoPersonId' | 'version'>,
+  now: Date,
+): Promise<PersonAccessFacts> {
+  const [allocation, grants] = await Promise.all([
+    trx.selectFrom('allocation').select(['workerUserId', 'teamId']).where('childId', '=', person.id).where('endedOn', 'is', null).executeTakeFirst(),
+    trx
+      .selectFrom('accessGrant')
+      .select('userId')
+      .where('personId', '=', person.id)
+      .where('revokedAt', 'is', null)
+      .where((eb) => eb.or([eb('expiresAt', 'is', null), eb('expiresAt', '>', now)]))
+      .execute(),
+  ]);
   return {
     personType: person.personType,
     mergedIntoPersonId: person.mergedIntoPersonId,
@@ -40,7 +54,7 @@ export async function loadPersonAccessFacts(trx: Trx, personId: string, now: Dat
       allocatedWorkerId: allocation?.workerUserId ?? null,
       allocatedTeamId: allocation?.teamId ?? null,
       restrictionContact:
-        person.restrictionContactUserId === null ? null : { userId: person.restrictionContactUserId, displayName: person.contactName ?? 'the named manager' },
+        person.restrictionContactUserId === null ? null : { userId: person.restrictionContactUserId, displayName: person.restrictionContactName ?? 'the named manager' },
       grantedUserIds: grants.map((g) => g.userId),
     },
   };

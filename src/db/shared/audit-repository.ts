@@ -1,5 +1,8 @@
 // Appends to and verifies the hash-chained audit log. Appends lock the chain head row in the
 // caller's transaction, so on PostgreSQL concurrent writers serialise and the chain never forks.
+// The lock is held from the append to the commit: use cases audit last (after their reads and
+// writes), and the append takes two round trips under the lock. Why the lock stays (rather than
+// per-child chains or a background chainer) is in the README's Performance section.
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import {
@@ -38,17 +41,27 @@ export async function appendAuditEvent(
     changes: event.changes ?? null,
   };
   const hash = hashAuditRow(head.hash, row);
+  // The row and the new head in one statement (a data-modifying WITH runs to completion whether or
+  // not the outer statement reads it): the head row stays locked until commit, so every round trip
+  // after the `for update` above is time other audited requests wait. Two round trips under the lock
+  // instead of three, with the same rows and hashes.
   await trx
-    .insertInto('auditEvent')
-    .values({
-      ...row,
-      occurredAt,
-      changes: row.changes === null ? null : JSON.stringify(row.changes),
-      prevHash: head.hash,
-      hash,
-    })
+    .with('appended', (db) =>
+      db
+        .insertInto('auditEvent')
+        .values({
+          ...row,
+          occurredAt,
+          changes: row.changes === null ? null : JSON.stringify(row.changes),
+          prevHash: head.hash,
+          hash,
+        })
+        .returning('seq'),
+    )
+    .updateTable('auditChainHead')
+    .set({ seq, hash })
+    .where('id', '=', 1)
     .execute();
-  await trx.updateTable('auditChainHead').set({ seq, hash }).where('id', '=', 1).execute();
   return seq;
 }
 

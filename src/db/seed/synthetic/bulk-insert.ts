@@ -12,6 +12,12 @@ export interface TableSpec {
   /** The SQL table name (snake_case). */
   readonly table: string;
   /**
+   * A second buffer for the same table, flushed in its own place in the order: for rows that
+   * reference rows of a table declared after the first buffer (review conferences reference plans,
+   * which reference initial conferences).
+   */
+  readonly key?: string;
+  /**
    * [column, SQL type of the cells, optional cast] in the order rows give their cells. A cast is
    * for array columns: unnest() flattens arrays of arrays, so a text[] cell travels as its array
    * literal in text ('{AUT,LD}') and is cast back (['disabilities', 'text', 'text[]']).
@@ -50,11 +56,12 @@ export class RowSink {
   private readonly written = new Map<string, number>();
 
   declare(spec: TableSpec): void {
-    if (!this.buffers.has(spec.table)) this.buffers.set(spec.table, { spec, rows: [] });
+    const key = spec.key ?? spec.table;
+    if (!this.buffers.has(key)) this.buffers.set(key, { spec, rows: [] });
   }
 
   push(spec: TableSpec, row: Row): void {
-    const buffer = this.buffers.get(spec.table);
+    const buffer = this.buffers.get(spec.key ?? spec.table);
     if (buffer === undefined) throw new Error(`table ${spec.table} was not declared`);
     if (row.length !== spec.columns.length) throw new Error(`${spec.table}: ${String(row.length)} cells for ${String(spec.columns.length)} columns`);
     buffer.rows.push(row);

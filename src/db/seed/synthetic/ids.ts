@@ -16,7 +16,13 @@ export const ID_SPACE = {
   contact: 'a007',
   /** The front door's other rows: contact_person, agency_check, referral, early_help_referral. */
   frontDoor: 'a008',
-  // A journey module that adds a table adds its namespace here (assessment: 'a009', …).
+  /** Assessments, their next steps, child in need episodes, plans and reviews. */
+  assessment: 'a009',
+  /** Strategy discussions, section 47 enquiries, conferences and child protection plans. */
+  childProtection: 'a00a',
+  /** Early help episodes. */
+  earlyHelp: 'a00b',
+  // A journey module that adds a table adds its namespace here.
 } as const;
 
 export type IdSpace = keyof typeof ID_SPACE;

@@ -18,6 +18,11 @@ export interface FamilyRecord {
   workerOf(phase: Phase): string | null;
   /** The id of the allocation row written for this phase (casework.ts). */
   allocationId(phase: Phase): string;
+  /**
+   * Ids one module wrote that a later module links to, keyed `<kind>:<episode>:<childKey>`
+   * (front door: `referral`, `earlyHelpReferral`; assessments: `assessment`).
+   */
+  readonly links: Map<string, string>;
 }
 
 /** The authority-wide context: seed, day, staff, teams and id counters. */

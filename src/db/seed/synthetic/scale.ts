@@ -17,9 +17,13 @@
 //     the hash chain in time order, so `hearth verify-audit` passes on a generated authority.
 //
 // Journeys written so far: people (people-module.ts), duplicates, casework (allocations, sealed
-// records' grants, audit history) and the front door (journeys/front-door.ts: contacts, screening,
-// decisions, referrals). Still to come as their tables land: assessments, child in need and child
-// protection plans, children in care and care leavers; their dates are already in the stories.
+// records' grants, audit history), the front door (journeys/front-door.ts: contacts, screening,
+// decisions, referrals), assessments and child in need (journeys/assessments.ts: assessments with
+// census factors, next steps, CIN episodes, plans, reviews and closures), child protection
+// (journeys/child-protection.ts: strategy discussions, s47 enquiries, initial and review
+// conferences, CP plans with categories) and early help episodes (journeys/early-help.ts). Modules
+// hand ids to later ones through FamilyRecord.links (a referral's id to its assessment…). Still to
+// come as their tables land: children in care and care leavers; their dates are in the stories.
 //
 // Adding a journey (assessments, CP plans, children in care, care leavers…)
 //  - Its migration creates the tables; the generator never creates tables.
@@ -51,6 +55,9 @@ import type { FamilyRecord, GeneratorContext, JourneyModule } from './module.ts'
 import { NhsNumbers, peopleOf } from './people.ts';
 import { Upns } from './details.ts';
 import { duplicatesModule, peopleModule } from './people-module.ts';
+import { assessmentsModule } from './journeys/assessments.ts';
+import { childProtectionModule } from './journeys/child-protection.ts';
+import { earlyHelpModule } from './journeys/early-help.ts';
 import { frontDoorModule } from './journeys/front-door.ts';
 import { noProgress, type ProgressFn } from './progress.ts';
 import { createRandom } from './random.ts';
@@ -58,7 +65,15 @@ import { emptyTally, planStaff, StaffDirectory, type CaseloadTally, type StaffMe
 import { openStatusOf, planFamily, type FamilyShape, type Phase } from './stories.ts';
 
 /** The journey modules, in the order their rows are written. */
-export const MODULES: readonly JourneyModule[] = [peopleModule, duplicatesModule, caseworkModule, frontDoorModule];
+export const MODULES: readonly JourneyModule[] = [
+  peopleModule,
+  duplicatesModule,
+  caseworkModule,
+  frontDoorModule,
+  assessmentsModule,
+  childProtectionModule,
+  earlyHelpModule,
+];
 
 export interface ScaleOptions {
   /** Number of children (including unborn), not counting duplicate records. */
@@ -281,6 +296,7 @@ function familyRecord(
       }
       return workers.get(key) ?? null;
     },
+    links: new Map(),
     allocationId: (phase: Phase) => {
       const id = allocationIds.get(phase);
       if (id === undefined) throw new Error(`family ${String(shape.index)}: a phase without an allocation`);

@@ -356,11 +356,15 @@ function emitEpisode(family: FamilyRecord, ctx: GeneratorContext, sink: Paramete
     const next = family.shape.phases.find((p) => p.childKey === phase.childKey && p.episode === episodeIndex && p.team !== 'MASH');
     const childId = family.childId(phase.childKey);
     if (outcome === 'targeted_early_help') {
-      sink.push(EARLY_HELP_REFERRAL_TABLE, [ctx.nextId('frontDoor'), contactId, childId, isoOf(decidedOn), need, true, timestampOf(decidedOn, 530)]);
+      const earlyHelpReferralId = ctx.nextId('frontDoor');
+      family.links.set(`earlyHelpReferral:${String(episodeIndex)}:${String(phase.childKey)}`, earlyHelpReferralId);
+      sink.push(EARLY_HELP_REFERRAL_TABLE, [earlyHelpReferralId, contactId, childId, isoOf(decidedOn), need, true, timestampOf(decidedOn, 530)]);
     } else if ((outcome === 'social_care_assessment' || outcome === 'strategy_discussion') && next !== undefined) {
       const worker = family.workerOf(next);
+      const referralId = ctx.nextId('frontDoor');
+      family.links.set(`referral:${String(episodeIndex)}:${String(phase.childKey)}`, referralId);
       sink.push(REFERRAL_TABLE, [
-        ctx.nextId('frontDoor'),
+        referralId,
         contactId,
         childId,
         outcome === 'strategy_discussion' ? 'strategy_discussion' : 'assessment',
