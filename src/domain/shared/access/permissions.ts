@@ -38,6 +38,9 @@ export const PERMISSIONS = {
   'child-protection:view-dashboard': 'See the child protection dashboard',
   'assessments:record': 'Start and write a child and family assessment, and record its next step done (subject to the record rules)',
   'assessments:authorise': 'Return or authorise a child and family assessment for the team (team manager)',
+  'disabilities:record': 'Record a disabled child’s eligibility decision, short breaks and personal budget requests (subject to the record rules)',
+  'disabilities:confirm': 'Confirm or return a disabled child’s eligibility decision (team manager)',
+  'disabilities:record-panel-decision': 'Record the resource allocation panel’s decision on a personal budget (team manager)',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -81,6 +84,10 @@ const GRANTED_TO: Readonly<Record<Permission, readonly Role[]>> = {
   'child-protection:view-dashboard': ['cp_chair', 'team_manager', 'performance_officer'],
   'assessments:record': ['social_worker', 'team_manager'],
   'assessments:authorise': ['team_manager'],
+  // Seed 004 §13: the worker applies the eligibility criteria; the team manager confirms the decision and records the panel's.
+  'disabilities:record': ['social_worker', 'team_manager'],
+  'disabilities:confirm': ['team_manager'],
+  'disabilities:record-panel-decision': ['team_manager'],
 };
 
 export function isPermission(value: string): value is Permission {
