@@ -89,7 +89,9 @@ describe('the resource allocation panel’s decision', () => {
     expect(checkPanelDecision({ ...input, decision: 'approved_with_changes', approvedAmount: '2400', reason: 'Same' }, REQUEST, TODAY)).toEqual({
       problems: { approvedAmount: PANEL_MESSAGES.approvedAmountSame },
     });
-    expect(checkPanelDecision({ ...input, decision: 'approved_with_changes', approvedAmount: '1,800', reason: 'Fewer sessions' }, REQUEST, TODAY)).toMatchObject({
+    expect(
+      checkPanelDecision({ ...input, decision: 'approved_with_changes', approvedAmount: '1,800', reason: 'Fewer sessions' }, REQUEST, TODAY),
+    ).toMatchObject({
       decision: { approvedAmountPence: 180_000, reason: 'Fewer sessions' },
     });
   });
@@ -112,7 +114,9 @@ describe('the resource allocation panel’s decision', () => {
 
   it('refuses a panel in the future or before the request, and no decision', () => {
     expect(checkPanelDecision({ ...input, panelDate: '2026-03-11' }, REQUEST, TODAY)).toEqual({ problems: { panelDate: PANEL_MESSAGES.panelDateFuture } });
-    expect(checkPanelDecision({ ...input, panelDate: '2026-01-31' }, REQUEST, TODAY)).toEqual({ problems: { panelDate: PANEL_MESSAGES.panelDateBeforeRequest } });
+    expect(checkPanelDecision({ ...input, panelDate: '2026-01-31' }, REQUEST, TODAY)).toEqual({
+      problems: { panelDate: PANEL_MESSAGES.panelDateBeforeRequest },
+    });
     expect(checkPanelDecision({ ...input, decision: '' }, REQUEST, TODAY)).toEqual({ problems: { decision: PANEL_MESSAGES.decision } });
   });
 });
