@@ -75,7 +75,7 @@ async function child(index: number): Promise<string> {
   return row.childId;
 }
 
-async function decisionOf(childId: string, status: string) {
+async function decisionOf(childId: string, status: 'recorded' | 'confirmed' | 'returned' | 'superseded') {
   return database.handle.db
     .selectFrom('cwdEligibilityDecision')
     .selectAll()
