@@ -17,6 +17,7 @@ import { seedDemoAssessments } from './demo-assessments.ts';
 import { seedDemoFrontDoor } from './demo-front-door.ts';
 import { seedDemoPreBirth } from './demo-pre-birth.ts';
 import { seedDemoEarlyHelp } from './demo-early-help.ts';
+import { seedDemoDisabilities } from './demo-disabilities.ts';
 import { seedDemoRecords } from './demo-records.ts';
 import { seedDemoCharacteristics } from './demo-returns.ts';
 import { DEMO_PEOPLE_IDS, seedDemoPeople } from './demo-people.ts';
@@ -235,6 +236,7 @@ export async function seedDemoAuthority(handle: DatabaseHandle, now: Date, seed 
       fstNorthTeamId: teamId('FST_NORTH'),
     });
     await seedDemoAssessments(trx, { now, allocatedChildId: DEMO_CHILD_IDS.allocated, teamId });
+    await seedDemoDisabilities(trx, { now, teamId });
     // Last, so the children the module seeds above create have their characteristics too.
     await seedDemoCharacteristics(trx);
     await appendAuditEvent(
