@@ -459,3 +459,39 @@ describe('personal budgets and the resource allocation panel', () => {
     ).toEqual({ request: PANEL_MESSAGES.notAwaiting });
   });
 });
+
+describe('the demo authority', () => {
+  it('has a child at each stage in the Children with Disabilities team, listed in the team manager’s work', async () => {
+    const team = await database.handle.db.selectFrom('team').select('id').where('code', '=', 'CWD').executeTakeFirstOrThrow();
+    const statuses = await database.handle.db
+      .selectFrom('cwdEligibilityDecision')
+      .innerJoin('allocation', (join) => join.onRef('allocation.childId', '=', 'cwdEligibilityDecision.childId').on('allocation.endedOn', 'is', null))
+      .select(['cwdEligibilityDecision.status', 'cwdEligibilityDecision.outcome'])
+      .where('allocation.teamId', '=', team.id)
+      .execute();
+    expect(statuses).toEqual(
+      expect.arrayContaining([
+        { status: 'confirmed', outcome: 'eligible' },
+        { status: 'recorded', outcome: 'eligible' },
+        { status: 'confirmed', outcome: 'not_eligible' },
+      ]),
+    );
+    const manager = await database.handle.db
+      .selectFrom('teamMembership')
+      .select('userId')
+      .where('teamId', '=', team.id)
+      .where('isManager', '=', true)
+      .executeTakeFirstOrThrow();
+    const actor = await loadActor(database.handle.db, manager.userId);
+    if (actor === null) throw new Error('no actor');
+    // The day the demo was seeded: its overnight short breaks started 75 days before.
+    const overnight = await database.handle.db
+      .selectFrom('cwdShortBreak')
+      .select('startsOn')
+      .where('provider', '=', 'Willowbrook short breaks unit')
+      .executeTakeFirstOrThrow();
+    const seededAt = new Date(Date.parse(`${overnight.startsOn}T12:00:00Z`) + 75 * 86_400_000);
+    const items = await database.handle.db.transaction().execute((trx) => disabilitiesDueItems(trx, actor, seededAt, { teamIds: [team.id] }));
+    expect(new Set(items.map((i) => i.ruleId))).toEqual(new Set(['CWD-01', 'CWD-02', 'CWD-05']));
+  });
+});
