@@ -14,6 +14,7 @@ import {
 import { recordPanelDecision, recordShortBreak, requestPersonalBudget, reviewShortBreak } from '../../../src/app/disabilities/services.ts';
 import { openDisabilitiesForm, viewDisabilities } from '../../../src/app/disabilities/view-disabilities.ts';
 import { AccessRefusedError, StaleVersionError, ValidationError } from '../../../src/app/shared/errors.ts';
+import { viewMyWork } from '../../../src/app/work/my-work.ts';
 import { loadActor } from '../../../src/db/admin/user-repository.ts';
 import { DEMO_CHILD_IDS } from '../../../src/db/seed/demo-authority.ts';
 import { DEMO_USER_IDS } from '../../../src/db/seed/users.ts';
@@ -493,5 +494,8 @@ describe('the demo authority', () => {
     const seededAt = new Date(Date.parse(`${overnight.startsOn}T12:00:00Z`) + 75 * 86_400_000);
     const items = await database.handle.db.transaction().execute((trx) => disabilitiesDueItems(trx, actor, seededAt, { teamIds: [team.id] }));
     expect(new Set(items.map((i) => i.ruleId))).toEqual(new Set(['CWD-01', 'CWD-02', 'CWD-05']));
+    // "My work" asks the disabilities source (src/app/work/due-item-sources.ts) for the manager's team.
+    const work = await viewMyWork(database.deps, await contextFor(database, manager.userId));
+    expect(work.teamDue.filter((i) => i.ruleId === 'CWD-01' || i.ruleId === 'CWD-05').length).toBeGreaterThanOrEqual(2);
   });
 });
