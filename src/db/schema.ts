@@ -868,6 +868,96 @@ export interface CpVisitTable {
   recordedAt: Timestamp;
 }
 
+// 0017_children_with_disabilities.sql
+export type CwdEligibilityStatus = 'recorded' | 'confirmed' | 'returned' | 'superseded';
+export interface CwdEligibilityDecisionTable {
+  id: Generated<string>;
+  childId: string;
+  number: number;
+  status: Generated<CwdEligibilityStatus>;
+  outcome: 'eligible' | 'not_eligible';
+  reason: string;
+  decidingCodes: Generated<string[]>;
+  summary: string;
+  adviceGiven: string | null;
+  decidedOn: DateText;
+  recordedByUserId: string;
+  recordedAt: Date;
+  reviewedByUserId: string | null;
+  reviewedAt: Date | null;
+  managerComment: string | null;
+  version: Generated<number>;
+}
+
+export interface CwdEligibilityAnswerTable {
+  decisionId: string;
+  code: string;
+  kind: 'criterion' | 'exclusion';
+  met: boolean;
+  evidence: string | null;
+  evidenceSource: string | null;
+  evidenceDate: DateText | null;
+}
+
+export interface CwdShortBreakTable {
+  id: Generated<string>;
+  childId: string;
+  eligibilityDecisionId: string;
+  breakType: 'daytime_care' | 'overnight_care' | 'activities' | 'evenings_weekends_holidays';
+  provider: string;
+  amount: number;
+  unit: 'hours' | 'nights';
+  startsOn: DateText;
+  endsOn: DateText | null;
+  status: Generated<'active' | 'ended'>;
+  endedOn: DateText | null;
+  lastReviewedOn: DateText | null;
+  recordedByUserId: string;
+  recordedAt: Date;
+  version: Generated<number>;
+}
+
+export interface CwdShortBreakReviewTable {
+  id: Generated<string>;
+  shortBreakId: string;
+  childId: string;
+  reviewedOn: DateText;
+  dueOn: DateText;
+  withinTimescale: boolean;
+  outcome: 'continue' | 'end';
+  notes: string;
+  recordedByUserId: string;
+  recordedAt: Date;
+}
+
+export type CwdBudgetStatus = 'submitted' | 'deferred' | 'approved' | 'approved_with_changes' | 'declined';
+export interface CwdBudgetRequestTable {
+  id: Generated<string>;
+  childId: string;
+  eligibilityDecisionId: string;
+  amountPence: number;
+  purpose: string;
+  requestedOn: DateText;
+  panelDate: DateText;
+  status: Generated<CwdBudgetStatus>;
+  recordedByUserId: string;
+  recordedAt: Date;
+  version: Generated<number>;
+}
+
+export interface CwdPanelDecisionTable {
+  id: Generated<string>;
+  requestId: string;
+  childId: string;
+  panelDate: DateText;
+  decision: 'approved' | 'approved_with_changes' | 'declined' | 'deferred';
+  approvedAmountPence: number | null;
+  reason: string | null;
+  nextPanelDate: DateText | null;
+  recordedByUserId: string;
+  recordedAt: Date;
+}
+
 export interface Database {
   team: TeamTable;
   appUser: AppUserTable;
@@ -931,6 +1021,12 @@ export interface Database {
   youngCarerAssessment: YoungCarerAssessmentTable;
   youngCarerAssessmentReturn: YoungCarerAssessmentReturnTable;
   youngCarerPlanReview: YoungCarerPlanReviewTable;
+  cwdEligibilityDecision: CwdEligibilityDecisionTable;
+  cwdEligibilityAnswer: CwdEligibilityAnswerTable;
+  cwdShortBreak: CwdShortBreakTable;
+  cwdShortBreakReview: CwdShortBreakReviewTable;
+  cwdBudgetRequest: CwdBudgetRequestTable;
+  cwdPanelDecision: CwdPanelDecisionTable;
 }
 
 export type Person = Selectable<PersonTable>;

@@ -28,6 +28,7 @@ import { recordsRoutes } from './records/routes.ts';
 import { preBirthRoutes } from './pre-birth/routes.ts';
 import { strategyAndSection47Routes } from './child-protection/strategy-discussion-routes.ts';
 import { childInNeedRoutes } from './child-in-need/routes.ts';
+import { disabilitiesRoutes } from './disabilities/routes.ts';
 import { authPlugin, sessionCookie } from './plugins/auth.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { GOVUK_DIST, MOJ_ROOT, WEB_DIR, viewsPlugin } from './plugins/nunjucks.ts';
@@ -87,6 +88,7 @@ export async function buildServer(deps: AppDeps, config: WebConfig, logger: Fast
   await app.register(preBirthRoutes, { deps });
   await app.register(strategyAndSection47Routes, { deps });
   await app.register(childInNeedRoutes, { deps });
+  await app.register(disabilitiesRoutes, { deps });
   await app.register(frontDoorRoutes, { deps, cookieSecure: config.cookieSecure });
   await app.register(returnsRoutes, { deps });
   await app.register(earlyHelpRoutes, { deps });

@@ -95,12 +95,16 @@ const AUTHORISER = ['assessments:record', 'assessments:authorise'];
 const YOUNG_CARER_ASSESSOR = ['young-carers:record'];
 const YOUNG_CARER_AUTHORISER = ['young-carers:record', 'young-carers:authorise'];
 
+// Children with disabilities (seed 004 §13): the worker records; the team manager also confirms eligibility and records the panel's decision.
+const DISABILITIES_WORKER = ['disabilities:record'];
+const DISABILITIES_MANAGER = ['disabilities:record', 'disabilities:confirm', 'disabilities:record-panel-decision'];
+
 export const ROLE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
   mash_practitioner: [...CASEWORK, ...FRONT_DOOR, 'front-door:view-dashboard', 'casework:view-referrals', CHILD_PROTECTION, ...EARLY_HELP_QUEUE],
   mash_manager: [...MANAGER, ...FRONT_DOOR, 'front-door:decide', CHILD_PROTECTION, ...EARLY_HELP_ALLOCATE],
-  social_worker: [...CASEWORK, CHILD_PROTECTION, ...EARLY_HELP_QUEUE, 'early-help:work', 'child-protection:record', ...ASSESSOR, ...YOUNG_CARER_ASSESSOR],
+  social_worker: [...CASEWORK, CHILD_PROTECTION, ...EARLY_HELP_QUEUE, 'early-help:work', 'child-protection:record', ...ASSESSOR, ...YOUNG_CARER_ASSESSOR, ...DISABILITIES_WORKER],
   // closes child in need episodes (child-in-need:close)
-  team_manager: [...MANAGER, CHILD_PROTECTION, 'returns:build', 'child-in-need:close', ...EARLY_HELP_ALLOCATE, 'child-protection:record', 'child-protection:convene', 'child-protection:view-dashboard', ...AUTHORISER, ...YOUNG_CARER_AUTHORISER],
+  team_manager: [...MANAGER, CHILD_PROTECTION, 'returns:build', 'child-in-need:close', ...EARLY_HELP_ALLOCATE, 'child-protection:record', 'child-protection:convene', 'child-protection:view-dashboard', ...AUTHORISER, ...YOUNG_CARER_AUTHORISER, ...DISABILITIES_MANAGER],
   cp_chair: [...CASEWORK, CHILD_PROTECTION, 'child-protection:record', 'child-protection:chair', 'child-protection:view-dashboard'],
   iro: CASEWORK,
   personal_adviser: CASEWORK,
@@ -530,6 +534,70 @@ async function cinPlanFields(ctx: BodyContext): Promise<{ planId: string; versio
   return { planId: plan.id, version: String(plan.version) };
 }
 
+/** Before the matrix's clock: the day the matrix's disabilities records are dated. */
+const CWD_DAY = '2025-01-06';
+const NO_CWD = { decisionId: '00000000-0000-4000-8000-000000000000', version: 1, shortBreak: '00000000-0000-4000-8000-000000000000:1', request: '00000000-0000-4000-8000-000000000000:1' };
+
+/**
+ * The disabilities records a POST in the url acts on, made ready whatever ran before it: a confirmed
+ * eligible decision (short breaks and budgets need one), a decision awaiting the team manager (for
+ * the confirmation), an active short break (for its review) and a request awaiting the panel.
+ */
+async function cwdFields(ctx: BodyContext): Promise<typeof NO_CWD & { confirmedId: string }> {
+  const { db, url } = ctx;
+  const childId = url === undefined ? undefined : /^\/children\/([0-9a-f-]{36})\//.exec(url)?.[1];
+  if (childId === undefined) return { ...NO_CWD, confirmedId: NO_CWD.decisionId };
+  if ((await db.selectFrom('person').select('id').where('id', '=', childId).executeTakeFirst()) === undefined) return { ...NO_CWD, confirmedId: NO_CWD.decisionId };
+  const now = new Date();
+  const nextNumber = async () =>
+    ((await db.selectFrom('cwdEligibilityDecision').select((eb) => eb.fn.max<number | null>('number').as('max')).where('childId', '=', childId).executeTakeFirst())?.max ?? 0) + 1;
+  const decision = (status: 'recorded' | 'confirmed', number: number) => ({
+    childId,
+    number,
+    status,
+    outcome: 'eligible' as const,
+    reason: 'Access matrix: meets the criterion',
+    decidingCodes: ['SEVERE_LEARNING_DISABILITY'],
+    summary: 'Access matrix',
+    decidedOn: CWD_DAY,
+    recordedByUserId: DEMO_USER_IDS.socialWorker,
+    recordedAt: now,
+    ...(status === 'confirmed' ? { reviewedByUserId: DEMO_USER_IDS.teamManager, reviewedAt: now } : {}),
+  });
+  let confirmed = await db.selectFrom('cwdEligibilityDecision').select(['id', 'outcome']).where('childId', '=', childId).where('status', '=', 'confirmed').executeTakeFirst();
+  if (confirmed?.outcome !== 'eligible') {
+    await db.updateTable('cwdEligibilityDecision').set({ status: 'superseded' }).where('childId', '=', childId).where('status', '=', 'confirmed').execute();
+    confirmed = await db.insertInto('cwdEligibilityDecision').values(decision('confirmed', await nextNumber())).returning(['id', 'outcome']).executeTakeFirstOrThrow();
+  }
+  const recorded =
+    (await db.selectFrom('cwdEligibilityDecision').select(['id', 'version']).where('childId', '=', childId).where('status', '=', 'recorded').executeTakeFirst()) ??
+    (await db.insertInto('cwdEligibilityDecision').values(decision('recorded', await nextNumber())).returning(['id', 'version']).executeTakeFirstOrThrow());
+  const shortBreak =
+    (await db.selectFrom('cwdShortBreak').select(['id', 'version']).where('childId', '=', childId).where('status', '=', 'active').where('startsOn', '=', CWD_DAY).executeTakeFirst()) ??
+    (await db
+      .insertInto('cwdShortBreak')
+      .values({ childId, eligibilityDecisionId: confirmed.id, breakType: 'activities', provider: 'Matrix club', amount: 50, unit: 'hours', startsOn: CWD_DAY, recordedByUserId: DEMO_USER_IDS.socialWorker, recordedAt: now })
+      .returning(['id', 'version'])
+      .executeTakeFirstOrThrow());
+  const request =
+    (await db.selectFrom('cwdBudgetRequest').select(['id', 'version']).where('childId', '=', childId).where('status', 'in', ['submitted', 'deferred']).where('requestedOn', '=', CWD_DAY).executeTakeFirst()) ??
+    (await db
+      .insertInto('cwdBudgetRequest')
+      .values({ childId, eligibilityDecisionId: confirmed.id, amountPence: 100_000, purpose: 'Matrix', requestedOn: CWD_DAY, panelDate: CWD_DAY, recordedByUserId: DEMO_USER_IDS.socialWorker, recordedAt: now })
+      .returning(['id', 'version'])
+      .executeTakeFirstOrThrow());
+  return {
+    decisionId: recorded.id,
+    version: recorded.version,
+    confirmedId: confirmed.id,
+    shortBreak: `${shortBreak.id}:${String(shortBreak.version)}`,
+    request: `${request.id}:${String(request.version)}`,
+  };
+}
+
+/** Tables a disabilities POST's body may fill before a refused request (its records made ready). */
+const CWD_TABLES = ['cwd_eligibility_decision', 'cwd_short_break', 'cwd_budget_request'];
+
 export interface RouteEntry {
   /** What a route with :childId does to the record. Default: read for GET, change for POST. */
   readonly record?: 'read' | 'change';
@@ -950,6 +1018,50 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   'POST /children/:childId/child-in-need/close': {
     badInputStatuses: [404],
     body: async (ctx) => ({ form: { ...(await cinPlanFields(ctx)), reason: 'RC7', 'closedOn-day': '6', 'closedOn-month': '1', 'closedOn-year': '2025' } }),
+  },
+  // Children with disabilities: each POST's body readies the records it acts on (cwdFields).
+  'GET /children/:childId/disabilities': {},
+  'GET /children/:childId/disabilities/eligibility': { record: 'change' },
+  'POST /children/:childId/disabilities/eligibility': {
+    alsoAudits: ['disabilities.eligibility-draft.saved'],
+    body: () => ({ form: { action: 'save', latestNumber: '0', SEVERE_LEARNING_DISABILITY: 'met', summary: 'Matrix draft' } }),
+  },
+  'GET /children/:childId/disabilities/eligibility/confirm': { record: 'change' },
+  'POST /children/:childId/disabilities/eligibility/confirm': {
+    writesWhenRefused: CWD_TABLES,
+    body: async (ctx) => {
+      const f = await cwdFields(ctx);
+      return { form: { decisionId: f.decisionId, version: String(f.version), decision: 'confirm' } };
+    },
+  },
+  'GET /children/:childId/disabilities/short-breaks/new': { record: 'change' },
+  'POST /children/:childId/disabilities/short-breaks/new': {
+    writesWhenRefused: CWD_TABLES,
+    body: async (ctx) => ({
+      form: { eligibilityDecisionId: (await cwdFields(ctx)).confirmedId, type: 'daytime_care', provider: 'Matrix provider', amount: '100', 'startsOn-day': '6', 'startsOn-month': '1', 'startsOn-year': '2025' },
+    }),
+  },
+  'GET /children/:childId/disabilities/short-breaks/review': { record: 'change' },
+  'POST /children/:childId/disabilities/short-breaks/review': {
+    writesWhenRefused: CWD_TABLES,
+    body: async (ctx) => ({
+      form: { shortBreak: (await cwdFields(ctx)).shortBreak, outcome: 'continue', notes: 'Matrix review', 'reviewedOn-day': '6', 'reviewedOn-month': '1', 'reviewedOn-year': '2025' },
+    }),
+  },
+  'GET /children/:childId/disabilities/budget-requests/new': { record: 'change' },
+  'POST /children/:childId/disabilities/budget-requests/new': {
+    writesWhenRefused: CWD_TABLES,
+    body: async (ctx) => {
+      const panel = dateParts('panelDate', -7);
+      return { form: { eligibilityDecisionId: (await cwdFields(ctx)).confirmedId, amount: '1200', purpose: 'Matrix request', ...panel } };
+    },
+  },
+  'GET /children/:childId/disabilities/budget-requests/decision': { record: 'change' },
+  'POST /children/:childId/disabilities/budget-requests/decision': {
+    writesWhenRefused: CWD_TABLES,
+    body: async (ctx) => ({
+      form: { request: (await cwdFields(ctx)).request, decision: 'approved', 'panelDate-day': '6', 'panelDate-month': '1', 'panelDate-year': '2025' },
+    }),
   },
 
   // People: search, a new person, any person's record.

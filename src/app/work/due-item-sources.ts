@@ -9,10 +9,11 @@ import { assessmentDueItems } from '../assessments/due-items.ts';
 import { childProtectionDueItems } from '../child-protection/due-items.ts';
 import { childInNeedDueItems } from '../child-in-need/due-items.ts';
 import { earlyHelpDueItems } from '../early-help/due-items.ts';
+import { disabilitiesDueItems } from '../disabilities/due-items.ts';
 import { preBirthDueItems } from '../pre-birth/due-items.ts';
 import { section47sToComplete, strategyDiscussionsToHold } from '../child-protection/strategy-discussion-due-items.ts';
 import { youngCarerDueItems } from '../young-carers/due-items.ts';
 
 export type DueItemSource = (trx: Transaction<Database>, actor: Actor, now: Date, scope: DueScope) => Promise<readonly DueItem[]>;
 
-export const DUE_ITEM_SOURCES: readonly DueItemSource[] = [assessmentDueItems, childInNeedDueItems, childProtectionDueItems, earlyHelpDueItems, preBirthDueItems, strategyDiscussionsToHold, section47sToComplete, youngCarerDueItems];
+export const DUE_ITEM_SOURCES: readonly DueItemSource[] = [assessmentDueItems, childInNeedDueItems, childProtectionDueItems, earlyHelpDueItems, preBirthDueItems, strategyDiscussionsToHold, section47sToComplete, youngCarerDueItems, disabilitiesDueItems];

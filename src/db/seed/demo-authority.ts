@@ -18,6 +18,7 @@ import { seedDemoYoungCarers } from './demo-young-carers.ts';
 import { seedDemoFrontDoor } from './demo-front-door.ts';
 import { seedDemoPreBirth } from './demo-pre-birth.ts';
 import { seedDemoEarlyHelp } from './demo-early-help.ts';
+import { seedDemoDisabilities } from './demo-disabilities.ts';
 import { seedDemoRecords } from './demo-records.ts';
 import { seedDemoCharacteristics } from './demo-returns.ts';
 import { DEMO_PEOPLE_IDS, seedDemoPeople } from './demo-people.ts';
@@ -237,6 +238,7 @@ export async function seedDemoAuthority(handle: DatabaseHandle, now: Date, seed 
     });
     await seedDemoAssessments(trx, { now, allocatedChildId: DEMO_CHILD_IDS.allocated, teamId });
     await seedDemoYoungCarers(trx, { now, allocatedChildId: DEMO_CHILD_IDS.allocated, teamId });
+    await seedDemoDisabilities(trx, { now, teamId });
     // Last, so the children the module seeds above create have their characteristics too.
     await seedDemoCharacteristics(trx);
     await appendAuditEvent(

@@ -40,6 +40,9 @@ export const PERMISSIONS = {
   'assessments:authorise': 'Return or authorise a child and family assessment for the team (team manager)',
   'young-carers:record': 'Start and write a young carer’s needs assessment (subject to the record rules)',
   'young-carers:authorise': 'Return or authorise a young carer’s needs assessment for the team (team manager)',
+  'disabilities:record': 'Record a disabled child’s eligibility decision, short breaks and personal budget requests (subject to the record rules)',
+  'disabilities:confirm': 'Confirm or return a disabled child’s eligibility decision (team manager)',
+  'disabilities:record-panel-decision': 'Record the resource allocation panel’s decision on a personal budget (team manager)',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -85,6 +88,10 @@ const GRANTED_TO: Readonly<Record<Permission, readonly Role[]>> = {
   'assessments:authorise': ['team_manager'],
   'young-carers:record': ['social_worker', 'team_manager'],
   'young-carers:authorise': ['team_manager'],
+  // Seed 004 §13: the worker applies the eligibility criteria; the team manager confirms the decision and records the panel's.
+  'disabilities:record': ['social_worker', 'team_manager'],
+  'disabilities:confirm': ['team_manager'],
+  'disabilities:record-panel-decision': ['team_manager'],
 };
 
 export function isPermission(value: string): value is Permission {
