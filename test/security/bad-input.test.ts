@@ -264,6 +264,27 @@ describe('bad input (RELIABILITY.md §4.5)', () => {
     120_000,
   );
 
+  // A well-formed date far from today (before the bank-holiday calendar, or centuries ahead) must be
+  // refused on the form like any other bad date, not reach the working-day arithmetic and crash it.
+  it.each(fuzzable)(
+    '%s: a valid date far in the past or future in each date field gets a clear answer',
+    async (key) => {
+      const target = targetOf(key);
+      const failures: string[] = [];
+      const yearFields = target.kind === 'form' ? target.fields.filter((f) => /(-year|Year)$/.test(f)) : [];
+      for (const field of yearFields) {
+        for (const year of ['1066', '1899', '1977', '2199', '9999']) {
+          const valid = await target.cell.entry.body?.(target.ctx);
+          const form = valid !== undefined && 'form' in valid ? valid.form : {};
+          const body = { form: { ...form, [field]: year } };
+          for (const problem of await attempt(target, body)) failures.push(`${field}=${year}: ${problem}`);
+        }
+      }
+      expect(failures, failures.join('\n')).toEqual([]);
+    },
+    120_000,
+  );
+
   it.each(fuzzable)(
     '%s: broken encodings, odd shapes, the wrong content type and oversized bodies',
     async (key) => {
