@@ -144,6 +144,7 @@ const CASES: Readonly<Record<string, { pass: CensusChild; fail: CensusChild; oth
     pass: child({ cin: [episode({ cinReferralDate: '2025-03-01', section47: [{ s47ActualStartDate: '2025-03-10', icpcNotRequired: true }] })] }),
     fail: child({ cin: [episode({ cinReferralDate: '2025-03-01', section47: [{ s47ActualStartDate: '2025-03-10', icpcNotRequired: false }] })] }),
   },
+  H01Q: { pass: child(), fail: child({ cin: [episode({ referralSource: '10', startedWithoutReferral: 'cp-plan' })] }) },
   '8950Q': { pass: child({ cin: [episode({ assessments: [assessment(['19C'])] })] }), fail: child({ cin: [episode({ assessments: [assessment(['19A'])] })] }) },
 };
 
