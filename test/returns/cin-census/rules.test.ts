@@ -28,11 +28,16 @@ const assessment = (factors: string[], over: Partial<Assessment> = {}): Assessme
   ...over,
 });
 
-function withoutNeed(): CinDetails {
-  const { primaryNeedCode, ...rest } = episode();
-  void primaryNeedCode;
-  return rest;
-}
+// The base episode with no primary need recorded.
+const withoutNeed = (): CinDetails => ({
+  cinReferralDate: '2025-06-02',
+  referralSource: '6',
+  assessments: [],
+  cinPlanDates: [],
+  section47: [],
+  referralNfa: false,
+  childProtectionPlans: [],
+});
 const unauthorised = (factors: string[]): Assessment => ({ assessmentActualStartDate: '2025-06-03', assessmentFactors: factors });
 const cinPlan = (start: string, end?: string): CinPlanDates => ({ cinPlanStartDate: start, ...(end === undefined ? {} : { cinPlanEndDate: end }) });
 const cpp = (start: string, over: Partial<ChildProtectionPlan> = {}): ChildProtectionPlan => ({
