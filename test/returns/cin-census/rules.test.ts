@@ -282,6 +282,15 @@ const CASES: Readonly<Record<string, { pass: CensusChild; fail: CensusChild; oth
     pass: child({ cin: [episode({ dateOfInitialCpc: '2025-06-02', childProtectionPlans: [cpp('2025-06-02')] })] }),
     fail: child({ cin: [episode({ dateOfInitialCpc: '2025-06-01', childProtectionPlans: [cpp('2025-06-01')] })] }),
   },
+  '8650': { pass: child({ cin: [episode({ primaryNeedCode: 'N0' })] }), fail: child({ cin: [episode({ primaryNeedCode: 'N10' })] }) },
+  '8905': {
+    pass: child({ cin: [episode({ dateOfInitialCpc: '2025-07-01', childProtectionPlans: [cpp('2025-07-01', { initialCategoryOfAbuse: 'MUL' })] })] }),
+    fail: child({ cin: [episode({ dateOfInitialCpc: '2025-07-01', childProtectionPlans: [cpp('2025-07-01', { initialCategoryOfAbuse: 'NEGLECT' })] })] }),
+  },
+  '8910': {
+    pass: child({ cin: [episode({ dateOfInitialCpc: '2025-07-01', childProtectionPlans: [cpp('2025-07-01', { latestCategoryOfAbuse: 'SAB' })] })] }),
+    fail: child({ cin: [episode({ dateOfInitialCpc: '2025-07-01', childProtectionPlans: [cpp('2025-07-01', { latestCategoryOfAbuse: '' })] })] }),
+  },
   H01Q: { pass: child(), fail: child({ cin: [episode({ referralSource: '10', startedWithoutReferral: 'cp-plan' })] }) },
   '8950Q': { pass: child({ cin: [episode({ assessments: [assessment(['19C'])] })] }), fail: child({ cin: [episode({ assessments: [assessment(['19A'])] })] }) },
 };

@@ -36,7 +36,7 @@ export const RULES_NOT_APPLIED: readonly RuleNotApplied[] = [
   { code: '1550', reason: 'Cannot fail: as 1540.' },
   { code: '1560Q', reason: 'No data in Hearth for a former UPN (FormerUPN is never sent).' },
   {
-    code: '4008 4009Q 8545Q 8555Q 8915',
+    code: '4008 4009Q 8545Q 8555Q 8915 8920',
     reason: 'No data in Hearth for a child’s date of death (no column on person; PersonDeathDate is never sent), which these rules compare with the episode’s dates.',
   },
   {
@@ -55,7 +55,7 @@ export const RULES_NOT_APPLIED: readonly RuleNotApplied[] = [
       'Not yet written: return-level counts and percentages across all children (plans starting against conferences held; children with no sex, ethnicity or disability recorded). Hearth’s return rules read only the header so far.',
   },
   {
-    code: '2991Q 8585Q 8600 8650 8670Q 8675Q 8696 8715 8736 8770Q 8775Q 8831 8832 8839 8842Q 8863Q 8866 8868 8870Q 8873Q 8875 8890 8896 8897Q 8905 8910 8920 8925 8930 8569Q',
+    code: '2991Q 8585Q 8600 8670Q 8675Q 8696 8715 8736 8770Q 8775Q 8831 8832 8839 8842Q 8863Q 8866 8868 8870Q 8873Q 8875 8890 8896 8897Q 8925 8930 8569Q',
     reason:
       'Not yet written: Hearth holds the data these read (assessment, section 47 and conference dates, child protection plans, categories and reviews, UPN-unknown reasons, the child’s age); their checks are still to be written and tested against the DfE rule text.',
   },

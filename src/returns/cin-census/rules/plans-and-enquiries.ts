@@ -4,6 +4,7 @@
 // cin2022_23/rule_<code>.py); the DfE's validation guide is the authority where they differ, and the
 // notes below say where Hearth reads the rule's words rather than that implementation.
 import { LocalDate } from '@js-joda/core';
+import { CATEGORY_OF_ABUSE_CODES, PRIMARY_NEED_CODES, isOneOf } from '../codes.ts';
 import type { CensusRuleContext } from './rule.ts';
 import type { CensusChild, ChildProtectionPlan, CinDetails, CinPlanDates, Section47 } from '../model.ts';
 import { episodeLabel, failing, type CensusRule } from './rule.ts';
@@ -138,6 +139,20 @@ export const PLANS_AND_ENQUIRIES_RULES: readonly CensusRule[] = [
       failing(
         c.cinDetails,
         (d) => d.reasonForClosure !== undefined && !['RC1', 'RC2', 'RC3', 'RC4', 'RC5', 'RC6', 'RC7', 'RC8', 'RC9'].includes(d.reasonForClosure),
+        (d) => episodeLabel(d.cinReferralDate),
+      ),
+  },
+  {
+    code: '8650',
+    type: 'error',
+    module: 'CINdetails',
+    message: 'Primary Need Code invalid (see Primary Need table in CIN census code set)',
+    appliesTo: ['PrimaryNeedCode'],
+    verified: true,
+    check: (c) =>
+      failing(
+        c.cinDetails,
+        (d) => d.primaryNeedCode !== undefined && !isOneOf(PRIMARY_NEED_CODES, d.primaryNeedCode),
         (d) => episodeLabel(d.cinReferralDate),
       ),
   },
@@ -425,6 +440,37 @@ export const PLANS_AND_ENQUIRIES_RULES: readonly CensusRule[] = [
     appliesTo: ['LAchildID', 'CINdetails'],
     verified: true,
     check: (c) => (c.cinDetails.length === 0 ? ['CINdetails'] : []),
+  },
+  {
+    code: '8905',
+    type: 'error',
+    module: 'ChildProtectionPlans',
+    // Read from the rule list's pairing with 8910 (the initial category); not checked against its rule file.
+    message: 'Initial Category of Abuse code missing or invalid (see Category of Abuse table in CIN Census code set)',
+    appliesTo: ['InitialCategoryOfAbuse'],
+    verified: false,
+    check: (c) =>
+      perEpisode(
+        c,
+        (d) => d.childProtectionPlans,
+        (p) => !isOneOf(CATEGORY_OF_ABUSE_CODES, p.initialCategoryOfAbuse),
+        cppLabel,
+      ),
+  },
+  {
+    code: '8910',
+    type: 'error',
+    module: 'ChildProtectionPlans',
+    message: 'Latest Category of Abuse code missing or invalid (see Category of Abuse table in CIN Census code set)',
+    appliesTo: ['LatestCategoryOfAbuse'],
+    verified: true,
+    check: (c) =>
+      perEpisode(
+        c,
+        (d) => d.childProtectionPlans,
+        (p) => !isOneOf(CATEGORY_OF_ABUSE_CODES, p.latestCategoryOfAbuse),
+        cppLabel,
+      ),
   },
 ];
 
