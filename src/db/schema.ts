@@ -132,6 +132,8 @@ export interface PersonTable {
   givenSx: GeneratedAlways<string | null>;
   familySx: GeneratedAlways<string | null>;
   postcodeKey: GeneratedAlways<string | null>;
+  // 0020_la_child_id.sql: the LA child identifier (CIN census LAchildID), given by the database.
+  laChildId: Generated<string>;
 }
 
 export interface PersonNameTable {

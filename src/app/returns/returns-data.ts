@@ -4,7 +4,8 @@ import {
   assessmentsBetween,
   assessmentsOf,
   childrenByIds,
-  cinClosuresOf,
+  censusChildIdsUpTo,
+  cinEpisodesOf,
   cinEpisodesBetween,
   cinPlansOf,
   cpPlansBetween,
@@ -21,7 +22,7 @@ import {
   type AnnexSection47ReturnRow,
   type AssessmentReturnRow,
   type ChildRow,
-  type CinEpisodeClosureRow,
+  type CinEpisodeReturnRow,
   type CinPlanReturnRow,
   type ContactChildRow,
   type CpPlanReturnRow,
@@ -40,7 +41,7 @@ export type {
   AnnexSection47ReturnRow,
   AssessmentReturnRow,
   ChildRow,
-  CinEpisodeClosureRow,
+  CinEpisodeReturnRow,
   CinPlanReturnRow,
   ContactChildRow,
   CpPlanReturnRow,
@@ -69,9 +70,14 @@ export async function readReferralsBetween(deps: AppDeps, ctx: RequestContext, f
   return referralsBetween(deps.db, from, to);
 }
 
-export async function readCinClosures(deps: AppDeps, ctx: RequestContext, ids: readonly string[], upTo: string): Promise<CinEpisodeClosureRow[]> {
+export async function readCinEpisodes(deps: AppDeps, ctx: RequestContext, ids: readonly string[], upTo: string): Promise<CinEpisodeReturnRow[]> {
   requirePermission(ctx, 'returns:build');
-  return cinClosuresOf(deps.db, ids, upTo);
+  return cinEpisodesOf(deps.db, ids, upTo);
+}
+
+export async function readCensusChildIds(deps: AppDeps, ctx: RequestContext, upTo: string): Promise<string[]> {
+  requirePermission(ctx, 'returns:build');
+  return censusChildIdsUpTo(deps.db, upTo);
 }
 
 export async function readAssessments(deps: AppDeps, ctx: RequestContext, ids: readonly string[], upTo: string): Promise<AssessmentReturnRow[]> {

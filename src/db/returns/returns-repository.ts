@@ -34,6 +34,8 @@ export interface ChildRow {
   readonly ethnicity: string | null;
   readonly disabilities: string[];
   readonly upn: string | null;
+  /** The LA child identifier (migration 0020). */
+  readonly laChildId: string;
 }
 
 /** The characteristics of the given children (identifiers, dates of birth, sex, ethnicity, disability). */
@@ -41,7 +43,7 @@ export async function childrenByIds(db: Db, ids: readonly string[]): Promise<Chi
   if (ids.length === 0) return [];
   return db
     .selectFrom('person')
-    .select(['id', 'personType', 'dateOfBirth', 'expectedDateOfDelivery', 'gender', 'ethnicity', 'disabilities', 'upn'])
+    .select(['id', 'personType', 'dateOfBirth', 'expectedDateOfDelivery', 'gender', 'ethnicity', 'disabilities', 'upn', 'laChildId'])
     .where('id', 'in', ids)
     .execute();
 }
@@ -125,22 +127,25 @@ const reportedChild = (column: string) => sql<string>`coalesce(p.merged_into_per
 /** The Europe/London calendar date of an instant, as YYYY-MM-DD. */
 const londonDate = (column: string) => sql<string>`to_char(${sql.ref(column)} at time zone 'Europe/London', 'YYYY-MM-DD')`;
 
-export interface CinEpisodeClosureRow {
+export interface CinEpisodeReturnRow {
   readonly childId: string;
-  readonly closedOn: string;
-  readonly closureReason: string;
-  /** The primary need of the child's latest assessment authorised on or before the closure. */
+  readonly startedOn: string;
+  /** Null while the episode is open. */
+  readonly closedOn: string | null;
+  readonly closureReason: string | null;
+  /** The primary need of the child's latest assessment authorised on or before the closure (null while open). */
   readonly primaryNeed: string | null;
 }
 
-/** Child-in-need episodes of the given children closed on or before `upTo`. */
-export async function cinClosuresOf(db: Db, childIds: readonly string[], upTo: string): Promise<CinEpisodeClosureRow[]> {
+/** Child-in-need episodes of the given children started on or before `upTo`, open or closed. */
+export async function cinEpisodesOf(db: Db, childIds: readonly string[], upTo: string): Promise<CinEpisodeReturnRow[]> {
   if (childIds.length === 0) return [];
-  const rows = await db
+  return db
     .selectFrom('cinEpisode as e')
     .innerJoin('person as p', 'p.id', 'e.childId')
     .select((eb) => [
       reportedChild('e.child_id').as('childId'),
+      'e.startedOn',
       'e.closedOn',
       'e.closureReason',
       eb
@@ -155,12 +160,28 @@ export async function cinClosuresOf(db: Db, childIds: readonly string[], upTo: s
         .as('primaryNeed'),
     ])
     .where(reportedChild('e.child_id'), 'in', childIds)
-    .where('e.closedOn', 'is not', null)
-    .where('e.closedOn', '<=', upTo)
+    .where('e.startedOn', '<=', upTo)
     .orderBy('childId')
-    .orderBy('e.closedOn')
+    .orderBy('e.startedOn')
     .execute();
-  return rows.flatMap((r) => (r.closedOn === null || r.closureReason === null ? [] : [{ ...r, closedOn: r.closedOn, closureReason: r.closureReason }]));
+}
+
+/**
+ * The (surviving) records of every child with a referral, a child-in-need episode, a section 47
+ * enquiry or a child protection plan on or before `upTo`: the children the census may report.
+ */
+export async function censusChildIdsUpTo(db: Db, upTo: string): Promise<string[]> {
+  const rows = await sql<{ childId: string }>`
+    select distinct coalesce(p.merged_into_person_id, x.child_id) as "childId"
+    from (
+      select child_id from referral where referred_on <= ${upTo}
+      union select child_id from cin_episode where started_on <= ${upTo}
+      union select child_id from section47_enquiry where started_on <= ${upTo}
+      union select child_id from cp_plan where started_on <= ${upTo}
+    ) x
+    join person p on p.id = x.child_id
+    order by 1`.execute(db);
+  return rows.rows.map((r) => r.childId);
 }
 
 export interface AssessmentReturnRow {
@@ -296,6 +317,9 @@ export interface CpPlanReturnRow {
   readonly planNumber: number;
   /** Review conferences held, in date order. */
   readonly reviewDates: string[];
+  /** The date the initial conference that made the plan was held, and whether a section 47 enquiry called it. */
+  readonly initialConferenceOn: string | null;
+  readonly initialConferenceFromSection47: boolean;
   readonly teamName: string;
   readonly workerName: string | null;
 }
@@ -306,6 +330,7 @@ function cpPlanQuery(db: Db) {
     .innerJoin('person as p', 'p.id', 'cp.childId')
     .innerJoin('team as t', 't.id', 'cp.teamId')
     .leftJoin('appUser as u', 'u.id', 'cp.leadWorkerUserId')
+    .leftJoin('cpConference as ic', 'ic.id', 'cp.initialConferenceId')
     .select([
       'cp.id as planId',
       reportedChild('cp.child_id').as('childId'),
@@ -319,6 +344,8 @@ function cpPlanQuery(db: Db) {
       >`array(select to_char(r.held_on, 'YYYY-MM-DD') from cp_conference r where r.plan_id = cp.id and r.kind = 'review' and r.status = 'held' order by r.held_on)`.as(
         'reviewDates',
       ),
+      'ic.heldOn as initialConferenceOn',
+      sql<boolean>`ic.section47_id is not null`.as('initialConferenceFromSection47'),
       't.name as teamName',
       'u.displayName as workerName',
     ]);

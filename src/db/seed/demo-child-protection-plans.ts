@@ -2,10 +2,13 @@
 // review waiting, the restricted demo child on a plan, children on plans in every category of abuse, one plan over 2 years, a second plan,
 // visits overdue, an initial conference waiting to be held, the unborn demo baby's pre-birth
 // conference (due by week 23), and a child a team manager can convene a conference for. Fixed ids
-// for what tests and the access matrix name.
+// for what tests and the access matrix name. Each plan follows a referral (a police or school contact
+// the MASH sent to a strategy discussion the day before it was held), so the children on plans are in
+// the demo authority's CIN census with the referral that began their episode.
 import type { LocalDate } from '@js-joda/core';
 import type { Transaction } from 'kysely';
 import { explainInitialConferenceDue, FIRST_REVIEW_CONFERENCE, NEXT_REVIEW_CONFERENCE } from '../../domain/child-protection/timescales.ts';
+import { referenceNumberFrom } from '../../domain/shared/identifiers/reference-number.ts';
 import { dueDate } from '../../domain/shared/timescales/rule.ts';
 import { parseLocalDate, toIsoDate } from '../../domain/shared/time/local-date.ts';
 import type { CpCategory, Database } from '../schema.ts';
@@ -127,9 +130,86 @@ export async function seedDemoChildProtectionPlans(
     return inserted.id;
   }
 
+  // A contact received the day before the strategy discussion, decided that day as a referral to a
+  // strategy discussion and allocated to the child's current team and worker.
+  async function referral(childId: string, category: CpCategory, strategy: LocalDate): Promise<void> {
+    const receivedOn = strategy.minusDays(2);
+    const referredOn = strategy.minusDays(1);
+    const at = (d: LocalDate, time: string): Date => new Date(`${iso(d)}T${time}:00Z`);
+    const child = await trx.selectFrom('person').select(['givenName', 'familyName', 'dateOfBirth']).where('id', '=', childId).executeTakeFirstOrThrow();
+    const allocation = await trx
+      .selectFrom('allocation')
+      .select(['id', 'teamId', 'workerUserId'])
+      .where('childId', '=', childId)
+      .where('endedOn', 'is', null)
+      .executeTakeFirstOrThrow();
+    n += 1;
+    // Police for physical and sexual abuse, the school otherwise (DfE referral sources 6 and 2A).
+    const source = category === 'PHY' || category === 'SAB' ? '6' : '2A';
+    const contact = await trx
+      .insertInto('contact')
+      .values({
+        reference: referenceNumberFrom([20, 12, (n >> 10) % 32, (n >> 5) % 32, n % 32, 7, 3]),
+        channel: 'phone',
+        status: 'decided',
+        receivedAt: at(receivedOn, '10:00'),
+        receivedOn: iso(receivedOn),
+        decisionDueOn: iso(referredOn),
+        referralSource: source,
+        referrerRole: source === '6' ? 'Police officer' : 'Designated safeguarding lead',
+        worries: 'Synthetic demo: worries about the child’s safety at home, shared by phone.',
+        familyConsent: 'not_asked',
+        familyConsentReason: 'Asking the family first could put the child at risk of significant harm.',
+        immediateRisk: false,
+        recordedByUserId: DEMO_USER_IDS.mashPractitioner,
+        outcome: 'strategy_discussion',
+        decisionRationale: 'Reasonable cause to suspect significant harm: a strategy discussion is needed.',
+        decidedByUserId: DEMO_USER_IDS.mashManager,
+        decidedAt: at(referredOn, '15:00'),
+        decidedOn: iso(referredOn),
+        decisionWorkingDays: 1,
+        decidedWithinTimescale: true,
+        createdAt: at(receivedOn, '10:00'),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('contactPerson')
+      .values({
+        contactId: contact.id,
+        position: 1,
+        role: 'child',
+        givenName: child.givenName,
+        familyName: child.familyName,
+        dateOfBirth: child.dateOfBirth,
+        personId: childId,
+        linkedByUserId: DEMO_USER_IDS.mashPractitioner,
+        linkedAt: at(receivedOn, '11:00'),
+      })
+      .execute();
+    await trx
+      .insertInto('referral')
+      .values({
+        contactId: contact.id,
+        childId,
+        purpose: 'strategy_discussion',
+        referralSource: source,
+        referredOn: iso(referredOn),
+        teamId: allocation.teamId,
+        status: 'allocated',
+        allocatedWorkerUserId: allocation.workerUserId ?? DEMO_USER_IDS.socialWorker,
+        allocatedByUserId: DEMO_USER_IDS.teamManager,
+        allocatedAt: at(referredOn, '16:00'),
+        allocationId: allocation.id,
+        createdAt: at(referredOn, '15:00'),
+      })
+      .execute();
+  }
+
   async function plan(p: DemoPlan, planNumber: number): Promise<void> {
     const startedOn = today.minusDays(p.startedDaysAgo);
     const strategy = startedOn.minusDays(14);
+    await referral(p.childId, p.category, strategy);
     const icpcDue = explainInitialConferenceDue(strategy, null).due;
     const planId = p.ids?.plan ?? id((n += 1));
     const initialId = await conference({
@@ -254,6 +334,7 @@ export async function seedDemoChildProtectionPlans(
 
   async function earlierPlan(childId: string, teamId: string): Promise<void> {
     const startedOn = today.minusDays(900);
+    await referral(childId, 'EMO', startedOn.minusDays(14));
     const initialId = await conference({
       childId,
       teamId,

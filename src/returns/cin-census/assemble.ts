@@ -1,9 +1,18 @@
-// From recorded rows to census children: one child's referrals, closures and activities become their
-// CINdetails episodes. Pure, so it is tested without a database.
+// From recorded rows to census children: one child's referrals, child-in-need episodes and activities
+// become their CINdetails episodes. Pure, so it is tested without a database.
 //
 // Episodes: a referral starts an episode unless the child already has one open on that day, in which
 // case it joins it (the DfE census counts one episode of need, however many referrals arrive during
-// it). An episode ends at the first closure on or after its start. It is in the census if it was open
+// it). Work can also begin without a referral: a child-in-need episode or plan started from the
+// child's record, or a strategy discussion called from the record that led to a section 47 enquiry,
+// a conference and a child protection plan. The first such record with no episode open on its day
+// starts an episode too, dated that day: the DfE census counts every child in need, and each episode
+// must carry a CINreferralDate and a ReferralSource (CIN census guide: CINdetails; rules 8840, 8820).
+// With no referral recorded the source is 10, "Unknown" (the code list's own value for a source that
+// is not known), and the episode is marked so that Hearth's query H01Q lists it for the performance
+// officer to check; the episode is never silently dropped.
+//
+// An episode ends at the first closure on or after its start. It is in the census if it was open
 // at any time in the year; a closure after 31 March is not reported. Activities (assessments, section
 // 47 enquiries, plans) belong to the episode they started in, and are reported unless they ended
 // before the year began.
@@ -12,8 +21,8 @@ import type { CensusPeriod } from './census-period.ts';
 import type { CensusChild, CinDetails, IsoDate } from './model.ts';
 import type {
   CensusAssessmentRow,
+  CensusCinEpisodeRow,
   CensusCinPlanRow,
-  CensusClosureRow,
   CensusCpPlanRow,
   CensusPersonRow,
   CensusReferralRow,
@@ -23,18 +32,12 @@ import type {
 export interface ChildRows {
   readonly person: CensusPersonRow;
   readonly referrals: readonly CensusReferralRow[];
-  readonly closures: readonly CensusClosureRow[];
+  readonly cinEpisodes: readonly CensusCinEpisodeRow[];
   readonly assessments: readonly CensusAssessmentRow[];
   readonly section47s: readonly CensusSection47Row[];
   readonly cpPlans: readonly CensusCpPlanRow[];
   readonly cinPlans: readonly CensusCinPlanRow[];
 }
-
-/**
- * Hearth's LA child identifier: the last 20 hex digits of the record's id (rules 1570, 1580: at most
- * 20 letters and digits). Stable, since ids never change; rule 8510 would report a clash.
- */
-export const laChildIdOf = (personId: string): string => personId.replaceAll('-', '').slice(-20).toUpperCase();
 
 /** DfE Sex (N00783, from 2024-25): M, F or U. Hearth's "other", "not known" and "not stated" are U. */
 export function sexOf(gender: string): 'M' | 'F' | 'U' {
@@ -50,22 +53,52 @@ function upnUnknownOf(person: CensusPersonRow, period: CensusPeriod): string | u
   return sixth > period.end ? 'UN1' : undefined;
 }
 
+/** The ReferralSource of an episode Hearth holds no referral for: 10, "Unknown" (CIN census code set, referral source). */
+export const UNKNOWN_REFERRAL_SOURCE = '10';
+
+interface Closure {
+  readonly closedOn: IsoDate;
+  readonly reasonForClosure: string;
+  readonly primaryNeedCode: string | null;
+}
+
 interface Span {
   readonly start: IsoDate;
   readonly referralSource: string;
   readonly nfa: boolean;
-  readonly closure: CensusClosureRow | undefined;
+  readonly closure: Closure | undefined;
+  /** What started the episode when no referral did. */
+  readonly startedFrom: NonNullable<CinDetails['startedWithoutReferral']> | undefined;
 }
 
-function episodesOf(referrals: readonly CensusReferralRow[], closures: readonly CensusClosureRow[]): Span[] {
-  const sortedClosures = [...closures].sort((a, b) => a.closedOn.localeCompare(b.closedOn));
+interface Start {
+  readonly on: IsoDate;
+  readonly referral: CensusReferralRow | undefined;
+  readonly from: NonNullable<CinDetails['startedWithoutReferral']> | undefined;
+}
+
+function episodesOf(rows: ChildRows): Span[] {
+  const closures: Closure[] = rows.cinEpisodes
+    .flatMap((e) => (e.closedOn === null || e.reasonForClosure === null ? [] : [{ closedOn: e.closedOn, reasonForClosure: e.reasonForClosure, primaryNeedCode: e.primaryNeedCode }]))
+    .sort((a, b) => a.closedOn.localeCompare(b.closedOn));
+  const starts: Start[] = [
+    ...rows.referrals.map((r) => ({ on: r.referredOn, referral: r, from: undefined })),
+    ...rows.cinEpisodes.map((e) => ({ on: e.startedOn, referral: undefined, from: 'cin-episode' as const })),
+    ...rows.assessments.map((a) => ({ on: a.startedOn, referral: undefined, from: 'assessment' as const })),
+    ...rows.section47s.map((x) => ({ on: x.startedOn, referral: undefined, from: 'section47' as const })),
+    ...rows.cpPlans.map((p) => ({ on: p.startedOn, referral: undefined, from: 'cp-plan' as const })),
+    ...rows.cinPlans.map((p) => ({ on: p.startedOn, referral: undefined, from: 'cin-plan' as const })),
+  ];
+  // By date; on one day a referral comes first, so it starts the episode the day's other work joins.
+  starts.sort((a, b) => a.on.localeCompare(b.on) || (a.referral === undefined ? 1 : 0) - (b.referral === undefined ? 1 : 0));
   const spans: Span[] = [];
-  for (const r of [...referrals].sort((a, b) => a.referredOn.localeCompare(b.referredOn))) {
+  for (const s of starts) {
     const last = spans.at(-1);
-    const openOnTheDay = last !== undefined && !last.nfa && (last.closure === undefined || last.closure.closedOn > r.referredOn);
+    const openOnTheDay = last !== undefined && !last.nfa && (last.closure === undefined || last.closure.closedOn > s.on);
     if (openOnTheDay) continue;
-    const closure = r.nfa ? undefined : sortedClosures.find((c) => c.closedOn >= r.referredOn);
-    spans.push({ start: r.referredOn, referralSource: r.referralSource, nfa: r.nfa, closure });
+    const nfa = s.referral?.nfa ?? false;
+    const closure = nfa ? undefined : closures.find((c) => c.closedOn >= s.on);
+    spans.push({ start: s.on, referralSource: s.referral?.referralSource ?? UNKNOWN_REFERRAL_SOURCE, nfa, closure, startedFrom: s.from });
   }
   return spans;
 }
@@ -79,7 +112,7 @@ const within = (date: IsoDate, start: IsoDate, end: IsoDate | undefined): boolea
 
 export function assembleChild(rows: ChildRows, period: CensusPeriod): CensusChild | null {
   const { person } = rows;
-  const episodes = episodesOf(rows.referrals, rows.closures).filter(
+  const episodes = episodesOf(rows).filter(
     (e) => e.start <= period.end && (e.closure === undefined || e.closure.closedOn >= period.start) && (!e.nfa || e.start >= period.start),
   );
   if (episodes.length === 0) return null;
@@ -98,9 +131,12 @@ export function assembleChild(rows: ChildRows, period: CensusPeriod): CensusChil
     const cinPlans = rows.cinPlans.filter(
       (p) => within(p.startedOn, e.start, endOf) && p.startedOn <= period.end && (p.endedOn === null || p.endedOn >= period.start),
     );
-    const icpc = s47
-      .map((s) => s.dateOfInitialCpc)
-      .filter((d): d is string => d !== null && d <= period.end)
+    // A conference called by a section 47 enquiry is reported on the enquiry; one called without an
+    // enquiry (from the child's record) on the episode (CINdetails DateOfInitialCPC; rule 2884: not both).
+    const icpc = rows.cpPlans
+      .filter((p) => !p.initialConferenceFromSection47 && p.initialConferenceOn !== null && within(p.initialConferenceOn, e.start, endOf))
+      .map((p) => p.initialConferenceOn)
+      .filter((d): d is string => d !== null && d <= period.end && d >= period.start)
       .sort()
       .at(-1);
     const need =
@@ -113,6 +149,7 @@ export function assembleChild(rows: ChildRows, period: CensusPeriod): CensusChil
     return {
       cinReferralDate: e.start,
       referralSource: e.referralSource,
+      ...(e.startedFrom === undefined ? {} : { startedWithoutReferral: e.startedFrom }),
       ...(need === undefined ? {} : { primaryNeedCode: need }),
       ...(reportedClosure === undefined ? {} : { cinClosureDate: reportedClosure.closedOn, reasonForClosure: reportedClosure.reasonForClosure }),
       ...(icpc === undefined ? {} : { dateOfInitialCpc: icpc }),
@@ -146,7 +183,8 @@ export function assembleChild(rows: ChildRows, period: CensusPeriod): CensusChil
   return {
     personId: person.personId,
     childIdentifiers: {
-      laChildId: laChildIdOf(person.personId),
+      // The authority's LA child identifier, given at registration (migration 0020; rules 1570, 1580).
+      laChildId: person.laChildId,
       ...(person.upn === null ? {} : { upn: person.upn }),
       ...(upnUnknown === undefined ? {} : { upnUnknown }),
       ...(unborn || person.dateOfBirth === null ? {} : { personBirthDate: person.dateOfBirth }),

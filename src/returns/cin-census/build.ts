@@ -41,14 +41,15 @@ export async function buildCensus(
 ): Promise<BuiltCensus> {
   await onProgress({ stage: 'Reading referrals', done: 0, total: 1 });
   const referrals = groupBy(await sources.referrals(period.end));
-  const ids = [...referrals.keys()].sort();
+  // Children with a referral, and those whose work began without one (a plan or enquiry started from the child's record).
+  const ids = [...new Set([...referrals.keys(), ...(await sources.childIds(period.end))])].sort();
   const children: CensusChild[] = [];
   for (let i = 0; i < ids.length; i += CENSUS_CHUNK) {
     await onProgress({ stage: 'Building children', done: i, total: ids.length });
     const chunk = ids.slice(i, i + CENSUS_CHUNK);
-    const [people, closures, assessments, section47s, cpPlans, cinPlans] = await Promise.all([
+    const [people, cinEpisodes, assessments, section47s, cpPlans, cinPlans] = await Promise.all([
       sources.people(chunk),
-      sources.closures(chunk, period.end).then(groupBy),
+      sources.cinEpisodes(chunk, period.end).then(groupBy),
       sources.assessments(chunk, period.end).then(groupBy),
       sources.section47s(chunk, period.end).then(groupBy),
       sources.childProtectionPlans(chunk, period.end).then(groupBy),
@@ -60,7 +61,7 @@ export async function buildCensus(
         {
           person,
           referrals: referrals.get(id) ?? [],
-          closures: closures.get(id) ?? [],
+          cinEpisodes: cinEpisodes.get(id) ?? [],
           assessments: assessments.get(id) ?? [],
           section47s: section47s.get(id) ?? [],
           cpPlans: cpPlans.get(id) ?? [],

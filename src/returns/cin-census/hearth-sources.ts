@@ -3,18 +3,20 @@ import type { AppDeps } from '../../app/shared/deps.ts';
 import type { RequestContext } from '../../app/shared/request-context.ts';
 import { extractAssessments } from './extract/extract-assessments.ts';
 import { extractCinPlans } from './extract/extract-cin-plans.ts';
-import { extractClosures } from './extract/extract-closures.ts';
+import { extractCinEpisodes } from './extract/extract-cin-episodes.ts';
 import { extractCpPlans } from './extract/extract-cp-plans.ts';
 import { extractPeople } from './extract/extract-people.ts';
 import { extractReferrals } from './extract/extract-referrals.ts';
 import { extractSection47 } from './extract/extract-section47.ts';
+import { readCensusChildIds } from '../../app/returns/returns-data.ts';
 import type { CensusSources } from './extract/sources.ts';
 
 export function hearthCensusSources(deps: AppDeps, ctx: RequestContext): CensusSources {
   return {
     referrals: (upTo) => extractReferrals(deps, ctx, upTo),
+    childIds: (upTo) => readCensusChildIds(deps, ctx, upTo),
     people: (ids) => extractPeople(deps, ctx, ids),
-    closures: (ids, upTo) => extractClosures(deps, ctx, ids, upTo),
+    cinEpisodes: (ids, upTo) => extractCinEpisodes(deps, ctx, ids, upTo),
     assessments: (ids, upTo) => extractAssessments(deps, ctx, ids, upTo),
     section47s: (ids, upTo) => extractSection47(deps, ctx, ids, upTo),
     childProtectionPlans: (ids, upTo) => extractCpPlans(deps, ctx, ids, upTo),

@@ -72,6 +72,11 @@ export interface ChildProtectionPlan {
 export interface CinDetails {
   readonly cinReferralDate: IsoDate;
   readonly referralSource: string;
+  /**
+   * Hearth's own note, never written to the XML: present when no referral is recorded for the
+   * episode, naming the record that started it (its date is then the CINreferralDate).
+   */
+  readonly startedWithoutReferral?: 'cin-episode' | 'assessment' | 'section47' | 'cp-plan' | 'cin-plan';
   readonly primaryNeedCode?: string;
   readonly cinClosureDate?: IsoDate;
   readonly reasonForClosure?: string;

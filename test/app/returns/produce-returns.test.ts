@@ -1,7 +1,6 @@
 // The returns built from the demo authority on PGlite: the census the demo records give, its
 // validation (no errors), deliberately broken records caught by the matching rule, Annex A lists,
 // and the permission.
-import { LocalDate } from '@js-joda/core';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { PassThrough } from 'node:stream';
@@ -37,15 +36,17 @@ afterAll(async () => {
 });
 
 describe('CIN census from the demo authority', () => {
-  it('lists every referred child, with no validation errors', async () => {
+  it('lists every child with a referral or recorded work, with no validation errors', async () => {
     const ctx = await contextFor(db, DEMO_USER_IDS.performanceOfficer);
     const out = sink();
     const progress: number[] = [];
     const outcome = await produceCensus(db.deps, ctx, year, out.stream, (p) => {
       progress.push(p.done);
     });
-    const referred = await db.handle.db.selectFrom('referral').select('childId').distinct().execute();
-    expect(outcome.children).toBe(referred.length);
+    const known = await sql<{ childId: string }>`
+      select child_id as "childId" from referral union select child_id from cin_episode
+      union select child_id from section47_enquiry union select child_id from cp_plan`.execute(db.handle.db);
+    expect(outcome.children).toBe(known.rows.length);
     expect(outcome.children).toBeGreaterThan(0);
     expect(outcome.failures.filter((f) => f.type === 'error')).toEqual([]);
     expect(out.text()).toContain(`<ReferenceDate>${String(year)}-03-31</ReferenceDate>`);
@@ -57,31 +58,6 @@ describe('CIN census from the demo authority', () => {
     const ctx = await contextFor(db, DEMO_USER_IDS.performanceOfficer);
     const yearStart = `${String(year - 1)}-04-01`;
     const yearEnd = `${String(year)}-03-31`;
-    // The demo child protection seed gives its children plans but no referral, and the census
-    // reports a child's work only within an episode that a referral starts: refer one of them (a
-    // month before the plan) so the plan has its episode.
-    const plan = await db.handle.db
-      .selectFrom('cpPlan as p')
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('referral as r').select('r.id').whereRef('r.childId', '=', 'p.childId'))))
-      .where('p.startedOn', '>=', yearStart)
-      .where('p.startedOn', '<=', yearEnd)
-      .select(['p.childId', 'p.startedOn', 'p.initialCategory', 'p.teamId'])
-      .orderBy('p.startedOn')
-      .executeTakeFirstOrThrow();
-    const contact = await db.handle.db.selectFrom('contact').select('id').executeTakeFirstOrThrow();
-    const referredOn = LocalDate.parse(plan.startedOn).minusDays(30).toString();
-    await db.handle.db
-      .insertInto('referral')
-      .values({
-        contactId: contact.id,
-        childId: plan.childId,
-        purpose: 'strategy_discussion',
-        referralSource: '1A',
-        referredOn,
-        teamId: plan.teamId,
-        createdAt: db.clock.now(),
-      })
-      .execute();
     const out = sink();
     const outcome = await produceCensus(db.deps, ctx, year, out.stream);
     expect(outcome.failures.filter((f) => f.type === 'error')).toEqual([]);
@@ -111,10 +87,31 @@ describe('CIN census from the demo authority', () => {
     }
     for (const s of s47s) expect(xml).toContain(`<S47ActualStartDate>${s.startedOn}</S47ActualStartDate>`);
     expect(xml).toMatch(/<PrimaryNeedCode>N[1-9]<\/PrimaryNeedCode>/);
-    const child = xml.split('<Child>').find((c) => c.includes(`<CINreferralDate>${referredOn}</CINreferralDate>`));
-    expect(child).toContain(`<CPPstartDate>${plan.startedOn}</CPPstartDate>`);
-    expect(child).toContain(`<InitialCategoryOfAbuse>${plan.initialCategory}</InitialCategoryOfAbuse>`);
-    expect(child).toContain('<NumberOfPreviousCPP>');
+    // Every child protection plan open in the year, in its child's record, after the referral the demo records for it.
+    const plans = await db.handle.db
+      .selectFrom('cpPlan as p')
+      .innerJoin('person as c', 'c.id', 'p.childId')
+      .select(['c.laChildId', 'p.startedOn', 'p.initialCategory'])
+      .where('p.startedOn', '<=', yearEnd)
+      .where((eb) => eb.or([eb('p.endedOn', 'is', null), eb('p.endedOn', '>=', yearStart)]))
+      .execute();
+    expect(plans.length).toBeGreaterThanOrEqual(7);
+    for (const plan of plans) {
+      const child = xml.split('<Child>').find((c) => c.includes(`<LAchildID>${plan.laChildId}</LAchildID>`));
+      expect(child, `child ${plan.laChildId}`).toBeDefined();
+      expect(child).toContain(`<CPPstartDate>${plan.startedOn}</CPPstartDate>`);
+      expect(child).toContain(`<InitialCategoryOfAbuse>${plan.initialCategory}</InitialCategoryOfAbuse>`);
+      expect(child).toContain('<NumberOfPreviousCPP>');
+      // The plan's conference, called from the child's record, is on the episode (no section 47 in the demo).
+      if (plan.startedOn >= yearStart) expect(child).toContain(`<DateOfInitialCPC>${plan.startedOn}</DateOfInitialCPC>`);
+    }
+    // The demo records the referral that led to each plan; only child in need plans the demo starts
+    // from a child's record, with no referral before them, begin episodes of unknown source (query H01Q).
+    const withoutReferral = await sql<{ childId: string }>`
+      select distinct e.child_id as "childId" from cin_episode e
+      where e.started_on <= ${yearEnd} and (e.closed_on is null or e.closed_on >= ${yearStart})
+        and not exists (select 1 from referral r where r.child_id = e.child_id and r.referred_on <= e.started_on)`.execute(db.handle.db);
+    expect(new Set(outcome.failures.filter((f) => f.code === 'H01Q').map((f) => f.personId))).toEqual(new Set(withoutReferral.rows.map((r) => r.childId)));
   });
 
   it('catches a broken record with the matching rule', async () => {

@@ -1,9 +1,10 @@
-// From recorded rows to census children: episodes from referrals and closures, which episodes are
+// From recorded rows to census children: episodes from referrals, child-in-need episodes and work
+// begun without a referral, which episodes are
 // in the year, activities placed in their episode, identifiers and characteristics.
 import { describe, expect, it } from 'vitest';
-import { assembleChild, laChildIdOf, sexOf, type ChildRows } from '../../../src/returns/cin-census/assemble.ts';
+import { assembleChild, sexOf, UNKNOWN_REFERRAL_SOURCE, type ChildRows } from '../../../src/returns/cin-census/assemble.ts';
 import { censusPeriod } from '../../../src/returns/cin-census/census-period.ts';
-import type { CensusPersonRow, CensusReferralRow } from '../../../src/returns/cin-census/extract/sources.ts';
+import type { CensusCinEpisodeRow, CensusCpPlanRow, CensusPersonRow, CensusReferralRow } from '../../../src/returns/cin-census/extract/sources.ts';
 
 const period = censusPeriod(2026); // 2025-04-01 to 2026-03-31
 const personId = '0f8e2b9a-1c3d-4e5f-8a7b-6c5d4e3f2a1b';
@@ -16,12 +17,32 @@ const person: CensusPersonRow = {
   ethnicity: 'MWBA',
   disabilities: ['NONE'],
   upn: null,
+  laChildId: 'C000000042',
 };
 const referral = (referredOn: string, nfa = false): CensusReferralRow => ({ personId, referredOn, referralSource: '2A', nfa });
+const cinEpisode = (startedOn: string, closedOn: string | null = null, reasonForClosure = 'RC7', primaryNeedCode: string | null = 'N4'): CensusCinEpisodeRow => ({
+  personId,
+  startedOn,
+  closedOn,
+  reasonForClosure: closedOn === null ? null : reasonForClosure,
+  primaryNeedCode: closedOn === null ? null : primaryNeedCode,
+});
+const cpPlan = (startedOn: string, over: Partial<CensusCpPlanRow> = {}): CensusCpPlanRow => ({
+  personId,
+  startedOn,
+  endedOn: null,
+  initialCategory: 'NEG',
+  latestCategory: 'NEG',
+  numberOfPreviousPlans: 0,
+  reviewDates: [],
+  initialConferenceOn: startedOn,
+  initialConferenceFromSection47: false,
+  ...over,
+});
 const rows = (over: Partial<ChildRows>): ChildRows => ({
   person,
   referrals: [],
-  closures: [],
+  cinEpisodes: [],
   assessments: [],
   section47s: [],
   cpPlans: [],
@@ -35,7 +56,7 @@ describe('assembleChild', () => {
     expect(assembleChild(rows({ referrals: [referral('2026-04-01')] }), period)).toBeNull();
     const closedBefore = rows({
       referrals: [referral('2024-05-01')],
-      closures: [{ personId, closedOn: '2025-03-31', reasonForClosure: 'RC7', primaryNeedCode: 'N4' }],
+      cinEpisodes: [cinEpisode('2024-06-01', '2025-03-31')],
     });
     expect(assembleChild(closedBefore, period)).toBeNull();
   });
@@ -49,10 +70,7 @@ describe('assembleChild', () => {
     const child = assembleChild(
       rows({
         referrals: [referral('2025-05-01'), referral('2025-10-01')],
-        closures: [
-          { personId, closedOn: '2025-07-01', reasonForClosure: 'RC7', primaryNeedCode: 'N5' },
-          { personId, closedOn: '2026-05-01', reasonForClosure: 'RC1', primaryNeedCode: 'N1' },
-        ],
+        cinEpisodes: [cinEpisode('2025-05-20', '2025-07-01', 'RC7', 'N5'), cinEpisode('2025-10-20', '2026-05-01', 'RC1', 'N1')],
       }),
       period,
     );
@@ -68,23 +86,15 @@ describe('assembleChild', () => {
         referrals: [referral('2025-05-01')],
         assessments: [{ personId, startedOn: '2025-05-02', internalReviewOn: null, authorisedOn: '2025-06-10', factors: ['3A'], primaryNeedCode: 'N1' }],
         section47s: [{ personId, startedOn: '2025-05-03', initialCpcTarget: '2025-05-24', dateOfInitialCpc: '2025-05-20', icpcNotRequired: false }],
-        cpPlans: [
-          {
-            personId,
-            startedOn: '2025-05-20',
-            endedOn: null,
-            initialCategory: 'NEG',
-            latestCategory: 'NEG',
-            numberOfPreviousPlans: 0,
-            reviewDates: ['2025-08-19', '2026-04-10'],
-          },
-        ],
+        cpPlans: [cpPlan('2025-05-20', { reviewDates: ['2025-08-19', '2026-04-10'], initialConferenceFromSection47: true })],
       }),
       period,
     );
     const d = child?.cinDetails[0];
     expect(d?.primaryNeedCode).toBe('N1');
-    expect(d?.dateOfInitialCpc).toBe('2025-05-20');
+    // The conference a section 47 enquiry called is reported on the enquiry, not the episode (rule 2884).
+    expect(d?.dateOfInitialCpc).toBeUndefined();
+    expect(d?.section47[0]?.dateOfInitialCpc).toBe('2025-05-20');
     expect(d?.assessments[0]?.assessmentFactors).toEqual(['3A']);
     expect(d?.section47[0]?.icpcNotRequired).toBe(false);
     // a review after the census year is not reported
@@ -104,8 +114,7 @@ describe('assembleChild', () => {
 
   it('gives identifiers, sex, UN1 for an under-six without a UPN, and an unborn child’s expected date', () => {
     const child = assembleChild(rows({ referrals: [referral('2025-05-01')] }), period);
-    expect(child?.childIdentifiers).toEqual({ laChildId: laChildIdOf(personId), personBirthDate: '2014-05-06', sex: 'F' });
-    expect(laChildIdOf(personId)).toMatch(/^[0-9A-F]{20}$/);
+    expect(child?.childIdentifiers).toEqual({ laChildId: 'C000000042', personBirthDate: '2014-05-06', sex: 'F' });
     const young = assembleChild(rows({ person: { ...person, dateOfBirth: '2021-01-01' }, referrals: [referral('2025-05-01')] }), period);
     expect(young?.childIdentifiers.upnUnknown).toBe('UN1');
     const unborn = assembleChild(
@@ -115,7 +124,69 @@ describe('assembleChild', () => {
       }),
       period,
     );
-    expect(unborn?.childIdentifiers).toEqual({ laChildId: laChildIdOf(personId), expectedPersonBirthDate: '2026-06-01', sex: 'U' });
+    expect(unborn?.childIdentifiers).toEqual({ laChildId: 'C000000042', expectedPersonBirthDate: '2026-06-01', sex: 'U' });
     expect([sexOf('male'), sexOf('female'), sexOf('other'), sexOf('not_stated')]).toEqual(['M', 'F', 'U', 'U']);
+  });
+});
+
+describe('assembleChild: work begun without a referral', () => {
+  it('starts an episode at a child-in-need episode opened from the record, with source 10 (unknown), and marks it', () => {
+    const child = assembleChild(rows({ cinEpisodes: [cinEpisode('2025-08-04')], cinPlans: [{ personId, startedOn: '2025-08-10', endedOn: null }] }), period);
+    expect(child?.cinDetails).toHaveLength(1);
+    expect(child?.cinDetails[0]).toMatchObject({
+      cinReferralDate: '2025-08-04',
+      referralSource: UNKNOWN_REFERRAL_SOURCE,
+      startedWithoutReferral: 'cin-episode',
+      cinPlanDates: [{ cinPlanStartDate: '2025-08-10' }],
+    });
+    expect(UNKNOWN_REFERRAL_SOURCE).toBe('10');
+  });
+
+  it('starts an episode at a child protection plan made by a conference called from the record, with the conference on the episode', () => {
+    const child = assembleChild(rows({ cpPlans: [cpPlan('2025-09-15')] }), period);
+    expect(child?.cinDetails[0]).toMatchObject({
+      cinReferralDate: '2025-09-15',
+      referralSource: '10',
+      startedWithoutReferral: 'cp-plan',
+      dateOfInitialCpc: '2025-09-15',
+      childProtectionPlans: [{ cppStartDate: '2025-09-15' }],
+    });
+  });
+
+  it('starts an episode at a section 47 enquiry with no referral, and the plan that follows joins it', () => {
+    const child = assembleChild(
+      rows({
+        section47s: [{ personId, startedOn: '2025-07-01', initialCpcTarget: '2025-07-22', dateOfInitialCpc: '2025-07-20', icpcNotRequired: false }],
+        cpPlans: [cpPlan('2025-07-20', { initialConferenceFromSection47: true })],
+      }),
+      period,
+    );
+    expect(child?.cinDetails).toHaveLength(1);
+    expect(child?.cinDetails[0]).toMatchObject({ cinReferralDate: '2025-07-01', startedWithoutReferral: 'section47' });
+    expect(child?.cinDetails[0]?.dateOfInitialCpc).toBeUndefined();
+    expect(child?.cinDetails[0]?.childProtectionPlans).toHaveLength(1);
+  });
+
+  it('lets the work join an episode a referral opened, keeping the referral’s date and source', () => {
+    const child = assembleChild(rows({ referrals: [referral('2025-06-01')], cinEpisodes: [cinEpisode('2025-06-20')], cpPlans: [cpPlan('2025-07-01')] }), period);
+    expect(child?.cinDetails).toHaveLength(1);
+    expect(child?.cinDetails[0]?.cinReferralDate).toBe('2025-06-01');
+    expect(child?.cinDetails[0]?.referralSource).toBe('2A');
+    expect(child?.cinDetails[0]?.startedWithoutReferral).toBeUndefined();
+  });
+
+  it('starts a new episode for work after the referral’s episode closed, and a referral the same day wins', () => {
+    const child = assembleChild(
+      rows({
+        referrals: [referral('2025-05-01'), referral('2025-11-03')],
+        cinEpisodes: [cinEpisode('2025-05-10', '2025-07-01'), cinEpisode('2025-09-01', '2025-10-01'), cinEpisode('2025-11-03')],
+      }),
+      period,
+    );
+    expect(child?.cinDetails.map((d) => [d.cinReferralDate, d.referralSource, d.startedWithoutReferral ?? null])).toEqual([
+      ['2025-05-01', '2A', null],
+      ['2025-09-01', '10', 'cin-episode'],
+      ['2025-11-03', '2A', null],
+    ]);
   });
 });

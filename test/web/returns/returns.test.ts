@@ -131,6 +131,12 @@ describe('/returns', () => {
     expect(page.statusCode).toBe(200);
     expect(textOf(page.body)).toContain('Activity shown after a case has been closed');
     expect(textOf(page.body)).toContain('Rules Hearth does not check, and why');
+    // Rules on plans, enquiries and conferences, Hearth's own query, and why the rest are not checked.
+    expect(textOf(page.body)).toContain('Child protection plan shown as starting a different day to the initial child protection conference.');
+    expect(textOf(page.body)).toContain('H01Q');
+    expect(textOf(page.body)).toContain('No data in Hearth for a child’s date of death');
+    expect(textOf(page.body)).toContain('Not yet written:');
+    expect(textOf(page.body)).toContain('Written and tested, not applied yet');
   });
 
   it('refuses a form without its CSRF token', async () => {

@@ -3,7 +3,6 @@
 import { readChildren, type ChildRow } from '../../../app/returns/returns-data.ts';
 import type { AppDeps } from '../../../app/shared/deps.ts';
 import type { RequestContext } from '../../../app/shared/request-context.ts';
-import { laChildIdOf } from '../../cin-census/assemble.ts';
 import type { AnnexChild } from '../sources.ts';
 
 const CHUNK = 2000;
@@ -18,7 +17,8 @@ export async function childrenOf(deps: AppDeps, ctx: RequestContext, ids: readon
 export function annexChild(id: string, row: ChildRow | undefined): AnnexChild {
   return {
     personId: id,
-    childUniqueId: laChildIdOf(id),
+    // The same LA child identifier as the CIN census (person.la_child_id, migration 0020).
+    childUniqueId: row?.laChildId ?? '',
     gender: row?.gender ?? null,
     ethnicity: row?.ethnicity ?? null,
     dateOfBirth: row?.dateOfBirth ?? null,

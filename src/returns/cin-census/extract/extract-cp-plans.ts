@@ -1,6 +1,7 @@
 // Child protection plans, from the child protection module's `cp_plan` (migration 0014): start and end
 // dates, initial and latest category of abuse (NEG, PHY, EMO, SAB, MUL), the number of the child's
-// previous plans (plan_number counts them from 1) and the dates of the review conferences held.
+// previous plans (plan_number counts them from 1), the dates of the review conferences held, and the
+// initial conference that made the plan (`cp_conference`: its date, and whether a section 47 called it).
 import { readCpPlans } from '../../../app/returns/returns-data.ts';
 import type { AppDeps } from '../../../app/shared/deps.ts';
 import type { RequestContext } from '../../../app/shared/request-context.ts';
@@ -16,5 +17,7 @@ export async function extractCpPlans(deps: AppDeps, ctx: RequestContext, personI
     latestCategory: r.latestCategory,
     numberOfPreviousPlans: r.planNumber - 1,
     reviewDates: r.reviewDates,
+    initialConferenceOn: r.initialConferenceOn,
+    initialConferenceFromSection47: r.initialConferenceFromSection47,
   }));
 }

@@ -1,5 +1,6 @@
 // Child identifiers and characteristics, from `person` (migrations 0004-0005: DfE ethnicity and
-// disability codes, UPN, date of birth or expected date of delivery).
+// disability codes, UPN, date of birth or expected date of delivery) and the LA child identifier
+// (migration 0020).
 import { readChildren } from '../../../app/returns/returns-data.ts';
 import type { AppDeps } from '../../../app/shared/deps.ts';
 import type { RequestContext } from '../../../app/shared/request-context.ts';
@@ -16,5 +17,6 @@ export async function extractPeople(deps: AppDeps, ctx: RequestContext, personId
     ethnicity: r.ethnicity,
     disabilities: r.disabilities,
     upn: r.upn,
+    laChildId: r.laChildId,
   }));
 }

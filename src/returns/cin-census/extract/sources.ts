@@ -12,6 +12,8 @@ export interface CensusPersonRow {
   readonly ethnicity: string | null;
   readonly disabilities: readonly string[];
   readonly upn: string | null;
+  /** The authority's LA child identifier (person.la_child_id, migration 0020). */
+  readonly laChildId: string;
 }
 
 export interface CensusReferralRow {
@@ -22,11 +24,12 @@ export interface CensusReferralRow {
   readonly nfa: boolean;
 }
 
-/** The end of a child-in-need episode (the children in need module's case closure). */
-export interface CensusClosureRow {
+/** A child-in-need episode recorded by the children in need module: its start and, once closed, its case closure. */
+export interface CensusCinEpisodeRow {
   readonly personId: string;
-  readonly closedOn: IsoDate;
-  readonly reasonForClosure: string;
+  readonly startedOn: IsoDate;
+  readonly closedOn: IsoDate | null;
+  readonly reasonForClosure: string | null;
   readonly primaryNeedCode: string | null;
 }
 
@@ -56,6 +59,10 @@ export interface CensusCpPlanRow {
   readonly latestCategory: string;
   readonly numberOfPreviousPlans: number;
   readonly reviewDates: readonly IsoDate[];
+  /** The date of the initial conference that made the plan (null if not recorded as held). */
+  readonly initialConferenceOn: IsoDate | null;
+  /** True when that conference was called by a section 47 enquiry (its date is then the enquiry's DateOfInitialCPC). */
+  readonly initialConferenceFromSection47: boolean;
 }
 
 export interface CensusCinPlanRow {
@@ -67,8 +74,10 @@ export interface CensusCinPlanRow {
 export interface CensusSources {
   /** Every referral on or before `upTo` (episodes open in the year can start years before it). */
   referrals(upTo: IsoDate): Promise<readonly CensusReferralRow[]>;
+  /** Every child with a referral, child-in-need episode, section 47 enquiry or child protection plan on or before `upTo`. */
+  childIds(upTo: IsoDate): Promise<readonly string[]>;
   people(personIds: readonly string[]): Promise<readonly CensusPersonRow[]>;
-  closures(personIds: readonly string[], upTo: IsoDate): Promise<readonly CensusClosureRow[]>;
+  cinEpisodes(personIds: readonly string[], upTo: IsoDate): Promise<readonly CensusCinEpisodeRow[]>;
   assessments(personIds: readonly string[], upTo: IsoDate): Promise<readonly CensusAssessmentRow[]>;
   section47s(personIds: readonly string[], upTo: IsoDate): Promise<readonly CensusSection47Row[]>;
   childProtectionPlans(personIds: readonly string[], upTo: IsoDate): Promise<readonly CensusCpPlanRow[]>;

@@ -175,4 +175,20 @@ export const CIN_DETAILS_RULES: readonly CensusRule[] = [
         (d) => episodeLabel(d.cinReferralDate),
       ),
   },
+  {
+    // Hearth's own query, not a DfE rule: see assemble.ts for how such an episode is dated.
+    code: 'H01Q',
+    type: 'query',
+    module: 'CINdetails',
+    message:
+      'Please check: no referral is recorded for this episode. Hearth reports the day the first work was recorded (child in need episode or plan, section 47 enquiry, child protection plan) as the referral date and the source as 10 (Unknown). Record the referral at the front door if there was one.',
+    appliesTo: ['CINreferralDate', 'ReferralSource'],
+    verified: true,
+    check: (c) =>
+      failing(
+        c.cinDetails,
+        (d) => d.startedWithoutReferral !== undefined,
+        (d) => `${episodeLabel(d.cinReferralDate)} (started by the ${d.startedWithoutReferral ?? ''} recorded that day)`,
+      ),
+  },
 ];

@@ -5,6 +5,9 @@ import { CHARACTERISTICS_RULES } from './characteristics.ts';
 import { CHILD_IDENTIFIER_RULES } from './child-identifiers.ts';
 import { CIN_DETAILS_RULES } from './cin-details.ts';
 import { HEADER_RULES } from './header.ts';
+import { HELD_BACK_RULES, PLANS_AND_ENQUIRIES_RULES } from './plans-and-enquiries.ts';
+
+export { HELD_BACK_RULES };
 import type { CensusRule, ReturnRule } from './rule.ts';
 
 export const CHILD_RULES: readonly CensusRule[] = [
@@ -13,6 +16,7 @@ export const CHILD_RULES: readonly CensusRule[] = [
   ...CIN_DETAILS_RULES,
   ...ASSESSMENT_RULES,
   ...ACTIVITY_RULES,
+  ...PLANS_AND_ENQUIRIES_RULES,
 ];
 export const RETURN_RULES: readonly ReturnRule[] = HEADER_RULES;
 
@@ -22,20 +26,37 @@ export interface RuleNotApplied {
 }
 
 /**
- * DfE rules (2025-26 list of 109) Hearth does not check, and why. "Cannot apply": Hearth does not hold
- * the data the rule reads. "Not yet": Hearth could check it; it is not written yet.
+ * DfE rules (2025-26 list of 109) Hearth does not check, and why. "No data in Hearth": Hearth does
+ * not hold what the rule reads, so it cannot fail (or cannot be checked) on a return Hearth builds.
+ * "Not yet written": Hearth holds the data; the check is still to be written.
  */
 export const RULES_NOT_APPLIED: readonly RuleNotApplied[] = [
-  { code: '1530', reason: 'Cannot apply: needs the DfE list of LA codes for UPN characters 2-4, which Hearth does not hold.' },
+  { code: '1530', reason: 'No data in Hearth: needs the DfE list of LA codes for UPN characters 2-4, which Hearth does not hold.' },
   { code: '1540', reason: 'Cannot fail: Hearth stores a UPN only in the schema’s form (a letter, 11 digits, a digit or letter), checked in the database.' },
   { code: '1550', reason: 'Cannot fail: as 1540.' },
-  { code: '1560Q', reason: 'Cannot apply: Hearth does not record a former UPN.' },
-  { code: '8545Q', reason: 'Cannot apply: Hearth does not record a date of death yet (no column on person).' },
-  { code: '8555Q', reason: 'Cannot apply: Hearth does not record a date of death yet (no column on person).' },
+  { code: '1560Q', reason: 'No data in Hearth for a former UPN (FormerUPN is never sent).' },
   {
-    code: '2883 2884 2885 2886Q 2887Q 2888Q 2889 2991Q 4000 4001 4003 4004 4008 4009Q 4010 4011 4012Q 4013 4014 4015 4016 4017 8568 8569Q 8585Q 8600 8606 8610 8614 8615 8630 8640 8650 8670Q 8675Q 8696 8715 8720 8730 8736 8831 8832 8839 8841 8842Q 8863Q 8866 8868 8870Q 8873Q 8875 8890 8896 8897Q 8905 8910 8915 8920 8925 8930 8935 8940',
-    reason:
-      'Not yet: these read assessments, CIN plans, section 47 enquiries, ICPCs, child protection plans and reviews; the extraction now gives the model those fields (src/returns/cin-census/extract/), and the rules are still to be written.',
+    code: '4008 4009Q 8545Q 8555Q 8915 8920',
+    reason: 'No data in Hearth for a child’s date of death (no column on person; PersonDeathDate is never sent), which these rules compare with the episode’s dates.',
   },
-  { code: '1103 1104 1105 8770Q 8775Q', reason: 'Not yet: written after the rules above; the model carries the fields they read.' },
+  {
+    code: '8610',
+    reason:
+      'Written and tested, not applied yet: an episode whose assessment ended with no further action is never closed in Hearth (the assessment opens no child in need episode to close), so it stays open with no primary need and would fail. Applied once such episodes close.',
+  },
+  {
+    code: '4001 4003 4016 4017',
+    reason:
+      'Written and tested, not applied yet: Hearth does not end a child in need plan when a child protection plan starts, so a child stepped up to a plan would fail. Applied once the initial conference that makes a plan ends the CIN plan.',
+  },
+  {
+    code: '2883 2886Q 2887Q 2888Q',
+    reason:
+      'Not yet written: return-level counts and percentages across all children (plans starting against conferences held; children with no sex, ethnicity or disability recorded). Hearth’s return rules read only the header so far.',
+  },
+  {
+    code: '2991Q 8585Q 8600 8670Q 8675Q 8696 8715 8736 8770Q 8775Q 8831 8832 8839 8842Q 8863Q 8866 8868 8870Q 8873Q 8875 8890 8896 8897Q 8925 8930 8569Q',
+    reason:
+      'Not yet written: Hearth holds the data these read (assessment, section 47 and conference dates, child protection plans, categories and reviews, UPN-unknown reasons, the child’s age); their checks are still to be written and tested against the DfE rule text.',
+  },
 ];
