@@ -132,6 +132,26 @@ describe('starting, writing and agreeing a plan', () => {
     expect(empty.body).toContain('href="#heldOn-day"');
 
     const today = daysAgo(web, 0);
+    const answers = {
+      'heldOn-day': today.day,
+      'heldOn-month': today.month,
+      'heldOn-year': today.year,
+      attendance: 'Mum, the children, the school',
+      childViews: 'Mornings are better.',
+      progress: 'Attendance is up.',
+    };
+    const noConsent = await browser.post(reviewForm, { ...(await planFields()), ...answers, decision: 'step_down' });
+    expect(noConsent.statusCode).toBe(400);
+    expect(textOf(noConsent.body)).toContain('A step down to early help needs the family’s agreement');
+    expect(noConsent.body).toContain('href="#stepDownFamilyConsent"');
+    const steppedUp = await browser.post(reviewForm, { ...(await planFields()), ...answers, decision: 'step_up' });
+    expect(steppedUp.statusCode).toBe(303);
+    expect(steppedUp.headers.location).toBe(`${section}?done=stepped-up`);
+    const afterStepUp = await browser.get(`${section}?done=stepped-up`);
+    const discussionLink = /href="(\/strategy-discussions\/[0-9a-f-]{36})">The strategy discussion this review opened/.exec(afterStepUp.body);
+    expect(discussionLink).not.toBeNull();
+    expect((await (await signedIn(web, 'team.manager')).get(discussionLink?.[1] ?? '')).statusCode).toBe(200);
+
     const reviewed = await browser.post(reviewForm, {
       ...(await planFields()),
       'heldOn-day': today.day,

@@ -14,7 +14,7 @@ import { requestContext } from '../../shared/request-context.ts';
 import { childHeaderContext, childIdOf, isoFromDateParts, linkDateErrors } from '../../records/shared.ts';
 import { planFieldsOf } from '../shared.ts';
 
-const FIELDS = ['heldOn', 'attendance', 'childViews', 'progress', 'decision'];
+const FIELDS = ['heldOn', 'attendance', 'childViews', 'progress', 'decision', 'stepDownFamilyConsent'];
 
 interface ReviewValues {
   readonly heldOnDay: string;
@@ -26,6 +26,7 @@ interface ReviewValues {
   readonly progressAssessment: boolean;
   readonly decision: string;
   readonly updatePlan: boolean;
+  readonly stepDownFamilyConsent: boolean;
 }
 
 const EMPTY: ReviewValues = {
@@ -38,6 +39,7 @@ const EMPTY: ReviewValues = {
   progressAssessment: false,
   decision: '',
   updatePlan: false,
+  stepDownFamilyConsent: false,
 };
 
 function valuesOf(body: FormBody): ReviewValues {
@@ -52,6 +54,7 @@ function valuesOf(body: FormBody): ReviewValues {
     progressAssessment: body['progressAssessment'] === 'yes',
     decision: text('decision'),
     updatePlan: body['updatePlan'] === 'yes',
+    stepDownFamilyConsent: body['stepDownFamilyConsent'] === 'yes',
   };
 }
 
@@ -105,8 +108,11 @@ export async function reviewRoutes(app: FastifyInstance, options: { deps: AppDep
           progressAssessment: values.progressAssessment,
           decision: values.decision,
           updatePlan: values.updatePlan,
+          stepDownFamilyConsent: values.stepDownFamilyConsent,
         });
-        return await reply.redirect(review.newDraftVersion !== null ? paths.childInNeedPlan(childId) : `${paths.childInNeed(childId)}?done=reviewed`, 303);
+        if (review.newDraftVersion !== null) return await reply.redirect(paths.childInNeedPlan(childId), 303);
+        const done = review.opened.kind === 'strategy_discussion' ? 'stepped-up' : review.opened.kind === 'early_help_referral' ? 'stepped-down' : 'reviewed';
+        return await reply.redirect(`${paths.childInNeed(childId)}?done=${done}`, 303);
       } catch (error) {
         if (error instanceof ValidationError) {
           const errors = 'error' in date ? { ...error.fieldErrors, heldOn: date.error } : error.fieldErrors;
