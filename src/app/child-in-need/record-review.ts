@@ -10,6 +10,7 @@
 // refers the child to targeted early help at level 3, with the family's agreement, as an assessment's
 // step-down does. The review links to what it opened.
 import { insertDraftVersion, insertReview, insertReviewStepDownReferral, linkReviewToStrategyDiscussion, bumpPlanVersion, listVersions } from '../../db/child-in-need/plan-repository.ts';
+import { deleteDraft } from '../../db/drafts/draft-repository.ts';
 import { isReviewDecision, type ReviewDecision } from '../../domain/child-in-need/plan.ts';
 import { isValidIsoDate } from '../../domain/shared/time/local-date.ts';
 import { STEP_DOWN_NEED_LEVEL } from '../assessments/next-records.ts';
@@ -21,6 +22,7 @@ import type { RequestContext } from '../shared/request-context.ts';
 import { isStorableText } from '../shared/safe-text.ts';
 import { unitOfWork } from '../shared/unit-of-work.ts';
 import { openPlanForChange } from './plan-access.ts';
+import { reviewDraftJourney } from './review-draft.ts';
 
 export interface RecordReviewInput {
   readonly heldOn: string;
@@ -113,6 +115,8 @@ export async function recordReview(
       ...(input.progressAssessment ? { lastProgressReviewOn: latest(plan.lastProgressReviewOn, input.heldOn) } : {}),
     };
     if (!(await bumpPlanVersion(trx, plan.id, version, changes))) throw new StaleVersionError('cin-plan', plan.id, plan);
+    // The worker's draft of this review has become the review.
+    const draftRemoved = (await deleteDraft(trx, opened.actor.userId, reviewDraftJourney(plan.id))) !== undefined;
     await audit({
       action: 'child-in-need.review.recorded',
       subjectType: 'cin-review',
@@ -125,6 +129,7 @@ export async function recordReview(
         progressAssessment: input.progressAssessment,
         planUpdated: input.updatePlan,
         newDraftVersion,
+        draftRemoved,
       },
     });
     let openedNext: ReviewOpened = { kind: 'none' };
