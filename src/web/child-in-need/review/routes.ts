@@ -110,7 +110,7 @@ export async function reviewRoutes(app: FastifyInstance, options: { deps: AppDep
       // comes back once, and is kept as this worker's draft so it is not lost a second time.
       const rescued = await takeRescuedForm(deps, ctx, paths.childInNeedReview(childId));
       if (rescued !== null) {
-        const values = valuesOf(rescued as FormBody);
+        const values = valuesOf(rescued);
         await saveReviewDraft(deps, ctx, childId, page.plan.id, { ...values }).catch((error: unknown) => {
           // Kept for this visit only when it cannot be stored as a draft (the plan is no longer active).
           if (!(error instanceof ValidationError)) throw error;
