@@ -1117,6 +1117,9 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
     body: async (ctx) => ({ form: await allocationForm(ctx) }),
     reset: restore('referral', 'referralId'),
   },
+  // Convening the strategy discussion a referral asks for: the fixture referrals are for assessments,
+  // so a subject who may convene is refused with a 400 (nothing written); the others 403/404 first.
+  'POST /referrals/:referralId/strategy-discussion': { allow: [303, 400], body: () => ({ form: { urgent: 'no' } }) },
   // Targeted early help. The queue, and allocation of the demo referral waiting in it (a second
   // allocation is refused as already done: 400).
   'GET /early-help': {},
