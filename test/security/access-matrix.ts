@@ -1117,9 +1117,24 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
     body: async (ctx) => ({ form: await allocationForm(ctx) }),
     reset: restore('referral', 'referralId'),
   },
-  // Convening the strategy discussion a referral asks for: the fixture referrals are for assessments,
-  // so a subject who may convene is refused with a 400 (nothing written); the others 403/404 first.
-  'POST /referrals/:referralId/strategy-discussion': { allow: [303, 400], body: () => ({ form: { urgent: 'no' } }) },
+  // Convening the strategy discussion a referral asks for. The fixture referrals are for assessments
+  // (one referral per contact and child), so the cell asks for a strategy discussion on it first, and
+  // the reset removes the discussion convened and puts the purpose back for the next subject.
+  'POST /referrals/:referralId/strategy-discussion': {
+    body: async (ctx) => {
+      const id = uuidOrNull(ctx.params['referralId']);
+      if (id !== null) await ctx.db.updateTable('referral').set({ purpose: 'strategy_discussion' }).where('id', '=', id).execute();
+      return { form: { urgent: 'no' } };
+    },
+    reset: async (ctx) => {
+      const id = uuidOrNull(ctx.params['referralId']);
+      if (id === null) return;
+      const convened = await ctx.db.selectFrom('strategyDiscussionChild').select('strategyDiscussionId').where('referralId', '=', id).execute();
+      await ctx.db.deleteFrom('strategyDiscussionChild').where('referralId', '=', id).execute();
+      if (convened.length > 0) await ctx.db.deleteFrom('strategyDiscussion').where('id', 'in', convened.map((c) => c.strategyDiscussionId)).execute();
+      await ctx.db.updateTable('referral').set({ purpose: 'assessment' }).where('id', '=', id).execute();
+    },
+  },
   // Targeted early help. The queue, and allocation of the demo referral waiting in it (a second
   // allocation is refused as already done: 400).
   'GET /early-help': {},
