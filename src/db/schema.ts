@@ -388,7 +388,10 @@ export interface ReferralTable {
 
 export interface EarlyHelpReferralTable {
   id: Generated<string>;
-  /** Exactly one of contactId (a MASH decision) and assessmentId (a step-down from an assessment). */
+  /**
+   * Exactly one of contactId (a MASH decision), assessmentId (a step-down from an assessment) and
+   * cinReviewId (a step-down decided at a child in need plan review, 0019).
+   */
   contactId: string | null;
   assessmentId: string | null;
   childId: string;
@@ -397,6 +400,7 @@ export interface EarlyHelpReferralTable {
   familyConsent: boolean;
   status: Generated<'awaiting_allocation'>;
   createdAt: ColumnType<Date, Date, never>;
+  cinReviewId: Generated<string | null>;
 }
 
 export interface EarlyHelpEpisodeTable {
@@ -746,6 +750,8 @@ export interface CinReviewTable {
   planUpdated: boolean;
   recordedByUserId: string;
   recordedAt: ColumnType<Date, Date, never>;
+  /** The strategy discussion a step-up decision opened (0019). */
+  strategyDiscussionId: Generated<string | null>;
 }
 
 // 0014_child_protection_plans.sql

@@ -1244,6 +1244,23 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
     body: async (ctx) => ({ form: await allocationForm(ctx) }),
     reset: restore('referral', 'referralId'),
   },
+  // Convening the strategy discussion a referral asks for. The fixture referrals are for assessments
+  // (one referral per contact and child), so the cell asks for a strategy discussion on it first, and
+  // the reset detaches the discussion convened and puts the purpose back for the next subject.
+  'POST /referrals/:referralId/strategy-discussion': {
+    body: async (ctx) => {
+      const id = uuidOrNull(ctx.params['referralId']);
+      if (id !== null) await ctx.db.updateTable('referral').set({ purpose: 'strategy_discussion' }).where('id', '=', id).execute();
+      return { form: { urgent: 'no' } };
+    },
+    reset: async (ctx) => {
+      const id = uuidOrNull(ctx.params['referralId']);
+      if (id === null) return;
+      // Detached rather than deleted: the bad-input suite counts rows between requests.
+      await ctx.db.updateTable('strategyDiscussionChild').set({ referralId: null, sourceKind: 'child-record' }).where('referralId', '=', id).execute();
+      await ctx.db.updateTable('referral').set({ purpose: 'assessment' }).where('id', '=', id).execute();
+    },
+  },
   // Targeted early help. The queue, and allocation of the demo referral waiting in it (a second
   // allocation is refused as already done: 400).
   'GET /early-help': {},

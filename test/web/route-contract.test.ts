@@ -311,6 +311,7 @@ describe('the route contract (CONVENTIONS.md 7)', () => {
         "POST /refer-a-child/sent/early-help-assessment public front-door.early-help-assessment.attached",
         "POST /referrals/:referralId/allocate casework:allocate casework.referral.allocated",
         "POST /referrals/:referralId/assessment assessments:record assessments.assessment.started",
+        "POST /referrals/:referralId/strategy-discussion child-protection:record-enquiry child-protection.strategy-discussion.opened",
         "POST /returns/runs returns:build returns.run.started",
         "POST /section-47-enquiries/:section47Id child-protection:record-enquiry child-protection.section-47.saved",
         "POST /sign-in public auth.session.started",

@@ -9,6 +9,7 @@ import {
   deleteLinksBetween,
   demoteCurrentAddress,
   endOpenAllocation,
+  findRecordClashes,
   hasOpenAllocation,
   markMerged,
   moveReference,
@@ -36,6 +37,37 @@ export interface MergePreview {
   /** Rows pointing at the merged record that will move, by "table.column". */
   readonly toMove: Readonly<Record<string, number>>;
   readonly filled: readonly string[];
+  /** Why the merge cannot go ahead yet (both records hold a record only one may hold), if it cannot. */
+  readonly blockedBy: string | null;
+}
+
+/**
+ * What a worker must do first when both records hold a record of work that a child can only have
+ * one of. Tables not named here (added by later journeys) get a general sentence naming the table.
+ */
+const CLASH_ADVICE: Readonly<Record<string, string>> = {
+  cin_episode: 'Both records have an open child in need episode. Close the episode on one record first, then merge',
+  cin_plan: 'Both records have an open child in need plan. End the plan on one record first, then merge',
+  early_help_episode: 'Both records have an open early help episode. Close the episode on one record first, then merge',
+  cp_conference: 'Both records have an initial child protection conference waiting to be held. Record or cancel one of them first, then merge',
+  cp_plan: 'Both records have an active child protection plan. End the plan on one record first, then merge',
+  pre_birth_plan: 'Both records have a pre-birth plan. Ask a team manager to close one of them first, then merge',
+  birth_record: 'Both records have a birth recorded. Correct the birth record on one of them first, then merge',
+  strategy_discussion_child: 'Both records are children in the same strategy discussion. Remove one from the discussion first, then merge',
+  section47_enquiry: 'Both records have a section 47 enquiry from the same strategy discussion. Resolve one of them first, then merge',
+};
+
+function clashAdvice(table: string): string {
+  return CLASH_ADVICE[table] ?? `Both records have a ${table.replace(/_/g, ' ')} record that a person can only have one of. Close or end one of them first, then merge`;
+}
+
+/** The first reason the rows cannot move yet, or null: checked inside the merge's own transaction. */
+async function clashProblem(trx: Parameters<typeof findRecordClashes>[0], mergedId: string, survivorId: string): Promise<string | null> {
+  // Open allocations and current addresses are settled by the merge itself (see mergePeople).
+  const refs = (await personReferences(trx)).filter((ref) => ref.table !== 'allocation' && ref.table !== 'person_address');
+  const clashes = await findRecordClashes(trx, refs, mergedId, survivorId);
+  const first = clashes[0];
+  return first === undefined ? null : clashAdvice(first.table);
 }
 
 function mergeProblem(survivor: PersonDetails, merged: PersonDetails): string | null {
@@ -70,7 +102,7 @@ export async function previewMerge(deps: AppDeps, ctx: RequestContext, survivorI
     for (const [guarded, id, other] of [[first, survivorId, mergedId], [second, mergedId, survivorId]] as const) {
       await audit({ action: 'people.merge.previewed', subjectType: 'person', subjectId: id, ...(guarded.isChild ? { childId: id } : {}), changes: { with: other, view: 'merge' } });
     }
-    return { survivor, merged, toMove, filled: Object.keys(gapsFilled(survivor, merged)) };
+    return { survivor, merged, toMove, filled: Object.keys(gapsFilled(survivor, merged)), blockedBy: await clashProblem(trx, mergedId, survivorId) };
   });
 }
 
@@ -103,6 +135,11 @@ export async function mergePeople(deps: AppDeps, ctx: RequestContext, input: Mer
     }
     const sameName = survivor.givenName.toLowerCase() === merged.givenName.toLowerCase() && survivor.familyName.toLowerCase() === merged.familyName.toLowerCase();
     if (!sameName) await insertPersonName(trx, merged.id, { nameType: 'merged', givenName: merged.givenName, familyName: merged.familyName, usedFrom: null, usedTo: null }, now);
+
+    // A record of work held on both sides (an open episode, an active plan) is never dropped as a
+    // duplicate: the merge is refused, and the whole transaction (the steps above too) rolls back.
+    const clash = await clashProblem(trx, merged.id, survivor.id);
+    if (clash !== null) throw new ValidationError({ mergedId: clash });
 
     const moved: Record<string, number> = {};
     const removedAsDuplicates: Record<string, number> = {};

@@ -3,6 +3,7 @@
 // in the last POST_BIRTH_WINDOW_DAYS, each with the explanation of its date.
 import type { Transaction } from 'kysely';
 import { listPreBirthDueCandidates } from '../../db/pre-birth/due-items-repository.ts';
+import { strategyDiscussionStates } from '../../db/pre-birth/pre-birth-repository.ts';
 import type { Database } from '../../db/schema.ts';
 import type { DueItem, DueScope } from '../../domain/casework/due-items.ts';
 import type { Actor } from '../../domain/shared/access/actor.ts';
@@ -10,6 +11,7 @@ import {
   isPreBirthMilestoneKey,
   openMilestones,
   preBirthTimeline,
+  strategyDiscussionPrompted,
   type PreBirthMilestoneKey,
   type RecordedMilestone,
 } from '../../domain/pre-birth/timeline.ts';
@@ -22,6 +24,10 @@ const POST_BIRTH_WINDOW_DAYS = 60;
 export async function preBirthDueItems(trx: Transaction<Database>, actor: Actor, now: Date, scope: DueScope): Promise<readonly DueItem[]> {
   const today = parseLocalDate(londonToday(now));
   const children = await listPreBirthDueCandidates(trx, actor, now, scope, toIsoDate(today.minusDays(POST_BIRTH_WINDOW_DAYS)));
+  const discussions = await strategyDiscussionStates(
+    trx,
+    children.map((c) => c.id),
+  );
   const items: DueItem[] = [];
   for (const child of children) {
     const eddText = child.expectedDateOfDelivery ?? child.eddAtBirth;
@@ -42,6 +48,23 @@ export async function preBirthDueItems(trx: Transaction<Database>, actor: Actor,
       today,
     });
     for (const row of openMilestones(rows)) {
+      if (row.key === 'strategy') {
+        // PB-05: a prompt to convene one until it is convened; then the discussion's own due date
+        // (S47-01, in the child protection module's My work source) takes over.
+        if (!strategyDiscussionPrompted(row, discussions.get(child.id)?.status ?? 'none')) continue;
+        items.push({
+          childId: child.id,
+          childName: `${child.givenName} ${child.familyName}`,
+          teamName: child.teamName,
+          workerName: child.workerName,
+          what: 'Pre-birth: convene a strategy discussion (week 20, if required)',
+          dueOn: toIsoDate(row.dueOn),
+          ruleId: row.ruleId,
+          explanation: row.explanation,
+          href: `/children/${child.id}/pre-birth#convene-strategy`,
+        });
+        continue;
+      }
       items.push({
         childId: child.id,
         childName: `${child.givenName} ${child.familyName}`,

@@ -9,6 +9,7 @@ import {
   findPreBirthPerson,
   findPreBirthPlan,
   listMilestones,
+  strategyDiscussionStates,
   type BirthRow,
   type PreBirthPersonRow,
   type PreBirthPlanRow,
@@ -20,6 +21,7 @@ import {
   isPreBirthMilestoneKey,
   preBirthReferralRoute,
   preBirthTimeline,
+  strategyDiscussionPrompted,
   type PreBirthMilestoneKey,
   type RecordedMilestone,
   type TeamRoute,
@@ -96,8 +98,14 @@ export interface PreBirthPage {
     readonly fgc: { readonly outcome: 'referred' | 'declined' | null; readonly decidedOn: string | null; readonly reason: string | null };
     readonly fgcPrompted: boolean;
     readonly birth: BirthRow | null;
+    /** PB-05: the unborn child's strategy discussion, if one has been convened. */
+    readonly strategyDiscussion: { readonly id: string; readonly status: 'to_be_held' | 'held' } | null;
+    /** PB-05: prompt to convene one (src/domain/pre-birth/timeline.ts strategyDiscussionPrompted). */
+    readonly strategyPrompted: boolean;
   } | null;
   readonly mayChange: boolean;
+  /** May convene a strategy discussion for this child (the child protection module's permission and the change rule). */
+  readonly mayConvene: boolean;
 }
 
 export async function viewPreBirthPlan(deps: AppDeps, ctx: RequestContext, childId: string, options: { readonly audit?: boolean } = {}): Promise<PreBirthPage> {
@@ -105,8 +113,10 @@ export async function viewPreBirthPlan(deps: AppDeps, ctx: RequestContext, child
     const { actor, child } = await openChildRecord(trx, ctx.actor, 'read', childId, now);
     const facts = await loadPreBirthFacts(trx, childId);
     if (options.audit !== false) await audit({ action: 'pre-birth.plan.viewed', subjectType: 'person', subjectId: childId, childId });
-    const mayChange = can(actor, 'pre-birth:record') && (await mayChangeChildRecord(trx, actor, childId, now));
-    if (facts === null) return { child, plan: null, mayChange };
+    const mayChangeRecord = await mayChangeChildRecord(trx, actor, childId, now);
+    const mayChange = can(actor, 'pre-birth:record') && mayChangeRecord;
+    const mayConvene = can(actor, 'child-protection:record-enquiry') && mayChangeRecord;
+    if (facts === null) return { child, plan: null, mayChange, mayConvene };
     const today = parseLocalDate(londonToday(now));
     const rows = timelineOf(facts, today);
     const confirmed = facts.plan?.pregnancyConfirmedOn ?? null;
@@ -115,9 +125,11 @@ export async function viewPreBirthPlan(deps: AppDeps, ctx: RequestContext, child
     const contactOn = referral?.happenedOn ?? (confirmed === null ? today : parseLocalDate(confirmed));
     const proceedingsEnded = facts.plan?.previousProceedingsEndedOn ?? null;
     const fgcOutcome = facts.plan?.fgcOutcome ?? null;
+    const discussion = (await strategyDiscussionStates(trx, [childId])).get(childId) ?? null;
     return {
       child,
       mayChange,
+      mayConvene,
       plan: {
         edd: facts.edd,
         gestationWeeks: facts.birth === null ? Math.floor(gestationalAgeDays(facts.edd, today) / 7) : null,
@@ -129,6 +141,11 @@ export async function viewPreBirthPlan(deps: AppDeps, ctx: RequestContext, child
         fgc: { outcome: fgcOutcome, decidedOn: facts.plan?.fgcDecidedOn ?? null, reason: facts.plan?.fgcDeclinedReason ?? null },
         fgcPrompted: fgcReferralPrompted(facts.recorded.get('assessment') ?? null, fgcOutcome),
         birth: facts.birth,
+        strategyDiscussion: discussion,
+        strategyPrompted: strategyDiscussionPrompted(
+          rows.find((r) => r.key === 'strategy'),
+          discussion?.status ?? 'none',
+        ),
       },
     };
   });

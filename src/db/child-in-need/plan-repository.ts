@@ -49,6 +49,9 @@ export interface ReviewRow {
   readonly planUpdated: boolean;
   readonly recordedByName: string;
   readonly recordedAt: Date;
+  /** What the decision opened (0019): a strategy discussion, or a referral to early help. */
+  readonly strategyDiscussionId: string | null;
+  readonly earlyHelpReferralId: string | null;
 }
 
 function outcomesOf(value: unknown): PlanOutcome[] {
@@ -174,6 +177,7 @@ export async function listReviews(db: Db, planId: string): Promise<ReviewRow[]> 
   return db
     .selectFrom('cinReview')
     .innerJoin('appUser', 'appUser.id', 'cinReview.recordedByUserId')
+    .leftJoin('earlyHelpReferral', 'earlyHelpReferral.cinReviewId', 'cinReview.id')
     .select([
       'cinReview.id',
       'cinReview.heldOn',
@@ -185,6 +189,8 @@ export async function listReviews(db: Db, planId: string): Promise<ReviewRow[]> 
       'cinReview.planUpdated',
       'appUser.displayName as recordedByName',
       'cinReview.recordedAt',
+      'cinReview.strategyDiscussionId',
+      'earlyHelpReferral.id as earlyHelpReferralId',
     ])
     .where('cinReview.planId', '=', planId)
     .orderBy('cinReview.heldOn', 'desc')
@@ -266,6 +272,20 @@ export async function insertReview(
   },
 ): Promise<string> {
   const row = await trx.insertInto('cinReview').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The strategy discussion a step-up decision opened (0019). */
+export async function linkReviewToStrategyDiscussion(trx: Transaction<Database>, reviewId: string, strategyDiscussionId: string): Promise<void> {
+  await trx.updateTable('cinReview').set({ strategyDiscussionId }).where('id', '=', reviewId).execute();
+}
+
+/** A referral to targeted early help whose origin is a review's step-down decision (0019). */
+export async function insertReviewStepDownReferral(
+  trx: Transaction<Database>,
+  values: { cinReviewId: string; childId: string; referredOn: string; needLevel: number; familyConsent: boolean; createdAt: Date },
+): Promise<string> {
+  const row = await trx.insertInto('earlyHelpReferral').values({ ...values, contactId: null, assessmentId: null }).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 

@@ -61,6 +61,9 @@ export interface ReferralRow {
   readonly allocatedAt: Date | null;
   readonly needLevel: number | null;
   readonly version: number;
+  readonly allocatedWorkerUserId: string | null;
+  /** The strategy discussion convened from this referral, if any (src/app/child-protection/convene-strategy-discussion.ts). */
+  readonly strategyDiscussionId: string | null;
 }
 
 function referralQuery(db: Db) {
@@ -76,6 +79,8 @@ function referralQuery(db: Db) {
       'person.dateOfBirth as childDateOfBirth',
       'r.purpose', 'r.referralSource', 'r.referredOn', 'r.teamId', 't.name as teamName', 'r.status',
       'w.displayName as workerName', 'r.allocatedAt', 'c.needLevel', 'r.version',
+      'r.allocatedWorkerUserId',
+      (eb) => eb.selectFrom('strategyDiscussionChild as sdc').select('sdc.strategyDiscussionId').whereRef('sdc.referralId', '=', 'r.id').limit(1).as('strategyDiscussionId'),
     ]);
 }
 

@@ -65,6 +65,63 @@ export async function countReferences(trx: Trx, refs: readonly PersonReference[]
   return out;
 }
 
+/**
+ * A row of the merged record that cannot move because the survivor already holds its one allowed
+ * counterpart, and that is a record of work, so it must not be removed as a duplicate either: the
+ * unique rule is partial ("one open episode per child"), or is on the person alone ("one pre-birth
+ * plan per child"), or other rows depend on the table's rows (a section 47 enquiry on a child's place
+ * in a strategy discussion). Such a merge is refused until a worker closes or ends one of the two.
+ */
+export interface RecordClash {
+  readonly table: string;
+  readonly column: string;
+}
+
+interface UniqueIndex {
+  readonly tableName: string;
+  readonly columns: readonly string[];
+  readonly predicate: string | null;
+}
+
+export async function findRecordClashes(trx: Trx, refs: readonly PersonReference[], fromId: string, toId: string): Promise<RecordClash[]> {
+  const indexes = await sql<UniqueIndex>`
+    select t.relname as table_name,
+      array(select a.attname::text from unnest(i.indkey) k join pg_attribute a on a.attrelid = i.indrelid and a.attnum = k)::text[] as columns,
+      pg_get_expr(i.indpred, i.indrelid) as predicate
+    from pg_index i
+    join pg_class t on t.oid = i.indrelid
+    join pg_namespace n on n.oid = t.relnamespace
+    where i.indisunique and n.nspname = current_schema()`.execute(trx);
+  const referenced = await sql<{ tableName: string }>`
+    select distinct t.relname as table_name
+    from pg_constraint c
+    join pg_class t on t.oid = c.confrelid
+    join pg_namespace n on n.oid = t.relnamespace
+    where c.contype = 'f' and n.nspname = current_schema()`.execute(trx);
+  const hasDependants = new Set(referenced.rows.map((r) => r.tableName));
+  const out: RecordClash[] = [];
+  for (const ref of refs) {
+    for (const index of indexes.rows) {
+      const columns = typeof index.columns === 'string' ? String(index.columns).replace(/[{}]/g, '').split(',') : index.columns;
+      if (index.tableName !== ref.table || !columns.includes(ref.column)) continue;
+      const isRecord = index.predicate !== null || (columns.length === 1) || hasDependants.has(ref.table);
+      if (!isRecord) continue;
+      const table = sql.table(ref.table);
+      const column = sql.ref(ref.column);
+      // The predicate comes from the catalogue (this schema's own index definition), never from input.
+      const where = index.predicate === null ? sql`true` : sql.raw(`(${index.predicate})`);
+      const others = columns.filter((c) => c !== ref.column);
+      const on = others.length === 0 ? sql`true` : sql.join(others.map((c) => sql`a.${sql.ref(c)} = b.${sql.ref(c)}`), sql` and `);
+      const row = await sql<{ n: string }>`
+        select count(*)::text as n
+        from (select * from ${table} where ${column} = ${fromId} and ${where}) a
+        join (select * from ${table} where ${column} = ${toId} and ${where}) b on ${on}`.execute(trx);
+      if (Number(row.rows[0]?.n ?? 0) > 0 && !out.some((c) => c.table === ref.table)) out.push({ table: ref.table, column: ref.column });
+    }
+  }
+  return out;
+}
+
 function isUniqueViolation(error: unknown): boolean {
   return error !== null && typeof error === 'object' && 'code' in error && error.code === '23505';
 }

@@ -178,3 +178,22 @@ export async function convertToChild(
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+/**
+ * The latest strategy discussion convened for each of these children (the child protection module's
+ * tables), for the week-20 prompt (PB-05): held, to be held, or none.
+ */
+export async function strategyDiscussionStates(trx: Trx, childIds: readonly string[]): Promise<Map<string, { id: string; status: 'to_be_held' | 'held' }>> {
+  const out = new Map<string, { id: string; status: 'to_be_held' | 'held' }>();
+  if (childIds.length === 0) return out;
+  const rows = await trx
+    .selectFrom('strategyDiscussionChild as sdc')
+    .innerJoin('strategyDiscussion as sd', 'sd.id', 'sdc.strategyDiscussionId')
+    .select(['sdc.childId', 'sd.id', 'sd.status'])
+    .where('sdc.childId', 'in', childIds)
+    .orderBy('sd.openedOn', 'desc')
+    .orderBy('sd.createdAt', 'desc')
+    .execute();
+  for (const row of rows) if (!out.has(row.childId)) out.set(row.childId, { id: row.id, status: row.status });
+  return out;
+}

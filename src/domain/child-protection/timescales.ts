@@ -5,7 +5,7 @@
 import type { LocalDate } from '@js-joda/core';
 import type { WorkingDayCalendar } from '../shared/calendar/working-days.ts';
 import { STATUTORY_WORKING_DAY_CALENDAR } from '../shared/calendar/working-days.ts';
-import { gestationWeekDate } from '../shared/time/gestation.ts';
+import { PB_ICPC_LPM, preBirthConferenceDueOn } from '../pre-birth/timeline.ts';
 import { formatDayDate } from '../shared/time/local-date.ts';
 import { explainDue, type DueExplanation, type TimescaleRule } from '../shared/timescales/rule.ts';
 
@@ -42,7 +42,8 @@ export const PRE_BIRTH_INITIAL_CONFERENCE: TimescaleRule = {
   id: 'CP-08',
   trigger: 'strategy_discussion.s47_initiated',
   due: 'icpc.held',
-  amount: 23,
+  // The week lives once, in the pre-birth timeline (PB-07): src/domain/pre-birth/timeline.ts.
+  amount: PB_ICPC_LPM.rule.amount,
   unit: 'GW',
   anchor: 'edd',
   responsible: 'CP_CHAIR',
@@ -218,8 +219,10 @@ export function explainInitialConferenceDue(
 ): DueExplanation {
   const standard = explainDue(INITIAL_CONFERENCE, strategyHeldOn, calendar);
   if (unborn === null) return standard;
-  const week23 = gestationWeekDate(unborn.expectedDateOfDelivery, 23);
-  const gestation = `Week 23 of the pregnancy is ${formatDayDate(week23)} (the expected date of delivery, ${formatDayDate(unborn.expectedDateOfDelivery)}, less 17 weeks).`;
+  // The week-23 date is the pre-birth timeline's own (PB-07 = CP-08), worked out there once.
+  const week23 = preBirthConferenceDueOn(unborn.expectedDateOfDelivery);
+  const week = PB_ICPC_LPM.rule.amount;
+  const gestation = `Week ${String(week)} of the pregnancy is ${formatDayDate(week23)} (the expected date of delivery, ${formatDayDate(unborn.expectedDateOfDelivery)}, less ${String(40 - week)} weeks).`;
   if (!week23.isAfter(strategyHeldOn)) {
     return {
       ...standard,

@@ -478,6 +478,23 @@ export function openMilestones(rows: readonly TimelineRow[]): TimelineRow[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The strategy discussion prompt (PB-05).
+
+/** Where the unborn child's strategy discussion stands, from the child protection module. */
+export type StrategyDiscussionState = 'none' | 'to_be_held' | 'held';
+
+/**
+ * PB-05: "20 weeks: Strategy discussion/Meeting (if required)" (seed 004 §14). Before the birth, the
+ * page and My work prompt the worker to convene one while the week-20 milestone is open, until a
+ * discussion is convened for the unborn child or the milestone is recorded (done, or not required with
+ * the reason). Once one is convened, its own due date (S47-01) takes over.
+ */
+export function strategyDiscussionPrompted(row: TimelineRow | undefined, discussion: StrategyDiscussionState): boolean {
+  if (row === undefined || discussion !== 'none') return false;
+  return row.status === 'overdue' || row.status === 'due' || row.status === 'upcoming';
+}
+
+// ---------------------------------------------------------------------------------------------
 // The FGC prompt (PB-04) and the Family Support routing rule (PB-15).
 
 /**

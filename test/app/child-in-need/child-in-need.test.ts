@@ -3,7 +3,7 @@ import { closeChildInNeedEpisode } from '../../../src/app/child-in-need/close-ep
 import { childInNeedDueItems, weakPlansInTeams } from '../../../src/app/child-in-need/due-items.ts';
 import { finalisePlan, openPlanForm, savePlanDraft } from '../../../src/app/child-in-need/edit-plan.ts';
 import { openChildInNeedPlan, startChildInNeedPlan } from '../../../src/app/child-in-need/open-plan.ts';
-import { recordReview, type RecordReviewInput } from '../../../src/app/child-in-need/record-review.ts';
+import { recordReview, REVIEW_MESSAGES, type RecordReviewInput } from '../../../src/app/child-in-need/record-review.ts';
 import { viewChildInNeed } from '../../../src/app/child-in-need/view-plans.ts';
 import { AccessRefusedError, StaleVersionError, ValidationError } from '../../../src/app/shared/errors.ts';
 import { systemContext } from '../../../src/app/shared/request-context.ts';
@@ -37,6 +37,7 @@ const review = (overrides: Partial<RecordReviewInput> = {}): RecordReviewInput =
   progressAssessment: false,
   decision: 'continue',
   updatePlan: false,
+  stepDownFamilyConsent: false,
   ...overrides,
 });
 
@@ -60,6 +61,19 @@ async function freshChild(index: number): Promise<string> {
     .where((eb) =>
       eb.not(
         eb.exists(eb.selectFrom('cinPlan').select('cinPlan.id').whereRef('cinPlan.childId', '=', 'allocation.childId').where('cinPlan.status', '<>', 'ended')),
+      ),
+    )
+    // A step-up review leaves a strategy discussion to be held for its child: later tests use another.
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('strategyDiscussionChild as sdc')
+            .innerJoin('strategyDiscussion as sd', 'sd.id', 'sdc.strategyDiscussionId')
+            .select('sdc.childId')
+            .whereRef('sdc.childId', '=', 'allocation.childId')
+            .where('sd.status', '=', 'to_be_held'),
+        ),
       ),
     )
     .orderBy('childId')
@@ -247,11 +261,49 @@ describe('reviews', () => {
   it.each(['step_up', 'step_down', 'close'] as const)('%s: recorded; the plan stays open until the episode is closed', async (decision) => {
     const { childId, planId, version } = await agreedPlan();
     const sw = await contextFor(database, DEMO_USER_IDS.socialWorker);
-    const result = await recordReview(database.deps, sw, childId, planId, version, review({ decision }));
+    const result = await recordReview(database.deps, sw, childId, planId, version, review({ decision, stepDownFamilyConsent: decision === 'step_down' }));
     expect(result).toMatchObject({ decision, newDraftVersion: null });
     expect(await planOf(childId)).toMatchObject({ status: 'active' });
     const stepUps = (await auditRows(database, 'child-in-need.step-up.requested')).filter((r) => r.subjectId === planId);
     expect(stepUps).toHaveLength(decision === 'step_up' ? 1 : 0);
+    const tm = await contextFor(database, DEMO_USER_IDS.teamManager);
+    await closeChildInNeedEpisode(database.deps, tm, childId, planId, version + 1, { reason: 'RC7', closedOn: '2026-03-10' });
+  });
+
+  it('step up: opens a strategy discussion to be held (due within S47-01) in the same transaction, linked from the review', async () => {
+    const { childId, planId, version } = await agreedPlan();
+    const sw = await contextFor(database, DEMO_USER_IDS.socialWorker);
+    const result = await recordReview(database.deps, sw, childId, planId, version, review({ decision: 'step_up' }));
+    expect(result.opened.kind).toBe('strategy_discussion');
+    const id = result.opened.kind === 'strategy_discussion' ? result.opened.id : '';
+    const discussion = await database.handle.db.selectFrom('strategyDiscussion').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(discussion).toMatchObject({ status: 'to_be_held', openedOn: '2026-03-10' });
+    expect(discussion.dueOn > '2026-03-10').toBe(true);
+    const place = await database.handle.db.selectFrom('strategyDiscussionChild').selectAll().where('strategyDiscussionId', '=', id).executeTakeFirstOrThrow();
+    expect(place).toMatchObject({ childId, sourceKind: 'child-record' });
+    const saved = await database.handle.db.selectFrom('cinReview').select('strategyDiscussionId').where('id', '=', result.reviewId).executeTakeFirstOrThrow();
+    expect(saved.strategyDiscussionId).toBe(id);
+    expect((await auditRows(database, 'child-protection.strategy-discussion.opened')).at(-1)).toMatchObject({ subjectId: id, childId });
+    const section = await viewChildInNeed(database.deps, sw, childId);
+    expect(section.plans[0]?.reviews[0]).toMatchObject({ strategyDiscussionId: id, earlyHelpReferralId: null });
+    const tm = await contextFor(database, DEMO_USER_IDS.teamManager);
+    await closeChildInNeedEpisode(database.deps, tm, childId, planId, version + 1, { reason: 'RC7', closedOn: '2026-03-10' });
+  });
+
+  it('step down: refers the child to early help at level 3 with the family’s agreement, in the same transaction; refused without it, writing nothing', async () => {
+    const { childId, planId, version } = await agreedPlan();
+    const sw = await contextFor(database, DEMO_USER_IDS.socialWorker);
+    const refused = await refusalOf(recordReview(database.deps, sw, childId, planId, version, review({ decision: 'step_down' })));
+    expect((refused as ValidationError).fieldErrors).toEqual({ stepDownFamilyConsent: REVIEW_MESSAGES.stepDownConsent });
+    expect(await database.handle.db.selectFrom('cinReview').select('id').where('planId', '=', planId).execute()).toEqual([]);
+    const result = await recordReview(database.deps, sw, childId, planId, version, review({ decision: 'step_down', stepDownFamilyConsent: true }));
+    expect(result.opened.kind).toBe('early_help_referral');
+    const referral = await database.handle.db.selectFrom('earlyHelpReferral').selectAll().where('cinReviewId', '=', result.reviewId).executeTakeFirstOrThrow();
+    expect(referral).toMatchObject({ childId, needLevel: 3, familyConsent: true, referredOn: '2026-03-10', contactId: null, assessmentId: null, status: 'awaiting_allocation' });
+    expect(result.opened.kind === 'early_help_referral' && result.opened.id).toBe(referral.id);
+    expect((await auditRows(database, 'front-door.early-help-referral.created')).at(-1)).toMatchObject({ subjectId: referral.id, childId });
+    const section = await viewChildInNeed(database.deps, sw, childId);
+    expect(section.plans[0]?.reviews[0]).toMatchObject({ strategyDiscussionId: null, earlyHelpReferralId: referral.id });
     const tm = await contextFor(database, DEMO_USER_IDS.teamManager);
     await closeChildInNeedEpisode(database.deps, tm, childId, planId, version + 1, { reason: 'RC7', closedOn: '2026-03-10' });
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { conveneStrategyDiscussionForChild } from '../../../src/app/child-protection/convene-strategy-discussion.ts';
 import { preBirthDueItems } from '../../../src/app/pre-birth/due-items.ts';
 import { viewPreBirthPlan } from '../../../src/app/pre-birth/pre-birth-plan.ts';
 import { recordBirth } from '../../../src/app/pre-birth/record-birth.ts';
@@ -314,5 +315,40 @@ describe('My work', () => {
       .transaction()
       .execute(async (trx) => preBirthDueItems(trx, other.actor!, NOW, { workerId: DEMO_USER_IDS.socialWorker }));
     expect(seen).toEqual([]);
+  });
+});
+
+describe('PB-05: the week-20 strategy discussion prompt', () => {
+  it('prompts a strategy discussion in My work and on the page until one is convened for the unborn child, then links to it', async () => {
+    const childId = await newUnborn('Week-Twenty');
+    const sw = await worker();
+    const dueFor = async () =>
+      (await database.handle.db.transaction().execute(async (trx) => preBirthDueItems(trx, sw.actor!, NOW, { workerId: DEMO_USER_IDS.socialWorker }))).filter(
+        (i) => i.childId === childId,
+      );
+    const prompt = (await dueFor()).find((i) => i.ruleId === 'PB-05');
+    // EDD 1 June 2027: week 20 is Tuesday 12 January 2027.
+    expect(prompt).toMatchObject({ what: 'Pre-birth: convene a strategy discussion (week 20, if required)', dueOn: '2027-01-12', href: `/children/${childId}/pre-birth#convene-strategy` });
+    expect(prompt?.explanation.source).toContain('§14');
+    const before = await viewPreBirthPlan(database.deps, sw, childId);
+    expect(before.plan).toMatchObject({ strategyPrompted: true, strategyDiscussion: null });
+    expect(before.mayConvene).toBe(true);
+
+    const { strategyDiscussionId } = await conveneStrategyDiscussionForChild(database.deps, sw, childId, { urgent: false, kind: 'initial', isGroup: false, groupConcern: null });
+    expect((await dueFor()).map((i) => i.ruleId)).not.toContain('PB-05');
+    const after = await viewPreBirthPlan(database.deps, sw, childId);
+    expect(after.plan).toMatchObject({ strategyPrompted: false, strategyDiscussion: { id: strategyDiscussionId, status: 'to_be_held' } });
+  });
+
+  it('stops prompting once the milestone is recorded as not required, and a performance officer may not convene', async () => {
+    const childId = await newUnborn('Not-Required');
+    const sw = await worker();
+    await recordMilestone(database.deps, sw, childId, { milestone: 'strategy', outcome: 'not_required', reason: 'Assessment found no reasonable cause to suspect significant harm' });
+    const page = await viewPreBirthPlan(database.deps, sw, childId);
+    expect(page.plan?.strategyPrompted).toBe(false);
+    const items = await database.handle.db.transaction().execute(async (trx) => preBirthDueItems(trx, sw.actor!, NOW, { workerId: DEMO_USER_IDS.socialWorker }));
+    expect(items.filter((i) => i.childId === childId).map((i) => i.ruleId)).not.toContain('PB-05');
+    const officer = await contextFor(database, DEMO_USER_IDS.performanceOfficer);
+    expect((await viewPreBirthPlan(database.deps, officer, childId).catch(() => ({ mayConvene: false }))).mayConvene).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ import {
   initialConferenceDueOn,
   PRE_BIRTH_INITIAL_CONFERENCE,
 } from '../../../src/domain/child-protection/timescales.ts';
+import { PB_ICPC_LPM, preBirthConferenceDueOn } from '../../../src/domain/pre-birth/timeline.ts';
 import { parseLocalDate as d } from '../../../src/domain/shared/time/local-date.ts';
 
 describe('S47-03: the initial conference within 15 working days of the strategy discussion', () => {
@@ -41,6 +42,13 @@ describe('CP-08: an unborn baby’s initial conference by week 23 of the pregnan
     expect(due.due.toString()).toBe('2026-04-28');
     expect(due.rule.id).toBe('S47-03');
     expect(due.arithmetic).toContain('Week 23 of the pregnancy is Tuesday 5 May 2026');
+  });
+
+  it('takes the week-23 date from the pre-birth timeline (PB-07 = CP-08): one rule, two modules', () => {
+    expect(PRE_BIRTH_INITIAL_CONFERENCE.amount).toBe(PB_ICPC_LPM.rule.amount);
+    const due = explainInitialConferenceDue(d('2026-04-21'), unborn);
+    expect(due.due.equals(preBirthConferenceDueOn(unborn.expectedDateOfDelivery))).toBe(true);
+    expect(due.arithmetic).toContain(`Week ${String(PB_ICPC_LPM.rule.amount)} of the pregnancy`);
   });
 
   it('uses week 23 when that comes first (early May bank holiday in the 15 working days)', () => {

@@ -14,6 +14,7 @@ import {
   preBirthReferralRoute,
   preBirthTimeline,
   PRE_BIRTH_MILESTONES,
+  strategyDiscussionPrompted,
   type PreBirthMilestoneKey,
   type RecordedMilestone,
 } from '../../../src/domain/pre-birth/timeline.ts';
@@ -206,5 +207,33 @@ describe('routing a pre-birth referral (PB-15: within 12 months of earlier proce
     expect(r.route).toBe(route);
     expect(r.source).toContain('§14');
     expect(r.reason.length).toBeGreaterThan(20);
+  });
+});
+
+describe('PB-05: the strategy discussion prompt', () => {
+  const rows = preBirthTimeline({ edd: EDD, pregnancyConfirmedOn: null, birth: null, recorded: new Map(), today: d('2026-03-01') });
+  const strategy = rows.find((r) => r.key === 'strategy');
+
+  it('prompts while the week-20 milestone is open and no discussion is convened', () => {
+    expect(strategy?.status).toBe('upcoming');
+    expect(strategyDiscussionPrompted(strategy, 'none')).toBe(true);
+  });
+
+  it('stops once a discussion is convened or held, or the milestone is recorded, or the baby is born', () => {
+    expect(strategyDiscussionPrompted(strategy, 'to_be_held')).toBe(false);
+    expect(strategyDiscussionPrompted(strategy, 'held')).toBe(false);
+    const notRequired = preBirthTimeline({
+      edd: EDD,
+      pregnancyConfirmedOn: null,
+      birth: null,
+      recorded: new Map([['strategy', { outcome: 'not_required', happenedOn: null, reason: 'No harm concerns' }]]),
+      today: d('2026-03-01'),
+    }).find((r) => r.key === 'strategy');
+    expect(strategyDiscussionPrompted(notRequired, 'none')).toBe(false);
+    const born = preBirthTimeline({ edd: EDD, pregnancyConfirmedOn: null, birth: { bornOn: d('2026-03-01'), motherMedicallyFit: true }, recorded: new Map(), today: d('2026-03-02') }).find(
+      (r) => r.key === 'strategy',
+    );
+    expect(strategyDiscussionPrompted(born, 'none')).toBe(false);
+    expect(strategyDiscussionPrompted(undefined, 'none')).toBe(false);
   });
 });

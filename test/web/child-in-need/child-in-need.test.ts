@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CHILD_IDS } from '../../../src/db/seed/demo-authority.ts';
 import { DEMO_USER_IDS } from '../../../src/db/seed/users.ts';
 import { auditRows } from '../../support/authority.ts';
-import { createTestWeb, textOf, type TestWeb } from '../../support/web.ts';
+import { SESSION_IDLE_MS } from '../../../src/app/auth/session-policy.ts';
+import { Browser, createTestWeb, textOf, type TestWeb } from '../../support/web.ts';
 import { daysAgo, signedIn } from '../records/helpers.ts';
 
 let web: TestWeb;
@@ -131,7 +132,58 @@ describe('starting, writing and agreeing a plan', () => {
       expect(text).toContain(message);
     expect(empty.body).toContain('href="#heldOn-day"');
 
+    // Save as draft: kept in the database for this worker, given back on the form.
+    const drafted = await browser.post(reviewForm, { ...(await planFields()), attendance: 'Mum and the school', progress: 'Half written…', decision: 'step_up', action: 'draft' });
+    expect(drafted.statusCode).toBe(303);
+    expect(drafted.headers.location).toBe(`${reviewForm}?draft=saved`);
+    const draftPage = await browser.get(drafted.headers.location ?? '');
+    expect(textOf(draftPage.body)).toContain('Draft saved');
+    expect(draftPage.body).toContain('Half written…');
+    expect(draftPage.body).toMatch(/value="step_up" checked/);
+    expect(textOf((await browser.get(reviewForm)).body)).toContain('This is your saved draft');
+    expect((await auditRows(web.database, 'child-in-need.review-draft.saved')).at(-1)).toMatchObject({ actorUserId: DEMO_USER_IDS.socialWorker, childId: child });
+    // Another worker does not see it.
+    expect(await web.database.handle.db.selectFrom('draft').select('userId').where('journey', 'like', 'child-in-need:review:%').execute()).toEqual([{ userId: DEMO_USER_IDS.socialWorker }]);
+
+    // A review typed when the session had expired comes back after signing in, as the draft.
+    const late = new Browser(web.app);
+    await late.signIn('social.worker');
+    const token = await late.csrfToken(reviewForm);
+    web.database.clock.advance(SESSION_IDLE_MS + 60_000);
+    const expired = await late.post(reviewForm, { ...(await planFields()), attendance: 'Typed before the timeout', progress: 'Kept', decision: 'continue' }, { csrf: token });
+    expect(expired.headers.location).toBe(`/sign-in?returnTo=${encodeURIComponent(reviewForm)}&kept=1`);
+    await late.post('/sign-in', { username: 'social.worker', password: 'hearth-demo-2026', returnTo: reviewForm }, { csrfFrom: '/sign-in' });
+    const rescuedPage = await late.get(reviewForm);
+    expect(textOf(rescuedPage.body)).toContain('Your session ended before the review was saved');
+    expect(rescuedPage.body).toContain('Typed before the timeout');
+    const afterRescue = await late.get(reviewForm);
+    expect(textOf(afterRescue.body)).toContain('This is your saved draft');
+    expect(afterRescue.body).toContain('Typed before the timeout');
+    await browser.signIn('social.worker'); // the first session idled out while the clock moved on
+
     const today = daysAgo(web, 0);
+    const answers = {
+      'heldOn-day': today.day,
+      'heldOn-month': today.month,
+      'heldOn-year': today.year,
+      attendance: 'Mum, the children, the school',
+      childViews: 'Mornings are better.',
+      progress: 'Attendance is up.',
+    };
+    const noConsent = await browser.post(reviewForm, { ...(await planFields()), ...answers, decision: 'step_down' });
+    expect(noConsent.statusCode).toBe(400);
+    expect(textOf(noConsent.body)).toContain('A step down to early help needs the family’s agreement');
+    expect(noConsent.body).toContain('href="#stepDownFamilyConsent"');
+    const steppedUp = await browser.post(reviewForm, { ...(await planFields()), ...answers, decision: 'step_up' });
+    expect(steppedUp.statusCode).toBe(303);
+    expect(steppedUp.headers.location).toBe(`${section}?done=stepped-up`);
+    // The review saved: the worker's draft of it is gone.
+    expect(await web.database.handle.db.selectFrom('draft').select('userId').where('journey', 'like', 'child-in-need:review:%').execute()).toEqual([]);
+    const afterStepUp = await browser.get(`${section}?done=stepped-up`);
+    const discussionLink = /href="(\/strategy-discussions\/[0-9a-f-]{36})">The strategy discussion this review opened/.exec(afterStepUp.body);
+    expect(discussionLink).not.toBeNull();
+    expect((await (await signedIn(web, 'team.manager')).get(discussionLink?.[1] ?? '')).statusCode).toBe(200);
+
     const reviewed = await browser.post(reviewForm, {
       ...(await planFields()),
       'heldOn-day': today.day,

@@ -30,10 +30,59 @@ async function demoReferral() {
     .select(['r.id', 'r.childId', 'r.version', 'p.givenName', 'p.familyName'])
     .where('t.code', '=', 'FST_NORTH')
     .where('r.status', '=', 'awaiting_allocation')
+    .where('r.purpose', '=', 'assessment')
     .executeTakeFirstOrThrow();
 }
 
 describe('referrals to children’s social care', () => {
+  it('convenes the strategy discussion a referral asks for from the queue (CSRF, permission and record checked, audited), then links to it', async () => {
+    const base = await db().selectFrom('referral').innerJoin('team as t', 't.id', 'referral.teamId').select(['referral.contactId', 'referral.teamId', 'referral.referralSource']).where('t.code', '=', 'FST_NORTH').executeTakeFirstOrThrow();
+    const child = await db()
+      .selectFrom('allocation')
+      .innerJoin('person as p', 'p.id', 'allocation.childId')
+      .select(['allocation.childId', 'p.givenName', 'p.familyName'])
+      .where('allocation.teamId', '=', base.teamId)
+      .where('allocation.endedOn', 'is', null)
+      .where('p.restriction', '=', 'none')
+      .orderBy('allocation.childId', 'desc')
+      .executeTakeFirstOrThrow();
+    const referral = await db()
+      .insertInto('referral')
+      .values({ contactId: base.contactId, childId: child.childId, purpose: 'strategy_discussion', referralSource: base.referralSource, referredOn: '2026-11-20', teamId: base.teamId, createdAt: new Date() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const action = `/referrals/${referral.id}/strategy-discussion`;
+    const manager = await as('team.manager');
+    const queue = await manager.get('/referrals');
+    expect(queue.body).toContain(`action="${action}"`);
+    expect(textOf(queue.body)).toContain(`Convene strategy discussion`);
+    // Without the CSRF token: refused, nothing opened.
+    expect((await manager.post(action, { urgent: 'yes' }, { csrf: 'wrong' })).statusCode).toBe(403);
+    expect(await db().selectFrom('strategyDiscussionChild').select('strategyDiscussionId').where('referralId', '=', referral.id).execute()).toEqual([]);
+    // A practitioner may record enquiries but does not manage the team: refused.
+    expect((await (await as('mash.practitioner')).post(action, { urgent: 'no' }, { csrfFrom: '/referrals' })).statusCode).toBe(403);
+    const convened = await manager.post(action, { urgent: 'yes' }, { csrfFrom: '/referrals' });
+    expect(convened.statusCode).toBe(303);
+    const place = await db().selectFrom('strategyDiscussionChild').select('strategyDiscussionId').where('referralId', '=', referral.id).executeTakeFirstOrThrow();
+    expect(convened.headers.location).toBe(`/strategy-discussions/${place.strategyDiscussionId}`);
+    const discussion = await db().selectFrom('strategyDiscussion').selectAll().where('id', '=', place.strategyDiscussionId).executeTakeFirstOrThrow();
+    expect(discussion).toMatchObject({ openedOn: '2026-11-20', urgent: true, dueOn: '2026-11-20' });
+    expect((await auditRows(web.database, 'child-protection.strategy-discussion.opened')).at(-1)).toMatchObject({ subjectId: place.strategyDiscussionId, actorUserId: DEMO_USER_IDS.teamManager, childId: child.childId });
+    // The queue now links to the discussion, with no second button; posting again goes to the same one.
+    const after = await manager.get('/referrals');
+    expect(after.body).toContain(`href="/strategy-discussions/${place.strategyDiscussionId}"`);
+    expect(after.body).not.toContain(`action="${action}"`);
+    expect((await manager.post(action, { urgent: 'no' }, { csrfFrom: '/referrals' })).headers.location).toBe(`/strategy-discussions/${place.strategyDiscussionId}`);
+  });
+
+  it('refuses to convene a strategy discussion from a referral for an assessment: a 400 on the queue, never a 500', async () => {
+    const referral = await demoReferral();
+    const response = await (await as('team.manager')).post(`/referrals/${referral.id}/strategy-discussion`, { urgent: 'no' }, { csrfFrom: '/referrals' });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('govuk-error-summary');
+    expect(textOf(response.body)).toContain('This referral is for an assessment, not a strategy discussion');
+  });
+
   it('shows the team manager their team’s referrals and lets them allocate one, with caseloads against the target', async () => {
     const referral = await demoReferral();
     const manager = await as('team.manager');

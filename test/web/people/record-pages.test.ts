@@ -152,6 +152,30 @@ describe('restricting, who viewed and merging', () => {
     expect((await manager.get(`/children/${DEMO_PEOPLE_IDS.duplicateSecond}`)).headers.location).toBe(`/children/${DEMO_PEOPLE_IDS.duplicateOriginal}`);
     expect((await (await as('social.worker')).get(url)).statusCode).toBe(403);
   });
+
+  it('says why two records that both have an open child in need episode cannot be merged yet: no merge button, and a post is a 400, never a 500', async () => {
+    const open = await web.database.handle.db
+      .selectFrom('cinEpisode')
+      .innerJoin('person', 'person.id', 'cinEpisode.childId')
+      .select('cinEpisode.childId')
+      .where('cinEpisode.closedOn', 'is', null)
+      .where('person.restriction', '=', 'none')
+      .orderBy('cinEpisode.childId')
+      .execute();
+    const [a, b] = open.map((r) => r.childId);
+    if (a === undefined || b === undefined) throw new Error('the demo authority needs two children with an open child in need episode');
+    const manager = await as('mash.manager');
+    const url = `/people/${a}/merge/${b}`;
+    const confirm = await manager.get(url);
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.body).toContain('govuk-error-summary');
+    expect(textOf(confirm.body)).toContain('Both records have an open child in need episode. Close the episode on one record first, then merge');
+    expect(confirm.body).not.toContain('Merge the records');
+    const version = async (id: string) => String((await web.database.handle.db.selectFrom('person').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version);
+    const posted = await manager.post(url, { survivorVersion: await version(a), mergedVersion: await version(b), reason: 'Same child' });
+    expect(posted.statusCode).toBe(400);
+    expect(textOf(posted.body)).toContain('Close the episode on one record first');
+  });
 });
 
 describe('the people JSON API', () => {

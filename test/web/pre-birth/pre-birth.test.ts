@@ -40,6 +40,18 @@ describe('the pre-birth plan page', () => {
     expect(text).toContain('Straight to the Family Support Service');
   });
 
+  it('prompts the week-20 strategy discussion with a button to convene one for the unborn baby (the child protection form)', async () => {
+    const browser = await signedIn(web, 'social.worker');
+    const page = await browser.get(plan(early));
+    expect(textOf(page.body)).toContain('Strategy discussion (week 20)');
+    const convene = `/children/${early}/child-protection/strategy-discussions/new`;
+    expect(page.body).toContain(`href="${convene}"`);
+    const form = await browser.get(convene);
+    expect(form.statusCode).toBe(200);
+    const officer = await (await signedIn(web, 'performance.officer')).get(plan(early));
+    expect(officer.body).not.toContain(`href="${convene}"`);
+  });
+
   it('lists "Pre-birth plan" in the sub-navigation of an unborn child only', async () => {
     const browser = await signedIn(web, 'social.worker');
     expect((await browser.get(`/children/${early}/case-notes`)).body).toContain('Pre-birth plan');

@@ -19,6 +19,8 @@ const BANNERS: Readonly<Record<string, string>> = {
   finalised: 'Plan agreed and finalised.',
   weak: 'Plan agreed and finalised. The quality check found weaknesses: they are shown below and to the team manager.',
   reviewed: 'Review recorded.',
+  'stepped-up': 'Review recorded. A strategy discussion is now to be held: it is linked from the review.',
+  'stepped-down': 'Review recorded. The referral to early help is in the early help queue: it is linked from the review.',
   closed: 'Child in need episode closed.',
 };
 
@@ -31,7 +33,13 @@ export async function sectionRoutes(app: FastifyInstance, options: { deps: AppDe
       ...p,
       statusTag: PLAN_STATUS_TEXT[p.plan.status],
       due: p.due.map((d) => ({ ...d, colour: RAG_COLOUR[d.rag.rag] ?? 'grey' })),
-      reviews: p.reviews.map((r) => ({ ...r, decisionText: REVIEW_DECISIONS[r.decision], recordedText: instantText(r.recordedAt) })),
+      reviews: p.reviews.map((r) => ({
+        ...r,
+        decisionText: REVIEW_DECISIONS[r.decision],
+        recordedText: instantText(r.recordedAt),
+        strategyDiscussionHref: r.strategyDiscussionId === null ? null : paths.strategyDiscussion(r.strategyDiscussionId),
+        earlyHelpHref: r.earlyHelpReferralId === null ? null : paths.earlyHelpQueue(),
+      })),
     }));
     const open = plans.find((p) => p.plan.status !== 'ended') ?? null;
     return {

@@ -1,6 +1,9 @@
 // Referrals to children's social care made by the MASH, in their team's queue, and their allocation
-// to a worker by the team manager, with each worker's caseload against the team's target.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+// to a worker by the team manager, with each worker's caseload against the team's target. A referral
+// for a strategy discussion is convened from here (its team's manager or a MASH manager; the use case
+// also lets its allocated worker), and then links to the discussion.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { conveneStrategyDiscussionFromReferral } from '../../../app/child-protection/convene-strategy-discussion.ts';
 import { z } from 'zod';
 import { ALLOCATION_MESSAGES, allocateReferral, viewAllocation, viewReferralQueue, type ReferralRow } from '../../../app/front-door/referrals.ts';
 import type { AppDeps } from '../../../app/shared/deps.ts';
@@ -17,7 +20,15 @@ import { formStrings, uuidParam, whenText } from '../shared.ts';
 
 const STATE_TEXT = { under: 'Under target', at: 'At target', over: 'Over target', 'no-target': 'No target set' } as const;
 
-function referralRow(r: ReferralRow, mayAllocate: boolean) {
+type Actor = NonNullable<FastifyRequest['actor']>;
+
+/** Mirrors conveneStrategyDiscussionFromReferral's rule, so the button shows only where it works. */
+function mayConvene(actor: Actor | null, r: ReferralRow): boolean {
+  if (actor === null || !can(actor, 'child-protection:record-enquiry') || r.purpose !== 'strategy_discussion') return false;
+  return actor.roles.includes('mash_manager') || r.allocatedWorkerUserId === actor.userId || actor.teams.some((t) => t.teamId === r.teamId && t.isManager);
+}
+
+function referralRow(r: ReferralRow, mayAllocate: boolean, actor: Actor | null = null) {
   return {
     id: r.id,
     child: r.childName,
@@ -36,13 +47,15 @@ function referralRow(r: ReferralRow, mayAllocate: boolean) {
     allocateHref: mayAllocate ? paths.allocateReferral(r.id) : null,
     // Once allocated, the child and family assessment starts from the child's Assessments page.
     assessmentsHref: r.status === 'allocated' && r.purpose === 'assessment' ? paths.childAssessments(r.childId) : null,
+    discussionHref: r.strategyDiscussionId === null ? null : paths.strategyDiscussion(r.strategyDiscussionId),
+    conveneAction: r.strategyDiscussionId === null && mayConvene(actor, r) ? paths.referralStrategyDiscussion(r.id) : null,
   };
 }
 
 export async function referralRoutes(app: FastifyInstance, options: { deps: AppDeps }): Promise<void> {
   const { deps } = options;
 
-  app.get('/referrals', { config: { permission: 'casework:view-referrals', audit: 'none' } }, async (request, reply) => {
+  async function renderQueue(request: FastifyRequest, reply: FastifyReply, errors: FieldErrors = {}) {
     const queue = await viewReferralQueue(deps, requestContext(request));
     const actor = request.actor;
     const mayAllocate = (r: ReferralRow) =>
@@ -50,10 +63,31 @@ export async function referralRoutes(app: FastifyInstance, options: { deps: AppD
     return reply.view('front-door/referrals/view.njk', {
       allocatedBanner: (request.query as Record<string, unknown>)['allocated'] === '1',
       allTeams: queue.allTeams,
-      awaiting: queue.awaiting.map((r) => referralRow(r, mayAllocate(r))),
-      allocated: queue.allocated.map((r) => referralRow(r, false)),
+      awaiting: queue.awaiting.map((r) => referralRow(r, mayAllocate(r), actor)),
+      allocated: queue.allocated.map((r) => referralRow(r, false, actor)),
+      errorList: errorSummary(errors, ['referral', 'urgent']).map((e) => ({ ...e, href: '#referrals-awaiting' })),
     });
-  });
+  }
+
+  app.get('/referrals', { config: { permission: 'casework:view-referrals', audit: 'none' } }, async (request, reply) => renderQueue(request, reply));
+
+  // Convening the strategy discussion a referral asks for: one transaction, audited by the use case
+  // (child-protection.strategy-discussion.opened); convening again goes to the discussion already held.
+  app.post(
+    '/referrals/:referralId/strategy-discussion',
+    { config: { permission: 'child-protection:record-enquiry', audit: 'child-protection.strategy-discussion.opened' }, preHandler: csrfGuard(app) },
+    async (request, reply) => {
+      const referralId = uuidParam(request.params, 'referralId');
+      const values = formStrings(request.body);
+      try {
+        const opened = await conveneStrategyDiscussionFromReferral(deps, requestContext(request), referralId, { urgent: values['urgent'] === 'yes' });
+        return await reply.redirect(paths.strategyDiscussion(opened.strategyDiscussionId), 303);
+      } catch (error) {
+        if (error instanceof ValidationError) return renderQueue(request, reply.code(400), error.fieldErrors);
+        throw error;
+      }
+    },
+  );
 
   async function render(reply: FastifyReply, referralId: string, selected: string, errors: FieldErrors) {
     const page = await viewAllocation(deps, requestContext(reply.request), referralId);

@@ -52,7 +52,9 @@ export async function mergeRoutes(app: FastifyInstance, options: { deps: AppDeps
     });
   });
 
-  function renderConfirm(reply: FastifyReply, preview: MergePreview, reason: string, errors: FieldErrors, extra: Record<string, unknown> = {}) {
+  function renderConfirm(reply: FastifyReply, preview: MergePreview, reason: string, given: FieldErrors, extra: Record<string, unknown> = {}) {
+    // A merge that cannot go ahead yet says why before anyone types a reason.
+    const errors: FieldErrors = preview.blockedBy !== null && given['mergedId'] === undefined ? { ...given, mergedId: preview.blockedBy } : given;
     const nameRow = (p: { givenName: string; familyName: string }) => ({ key: { text: 'Name' }, value: { text: `${p.givenName} ${p.familyName}` } });
     return reply.view('people/merge/confirm.njk', {
       survivor: preview.survivor,
@@ -63,6 +65,7 @@ export async function mergeRoutes(app: FastifyInstance, options: { deps: AppDeps
       filled: preview.filled,
       reason,
       swapHref: paths.mergeWith(preview.merged.id, preview.survivor.id),
+      blocked: preview.blockedBy !== null,
       errorList: errorSummary(errors, ['reason', 'mergedId']),
       errors: errorsByField(errors),
       ...extra,

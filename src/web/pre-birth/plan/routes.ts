@@ -2,7 +2,7 @@
 // RAG, how the date was worked out), the pregnancy dates and team route, the FGC referral prompt, and
 // the birth once recorded.
 import type { FastifyInstance } from 'fastify';
-import { viewPreBirthPlan } from '../../../app/pre-birth/pre-birth-plan.ts';
+import { viewPreBirthPlan, type PreBirthPage } from '../../../app/pre-birth/pre-birth-plan.ts';
 import type { AppDeps } from '../../../app/shared/deps.ts';
 import { FGC_REFERRAL_SOURCE, type TimelineRow } from '../../../domain/pre-birth/timeline.ts';
 import { formatLongDate } from '../../../domain/shared/time/local-date.ts';
@@ -50,6 +50,19 @@ function rowView(childId: string, row: TimelineRow, mayChange: boolean) {
   };
 }
 
+/** PB-05: the week-20 strategy discussion prompt, or a link to the discussion convened. */
+function strategyView(childId: string, plan: NonNullable<PreBirthPage['plan']>, mayConvene: boolean) {
+  const row = plan.rows.find((r) => r.key === 'strategy');
+  return {
+    prompted: plan.strategyPrompted,
+    dueText: row === undefined ? null : formatLongDate(row.dueOn.toString()),
+    explanation: row?.explanation.summary ?? null,
+    conveneHref: plan.strategyPrompted && mayConvene ? paths.newStrategyDiscussion(childId) : null,
+    discussionHref: plan.strategyDiscussion === null ? null : paths.strategyDiscussion(plan.strategyDiscussion.id),
+    discussionStatus: plan.strategyDiscussion === null ? null : plan.strategyDiscussion.status === 'held' ? 'Held' : 'To be held',
+  };
+}
+
 export async function preBirthPlanRoutes(app: FastifyInstance, options: { deps: AppDeps }): Promise<void> {
   const { deps } = options;
   app.get('/children/:preBirthChildId/pre-birth', { config: { permission: 'people:view-child', audit: 'pre-birth.plan.viewed' } }, async (request, reply) => {
@@ -74,6 +87,7 @@ export async function preBirthPlanRoutes(app: FastifyInstance, options: { deps: 
               fgc: { ...plan.fgc, decidedOn: plan.fgc.decidedOn === null ? null : formatLongDate(plan.fgc.decidedOn) },
               fgcPrompted: plan.fgcPrompted,
               fgcSource: FGC_REFERRAL_SOURCE,
+              strategy: strategyView(childId, plan, page.mayConvene),
               birth:
                 plan.birth === null
                   ? null
