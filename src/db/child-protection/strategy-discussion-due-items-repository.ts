@@ -29,10 +29,13 @@ export interface OpenSection47Item {
   readonly dueOn: string;
 }
 
+// Both given (a manager's team view filtered to one worker): the allocation must match both, as
+// every other due-item source filters (src/domain/casework/due-items.ts DueScope).
 function inScope(scope: DueScope) {
-  return sql<boolean>`exists (select 1 from allocation a where a.child_id = person.id and a.ended_on is null and (${
-    scope.workerId === undefined ? sql`false` : sql`a.worker_user_id = ${scope.workerId}`
-  } or ${scope.teamIds === undefined || scope.teamIds.length === 0 ? sql`false` : sql`a.team_id in (${sql.join(scope.teamIds.map((t) => sql`${t}`))})`}))`;
+  const worker = scope.workerId === undefined ? sql`true` : sql`a.worker_user_id = ${scope.workerId}`;
+  const teams =
+    scope.teamIds === undefined ? sql`true` : scope.teamIds.length === 0 ? sql`false` : sql`a.team_id in (${sql.join(scope.teamIds.map((t) => sql`${t}`))})`;
+  return sql<boolean>`exists (select 1 from allocation a where a.child_id = person.id and a.ended_on is null and ${worker} and ${teams})`;
 }
 
 const allocationLabel = sql<

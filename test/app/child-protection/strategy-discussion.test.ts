@@ -383,4 +383,18 @@ describe('due items', () => {
     const urgent = items.find((i) => i.dueOn === '2026-03-10' && i.ruleId === 'S47-01');
     expect(urgent?.explanation.source).toContain('Seed 004 §9');
   });
+
+  it('in a manager’s team view filtered to one worker, lists only that worker’s children (team and worker both apply)', async () => {
+    const manager = await contextFor(database, DEMO_USER_IDS.teamManager);
+    const teams = await database.handle.db.selectFrom('allocation').select('teamId').where('childId', '=', child).where('endedOn', 'is', null).execute();
+    const teamIds = teams.map((t) => t.teamId);
+    const list = (workerId?: string) =>
+      database.handle.db
+        .transaction()
+        .execute((trx) => strategyDiscussionsToHold(trx, manager.actor!, NOW, workerId === undefined ? { teamIds } : { teamIds, workerId }));
+    expect((await list()).some((i) => i.childId === child)).toBe(true);
+    expect((await list(DEMO_USER_IDS.socialWorker)).some((i) => i.childId === child)).toBe(true);
+    // Another worker (here the manager, who holds no allocation of this child): none of this child's items.
+    expect((await list(DEMO_USER_IDS.teamManager)).some((i) => i.childId === child)).toBe(false);
+  });
 });
