@@ -153,6 +153,23 @@ describe('the manager authorises', () => {
     expect(text).toContain('Within 45 working days');
   });
 
+  it('links a step-down outcome to the early help queue, which the assessing social worker can open', async () => {
+    const id = DEMO_ASSESSMENT_IDS.authorised;
+    const db = web.database.handle.db;
+    const before = await db.selectFrom('assessment').select('outcome').where('id', '=', id).executeTakeFirstOrThrow();
+    await db.updateTable('assessment').set({ outcome: 'step_down_early_help' }).where('id', '=', id).execute();
+    try {
+      const browser = await signedIn(web, 'social.worker');
+      const view = await browser.get(`/assessments/${id}`);
+      expect(view.statusCode).toBe(200);
+      const href = /href="(\/early-help[^"]*)"/.exec(view.body)?.[1];
+      expect(href).toBe('/early-help');
+      expect((await browser.get(href ?? '')).statusCode).toBe(200);
+    } finally {
+      await db.updateTable('assessment').set({ outcome: before.outcome }).where('id', '=', id).execute();
+    }
+  });
+
   it('is refused to a social worker', async () => {
     const id = DEMO_ASSESSMENT_IDS.awaitingAuthorisation;
     const page = await (await signedIn(web, 'social.worker')).get(`/assessments/${id}/authorise`);

@@ -45,7 +45,9 @@ export async function assessmentPageRoutes(app: FastifyInstance, options: { deps
       summaryRows: summaryRows(assessment),
       returns: page.returns.map((r) => ({ returnedBy: r.returnedByName, returnedAt: instantText(r.returnedAt), comments: paragraphsOf(r.comments) })),
       nextStep: page.nextStep === null ? null : nextStepSummary(page.nextStep),
-      earlyHelpHref: page.assessment.outcome === 'step_down_early_help' ? paths.earlyHelpReferrals() : null,
+      // The early help queue, which the assessing social worker and their manager can open (the MASH's
+      // own list at /early-help-referrals is for front-door staff only).
+      earlyHelpHref: page.assessment.outcome === 'step_down_early_help' ? paths.earlyHelpQueue() : null,
       cinPlanHref: page.assessment.outcome === 'cin_plan' ? paths.childInNeed(childId) : null,
       strategyHref: page.assessment.outcome === 'strategy_s47' ? paths.childProtection(childId) : null,
       mayEdit: page.mayEdit,
