@@ -162,7 +162,7 @@ describe('the manager authorises', () => {
       const browser = await signedIn(web, 'social.worker');
       const view = await browser.get(`/assessments/${id}`);
       expect(view.statusCode).toBe(200);
-      const href = /href="(\/early-help[^"]*)"/.exec(view.body)?.[1];
+      const href = /href="([^"]*)">See early help referrals</.exec(view.body)?.[1];
       expect(href).toBe('/early-help');
       expect((await browser.get(href ?? '')).statusCode).toBe(200);
     } finally {
