@@ -1,6 +1,8 @@
 // A team manager (or CP chair) convenes an initial child protection conference from the child's
 // record, giving the date of the strategy discussion that started the section 47 enquiry: for an
 // enquiry recorded elsewhere, or a child on a plan moving in from another authority (transfer-in).
+import { calendarRangeProblem } from '../../domain/shared/calendar/index.ts';
+import { parseLocalDate } from '../../domain/shared/time/local-date.ts';
 import type { ChildHeader } from '../records/child-page.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import { ValidationError } from '../shared/errors.ts';
@@ -11,6 +13,8 @@ import { openInitialConference } from './open-initial-conference.ts';
 
 export const CONVENE_MESSAGES = {
   strategyFuture: 'The date of the strategy discussion must be today or in the past',
+  /** The prefix of the calendar-range message (the calendar adds "must be on or after …"). */
+  strategyHeld: 'The date the strategy discussion was held',
   noTeam: 'The child is not allocated to a team: allocate them before convening a conference',
 } as const;
 
@@ -23,6 +27,8 @@ export async function conveneInitialConference(
   return unitOfWork(deps, ctx, async (work) => {
     const { actor } = await openForChildProtection(work.trx, ctx, 'child-protection:convene', 'change', childId, work.now);
     if (input.strategyHeldOn > todayIso(work.now)) throw new ValidationError({ strategyHeldOn: CONVENE_MESSAGES.strategyFuture });
+    const outOfRange = calendarRangeProblem(parseLocalDate(input.strategyHeldOn), CONVENE_MESSAGES.strategyHeld);
+    if (outOfRange !== null) throw new ValidationError({ strategyHeldOn: outOfRange });
     const allocation = await work.trx.selectFrom('allocation').select('teamId').where('childId', '=', childId).where('endedOn', 'is', null).executeTakeFirst();
     if (allocation === undefined) throw new ValidationError({ strategyHeldOn: CONVENE_MESSAGES.noTeam });
     return openInitialConference(

@@ -13,7 +13,8 @@ import {
   type FamilyConsent,
 } from '../../domain/front-door/contact.ts';
 import { isValidPostcode, normalisePostcode } from '../../domain/people/postcode.ts';
-import { isValidIsoDate } from '../../domain/shared/time/local-date.ts';
+import { calendarRangeProblem } from '../../domain/shared/calendar/index.ts';
+import { isValidIsoDate, parseLocalDate } from '../../domain/shared/time/local-date.ts';
 import { isReferralSource, PROFESSIONAL_REFERRAL_SOURCES, type ReferralSource } from '../../domain/shared/codes/dfe/referral-source.ts';
 import { isStorableText } from '../shared/safe-text.ts';
 
@@ -44,6 +45,8 @@ export const CONTACT_MESSAGES = {
   channel: 'Select how the contact was made',
   receivedDate: 'Date received must be a real date',
   receivedDateFuture: 'Date received must be today or in the past',
+  /** The prefix of the calendar-range message (the calendar adds "must be on or after …"). */
+  receivedDateNamed: 'Date received',
   receivedTime: 'Enter the time received, like 09:30 or 14:05',
   receivedTimeFuture: 'Time received must be now or in the past',
   tooLong: (what: string, max: number) => `${what} must be ${String(max)} characters or fewer`,
@@ -257,6 +260,11 @@ export function parseRecordedContact(form: ContactForm, today: string, nowTime: 
   const receivedDate = dateFromParts(form['receivedDay'], form['receivedMonth'], form['receivedYear']);
   if (receivedDate === null || receivedDate === undefined) errors['received'] = CONTACT_MESSAGES.receivedDate;
   else if (receivedDate > today) errors['received'] = CONTACT_MESSAGES.receivedDateFuture;
+  else {
+    // The decision timescale (FD-01) is counted in working days from receipt.
+    const outOfRange = calendarRangeProblem(parseLocalDate(receivedDate), CONTACT_MESSAGES.receivedDateNamed);
+    if (outOfRange !== null) errors['received'] = outOfRange;
+  }
   const time = (form['receivedTime'] ?? '').trim();
   const match = /^([01]?\d|2[0-3])[:.]([0-5]\d)$/.exec(time);
   const receivedTime = match === null ? null : `${(match[1] ?? '').padStart(2, '0')}:${match[2] ?? ''}`;

@@ -9,6 +9,8 @@ export const CASE_NOTE_MESSAGES = {
   eventDateRequired: 'Enter the date of the event',
   eventDateReal: 'Date of the event must be a real date',
   eventDateFuture: 'Date of the event must be today or in the past',
+  /** The prefix of the calendar-range message (the calendar adds "must be on or after …"). */
+  eventDateNamed: 'Date of the event',
   eventTimeFormat: 'Enter the time of the event like 9:30 or 14:30, or leave it blank',
   eventTimeFuture: 'Time of the event must be now or in the past',
   summaryRequired: 'Enter a summary of the case note',

@@ -5,7 +5,7 @@ import { deleteDraft } from '../../db/drafts/draft-repository.ts';
 import { insertCaseNote, relatedPersonIds } from '../../db/records/case-note-repository.ts';
 import { eventTimingProblem, MANAGER_ONLY_NOTE_TYPES, recordingTimeliness } from '../../domain/records/case-note.ts';
 import { can } from '../../domain/shared/access/permissions.ts';
-import { STATUTORY_WORKING_DAY_CALENDAR } from '../../domain/shared/calendar/index.ts';
+import { calendarRangeProblem, STATUTORY_WORKING_DAY_CALENDAR } from '../../domain/shared/calendar/index.ts';
 import { parseLocalDate } from '../../domain/shared/time/local-date.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import { ValidationError } from '../shared/errors.ts';
@@ -32,6 +32,9 @@ export async function recordCaseNote(
     const eventDate = parseLocalDate(input.eventDate);
     const timing = eventTimingProblem({ date: eventDate, time: input.eventTime }, { date: parseLocalDate(recorded.date), time: recorded.time });
     if (timing === 'date-in-future') errors['eventDate'] = CASE_NOTE_MESSAGES.eventDateFuture;
+    // Lateness is counted in working days, so the event must fall within the calendar's years.
+    const outOfRange = calendarRangeProblem(eventDate, CASE_NOTE_MESSAGES.eventDateNamed);
+    if (outOfRange !== null) errors['eventDate'] = outOfRange;
     if (timing === 'time-in-future') errors['eventTime'] = CASE_NOTE_MESSAGES.eventTimeFuture;
     const related = new Set(await relatedPersonIds(trx, childId));
     const linked = [...new Set(input.linkedPersonIds)].filter((id) => id !== childId);

@@ -4,6 +4,7 @@
 // panel that makes the decision on financial care packages" (seed 004 §13): both need the child's
 // eligibility decision in force (confirmed by the team manager) to say "eligible".
 import type { LocalDate } from '@js-joda/core';
+import { CALENDAR_RANGE, calendarRangeProblem } from '../shared/calendar/calendar-range.ts';
 import { isValidIsoDate, parseLocalDate } from '../shared/time/local-date.ts';
 import type { EligibilityOutcome } from './eligibility.ts';
 
@@ -67,6 +68,8 @@ export const SHORT_BREAK_MESSAGES = {
   amount: 'Enter how many hours or nights a year, as a whole number',
   amountTooMany: (unit: 'hours' | 'nights') => `There cannot be more than ${String(SHORT_BREAK_LIMITS[unit])} ${unit} in a year`,
   startsOn: 'Enter the date the short breaks start',
+  /** The prefix of the calendar-range message (the calendar adds "must be on or after …"). */
+  startsOnNamed: 'The date the short breaks start',
   endsOnReal: 'The end date must be a real date',
   endsOnBeforeStart: 'The end date must be on or after the start date',
 } as const;
@@ -80,6 +83,12 @@ export function shortBreakProblems(input: ShortBreakInput): Record<string, strin
   else if (isShortBreakType(input.type) && amount > SHORT_BREAK_LIMITS[shortBreakUnit(input.type)])
     problems['amount'] = SHORT_BREAK_MESSAGES.amountTooMany(shortBreakUnit(input.type));
   if (!isValidIsoDate(input.startsOn)) problems['startsOn'] = SHORT_BREAK_MESSAGES.startsOn;
+  else {
+    // Reviews are counted from the start (CWD-02/04, 3 or 6 months later), so the start must leave
+    // that year inside the working-day calendar.
+    const outOfRange = calendarRangeProblem(parseLocalDate(input.startsOn), SHORT_BREAK_MESSAGES.startsOnNamed, CALENDAR_RANGE.to.minusYears(1));
+    if (outOfRange !== null) problems['startsOn'] = outOfRange;
+  }
   if (input.endsOn !== '') {
     if (!isValidIsoDate(input.endsOn)) problems['endsOn'] = SHORT_BREAK_MESSAGES.endsOnReal;
     else if (isValidIsoDate(input.startsOn) && input.endsOn < input.startsOn) problems['endsOn'] = SHORT_BREAK_MESSAGES.endsOnBeforeStart;

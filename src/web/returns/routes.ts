@@ -9,6 +9,7 @@ import { downloadReturnRun, listReturnRuns, startReturnRun, viewReturnRun, type 
 import type { AppDeps } from '../../app/shared/deps.ts';
 import { ValidationError, type FieldErrors } from '../../app/shared/errors.ts';
 import { formatLongDate } from '../../domain/shared/time/local-date.ts';
+import { calendarRangeProblem } from '../../domain/shared/calendar/index.ts';
 import { annexWindow } from '../../returns/annex-a/window.ts';
 import { CHILD_RULES, RETURN_RULES, RULES_NOT_APPLIED } from '../../returns/cin-census/rules/index.ts';
 import type { CensusFailure } from '../../returns/cin-census/validate.ts';
@@ -55,6 +56,11 @@ function parseRequest(values: Record<string, string>, today: LocalDate): { reque
     const errors: Record<string, string> = {};
     if (to === null) errors['to'] = 'Enter the last day of the window as a real date, for example 31 3 2026';
     else if (to.isAfter(today)) errors['to'] = 'The last day of the window must be today or in the past';
+    else {
+      // Annex A's timeliness columns are counted in working days, so the window must fall within the calendar.
+      const outOfRange = calendarRangeProblem(to, 'The last day of the window');
+      if (outOfRange !== null) errors['to'] = outOfRange;
+    }
     const months = values['months'];
     if (months !== '6' && months !== '12') errors['months'] = 'Choose 6 or 12 months';
     if (to === null || Object.keys(errors).length > 0) return { errors };

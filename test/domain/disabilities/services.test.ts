@@ -52,6 +52,16 @@ describe('short breaks', () => {
     });
     expect(shortBreakProblems({ type: 'daytime_care', amount: '367', startsOn: '2026-03-01', endsOn: '2026-03-01' })).toEqual({});
   });
+
+  it('keeps the start (and the reviews counted from it) inside the working-day calendar', () => {
+    expect(shortBreakProblems({ type: 'daytime_care', amount: '10', startsOn: '1977-06-01', endsOn: '' })).toEqual({
+      startsOn: 'The date the short breaks start must be on or after 1 January 1978',
+    });
+    expect(shortBreakProblems({ type: 'overnight_care', amount: '10', startsOn: '9999-01-06', endsOn: '' })).toEqual({
+      startsOn: 'The date the short breaks start must be on or before 31 December 9998',
+    });
+    expect(shortBreakProblems({ type: 'overnight_care', amount: '10', startsOn: '2199-01-06', endsOn: '' })).toEqual({});
+  });
 });
 
 describe('money', () => {

@@ -108,6 +108,16 @@ describe('conferences', () => {
     );
     expect(bad.statusCode).toBe(400);
     expect(textOf(bad.body)).toContain('Enter the date of the strategy discussion');
+    // A real date before the working-day calendar's first year: a field error, the typed date kept.
+    const early = await tm.post(
+      '/child-protection/initial-conferences',
+      { childId: DEMO_CP_IDS.convenableChild, 'strategyHeldOn-day': '12', 'strategyHeldOn-month': '6', 'strategyHeldOn-year': '1977' },
+      { csrfFrom: formUrl },
+    );
+    expect(early.statusCode).toBe(400);
+    expect(textOf(early.body)).toContain('There is a problem');
+    expect(textOf(early.body)).toContain('The date the strategy discussion was held must be on or after 1 January 1978');
+    expect(early.body).toMatch(/name="strategyHeldOn-year"[^>]*value="1977"|value="1977"[^>]*name="strategyHeldOn-year"/);
     const date = daysAgo(web, 1);
     const ok = await tm.post(
       '/child-protection/initial-conferences',

@@ -143,6 +143,21 @@ describe('short breaks and personal budgets', () => {
     expect(bad.statusCode).toBe(400);
     expect(textOf(bad.body)).toContain('Enter who provides the short breaks');
     expect(textOf(bad.body)).toContain('Enter how many hours or nights a year');
+    // A start so far ahead its first review would fall past the working-day calendar is refused on
+    // the form (it used to be saved, and then every review form for the child answered 500).
+    const farAhead = await sw.post(newShortBreak, {
+      eligibilityDecisionId: decision.id,
+      type: 'overnight_care',
+      amount: '24',
+      provider: 'Far Ahead House',
+      'startsOn-day': '6',
+      'startsOn-month': '1',
+      'startsOn-year': '9999',
+    });
+    expect(farAhead.statusCode).toBe(400);
+    expect(textOf(farAhead.body)).toContain('The date the short breaks start must be on or before 31 December 9998');
+    expect(farAhead.body).toContain('value="9999"');
+    expect(await web.database.handle.db.selectFrom('cwdShortBreak').select('id').where('provider', '=', 'Far Ahead House').execute()).toHaveLength(0);
     const good = await sw.post(newShortBreak, {
       eligibilityDecisionId: decision.id,
       type: 'overnight_care',

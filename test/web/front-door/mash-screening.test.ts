@@ -72,6 +72,12 @@ describe('the MASH queue and a contact', () => {
     const errors = textOf(bad.body);
     for (const message of ['Select how the contact was made', 'Enter the time received, like 09:30 or 14:05', 'Describe what you are worried about']) expect(errors).toContain(message);
     expect(bad.body).toContain('value="Errorsome"');
+    const early = await browser.post('/front-door/contacts/new', { ...phoneContact('Farback'), receivedDay: '1', receivedMonth: '3', receivedYear: '1899' });
+    expect(early.statusCode).toBe(400);
+    expect(textOf(early.body)).toContain('There is a problem');
+    expect(textOf(early.body)).toContain('Date received must be on or after 1 January 1978');
+    expect(early.body).toContain('value="1899"');
+    expect(await db().selectFrom('contactPerson').select('id').where('familyName', '=', 'Farback').execute()).toHaveLength(0);
 
     const contactId = await recordPhoneContact(browser, 'Webrecorded');
     const page = await browser.get(`/front-door/contacts/${contactId}?recorded=1`);

@@ -208,4 +208,27 @@ describe('the people JSON API', () => {
     const docs = JSON.parse((await browser.get('/api/docs')).body) as { paths: Record<string, unknown> };
     expect(Object.keys(docs.paths)).toEqual(expect.arrayContaining(['/api/v1/people', '/api/v1/people/{personId}']));
   });
+
+  it('answers dates far in the past or future with 400 and field errors or a record, never a 500', async () => {
+    const browser = await as('social.worker');
+    expect((await browser.get('/api/v1/people?dateOfBirth=1900-01-01')).statusCode).toBe(200);
+    const me = JSON.parse((await browser.get('/api/v1/me')).body) as { csrfToken: string };
+    const post = (body: Record<string, unknown>) =>
+      web.app.inject({ method: 'POST', url: '/api/v1/people', payload: body, headers: { cookie: browser.cookieHeader, 'x-csrf-token': me.csrfToken } });
+    const base = { givenName: 'Faryear', gender: 'female', confirmNotDuplicate: true };
+    const answers: Record<string, number> = {};
+    for (const [label, body] of Object.entries({
+      adult1900: { ...base, personType: 'adult', familyName: 'Adultnineteen', dateOfBirth: '1900-01-01' },
+      child1900: { ...base, personType: 'child', familyName: 'Childnineteen', dateOfBirth: '1900-01-01' },
+      child9999: { ...base, personType: 'child', familyName: 'Childninenines', dateOfBirth: '9999-01-01' },
+      unborn1900: { ...base, personType: 'unborn', familyName: 'Unbornnineteen', motherId: DEMO_PEOPLE_IDS.duplicateMother, expectedDateOfDelivery: '1900-01-01' },
+      unborn9999: { ...base, personType: 'unborn', familyName: 'Unbornninenines', motherId: DEMO_PEOPLE_IDS.duplicateMother, expectedDateOfDelivery: '9999-01-01' },
+    })) {
+      const response = await post(body);
+      answers[label] = response.statusCode;
+      if (response.statusCode === 400) expect(Object.keys((JSON.parse(response.body) as { errors: Record<string, string> }).errors).length).toBeGreaterThan(0);
+    }
+    expect(Object.values(answers).every((status) => status === 201 || status === 400), JSON.stringify(answers)).toBe(true);
+    expect(answers).toMatchObject({ adult1900: 201, child9999: 400, unborn1900: 400, unborn9999: 400 });
+  });
 });

@@ -79,6 +79,15 @@ describe('adding a case note', () => {
     expect(textOf(response.body)).toContain('Date of the event must be today or in the past');
   });
 
+  it('refuses a real date before the working-day calendar begins on the page, keeping what was typed', async () => {
+    const response = await (await signedIn(web, 'social.worker')).post(form, validNote({ 'eventDate-day': '14', 'eventDate-month': '10', 'eventDate-year': '1066' }));
+    expect(response.statusCode).toBe(400);
+    expect(textOf(response.body)).toContain('There is a problem');
+    expect(textOf(response.body)).toContain('Date of the event must be on or after 1 January 1978');
+    expect(response.body).toContain('value="1066"');
+    expect(response.body).toContain('Saw you at school');
+  });
+
   it('saves a note written to the child and shows it addressed to them, with a marker', async () => {
     const browser = await signedIn(web, 'social.worker');
     const posted = await browser.post(form, validNote());

@@ -52,6 +52,17 @@ describe('/returns', () => {
     );
     expect(future.statusCode).toBe(400);
     expect(textOf(future.body)).toContain('must be today or in the past');
+    const runsBefore = (await web.database.handle.db.selectFrom('returnRun').select('id').execute()).length;
+    const ancient = await officer.post(
+      '/returns/runs',
+      { kind: 'annex_a', 'to-day': '31', 'to-month': '3', 'to-year': '1066', months: '12' },
+      { csrfFrom: '/returns' },
+    );
+    expect(ancient.statusCode).toBe(400);
+    expect(textOf(ancient.body)).toContain('There is a problem');
+    expect(textOf(ancient.body)).toContain('The last day of the window must be on or after 1 January 1978');
+    expect(ancient.body).toContain('value="1066"');
+    expect(await web.database.handle.db.selectFrom('returnRun').select('id').execute()).toHaveLength(runsBefore);
     const bad = await officer.post(
       '/returns/runs',
       { kind: 'annex_a', 'to-day': '31', 'to-month': '2', 'to-year': '2025', months: '9' },

@@ -24,3 +24,4 @@ export {
   type WorkingDayCalendarOptions,
   type WorkingDayExplanation,
 } from './working-days.ts';
+export { CALENDAR_RANGE, calendarRangeProblem, isWithinCalendar } from './calendar-range.ts';
