@@ -4,6 +4,7 @@
 // opens its first review conference (CP-03), in the same transaction as the audit event.
 import { findConference, insertConference, listInvitations, recordConferenceHeld, updateAttendance } from '../../db/child-protection/conference-repository.ts';
 import { countPlans, insertPlan, listTeamWorkers, replaceCoreGroup } from '../../db/child-protection/cp-plan-repository.ts';
+import { bumpPlanVersion, lockOpenPlans } from '../../db/child-in-need/plan-repository.ts';
 import { deleteDraft } from '../../db/drafts/draft-repository.ts';
 import type { CpCategory } from '../../db/schema.ts';
 import { planNumberFor } from '../../domain/child-protection/cp-plan.ts';
@@ -102,6 +103,21 @@ export async function recordInitialConference(
         planNumber,
       });
       await replaceCoreGroup(trx, planId, input.coreGroup);
+      // A child's child in need plan ends when a child protection plan starts: the protection plan
+      // replaces it (Working Together 2023, ch. 3: the plan for a child in need and one for a child
+      // at risk of significant harm are not run side by side; DfE CIN census rules 4001, 4016, 4017).
+      // The child in need episode stays open: the DfE episode of need continues under the new plan.
+      for (const cin of await lockOpenPlans(trx, childId)) {
+        const endedOn = cin.openedOn > input.heldOn ? cin.openedOn : input.heldOn;
+        if (!(await bumpPlanVersion(trx, cin.id, cin.version, { status: 'ended', endedOn }))) throw new StaleVersionError('cin-plan', cin.id, cin);
+        await audit({
+          action: 'child-in-need.plan.ended',
+          subjectType: 'cin-plan',
+          subjectId: cin.id,
+          childId,
+          changes: { endedOn, reason: 'child-protection-plan-started', cpPlanId: planId, conferenceId, wasAgreed: cin.status === 'active' },
+        });
+      }
       await insertConference(trx, {
         childId,
         kind: 'review',

@@ -88,6 +88,18 @@ export async function findOpenPlanId(db: Db, childId: string): Promise<string | 
   return row?.id;
 }
 
+/** The child's child in need plans not yet ended (draft or active), locked for update. */
+export async function lockOpenPlans(trx: Transaction<Database>, childId: string): Promise<{ id: string; openedOn: string; version: number; status: 'draft' | 'active' | 'ended' }[]> {
+  return trx
+    .selectFrom('cinPlan')
+    .select(['id', 'openedOn', 'version', 'status'])
+    .where('childId', '=', childId)
+    .where('status', '<>', 'ended')
+    .orderBy('openedOn')
+    .forUpdate()
+    .execute();
+}
+
 export async function insertPlan(
   trx: Transaction<Database>,
   values: {

@@ -420,6 +420,11 @@ export async function seedDemoChildProtectionPlans(
     .where('person.restriction', '=', 'none')
     .where('person.id', 'not in', [options.allocatedChildId, options.restrictedChildId, DEMO_CP_IDS.convenableChild])
     .where('person.id', '>', '00000000-0000-4000-9000-000000000099')
+    // Not a child on a child in need plan: a protection plan would end it (recordInitialConference),
+    // and the demo keeps those plans for the child in need pages.
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('cinPlan').select('cinPlan.id').whereRef('cinPlan.childId', '=', 'person.id').where('cinPlan.status', '<>', 'ended'))),
+    )
     .orderBy('person.id')
     .limit(7)
     .execute();

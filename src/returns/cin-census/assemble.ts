@@ -12,6 +12,15 @@
 // is not known), and the episode is marked so that Hearth's query H01Q lists it for the performance
 // officer to check; the episode is never silently dropped.
 //
+// An episode ends at the first closure on or after its start: a child-in-need episode's case closure,
+// or an assessment that ended the work. The DfE episode that began with a referral closes when its
+// assessment is authorised with no further action (RC8, "case closed after assessment, no further
+// action") or with a step down to early help (RC9, "case closed after assessment, referred to early
+// help"), on the authorisation date, with the primary need the assessment recorded (CIN census guide:
+// ReasonForClosure; rules 8610, 8825Q, 2990). Such an assessment does not close the episode when other
+// statutory work is open on that day or started since the referral it followed (a child in need
+// episode or plan, a section 47 enquiry or a child protection plan): the episode continues with it.
+//
 // An episode ends at the first closure on or after its start. It is in the census if it was open
 // at any time in the year; a closure after 31 March is not reported. Activities (assessments, section
 // 47 enquiries, plans) belong to the episode they started in, and are reported unless they ended
@@ -77,10 +86,47 @@ interface Start {
   readonly from: NonNullable<CinDetails['startedWithoutReferral']> | undefined;
 }
 
+/** The DfE ReasonForClosure of an assessment outcome that ends the episode (CIN census code set, reason for closure). */
+const CLOSING_OUTCOMES: Readonly<Record<string, string>> = { nfa: 'RC8', step_down_early_help: 'RC9' };
+
+/** Closures made by assessments authorised with no further action or a step down to early help, when no other work carries the episode on. */
+function assessmentClosures(rows: ChildRows): Closure[] {
+  const openOn = (day: IsoDate, start: IsoDate, end: IsoDate | null): boolean => start <= day && (end === null || end > day);
+  return rows.assessments.flatMap((a) => {
+    const reason = a.outcome === null ? undefined : CLOSING_OUTCOMES[a.outcome];
+    if (reason === undefined || a.authorisedOn === null) return [];
+    const day = a.authorisedOn;
+    // From the referral the assessment followed (work alongside it from that day carries the episode on).
+    const from =
+      rows.referrals
+        .map((r) => r.referredOn)
+        .filter((d) => d <= a.startedOn)
+        .sort()
+        .at(-1) ?? a.startedOn;
+    const startsDuring = (start: IsoDate): boolean => start >= from && start <= day;
+    const carriedOn =
+      rows.cinEpisodes.some((e) => startsDuring(e.startedOn) || openOn(day, e.startedOn, e.closedOn)) ||
+      rows.cinPlans.some((p) => startsDuring(p.startedOn) || openOn(day, p.startedOn, p.endedOn)) ||
+      rows.cpPlans.some((p) => startsDuring(p.startedOn) || openOn(day, p.startedOn, p.endedOn));
+    if (carriedOn) return [];
+    const enquiries = rows.section47s.filter((x) => startsDuring(x.startedOn));
+    if (enquiries.length === 0) return [{ closedOn: day, reasonForClosure: reason, primaryNeedCode: a.primaryNeedCode }];
+    // A section 47 enquiry ran alongside and needed no initial conference: the case still closes when
+    // the assessment ends with no further action, but not as RC8/RC9, which allow no enquiry on the
+    // episode (rule 2990): RC7, "other" (CIN census code set). An enquiry that led to a conference
+    // carries the episode on.
+    if (enquiries.some((x) => !x.icpcNotRequired || x.dateOfInitialCpc !== null)) return [];
+    return [{ closedOn: day, reasonForClosure: 'RC7', primaryNeedCode: a.primaryNeedCode }];
+  });
+}
+
 function episodesOf(rows: ChildRows): Span[] {
-  const closures: Closure[] = rows.cinEpisodes
-    .flatMap((e) => (e.closedOn === null || e.reasonForClosure === null ? [] : [{ closedOn: e.closedOn, reasonForClosure: e.reasonForClosure, primaryNeedCode: e.primaryNeedCode }]))
-    .sort((a, b) => a.closedOn.localeCompare(b.closedOn));
+  const closures: Closure[] = [
+    ...rows.cinEpisodes.flatMap((e) =>
+      e.closedOn === null || e.reasonForClosure === null ? [] : [{ closedOn: e.closedOn, reasonForClosure: e.reasonForClosure, primaryNeedCode: e.primaryNeedCode }],
+    ),
+    ...assessmentClosures(rows),
+  ].sort((a, b) => a.closedOn.localeCompare(b.closedOn));
   const starts: Start[] = [
     ...rows.referrals.map((r) => ({ on: r.referredOn, referral: r, from: undefined })),
     ...rows.cinEpisodes.map((e) => ({ on: e.startedOn, referral: undefined, from: 'cin-episode' as const })),
@@ -139,9 +185,13 @@ export function assembleChild(rows: ChildRows, period: CensusPeriod): CensusChil
       .filter((d): d is string => d !== null && d <= period.end && d >= period.start)
       .sort()
       .at(-1);
+    // The primary need: the closure's, or that of the episode's latest assessment authorised by the
+    // end of the year (an assessment authorised before the year still gives a long episode its need).
     const need =
       reportedClosure?.primaryNeedCode ??
-      assessments
+      rows.assessments
+        .filter((a) => within(a.startedOn, e.start, endOf) && a.authorisedOn !== null && a.authorisedOn <= period.end)
+        .sort((a, b) => (a.authorisedOn ?? '').localeCompare(b.authorisedOn ?? ''))
         .map((a) => a.primaryNeedCode)
         .filter((n): n is string => n !== null)
         .at(-1);

@@ -147,6 +147,82 @@ describe('recording the initial conference', () => {
     expect(page.active?.quality.find((q) => q.key === 'contingency')?.met).toBe(false);
   });
 
+  it('a plan ends the child’s child in need plan the same day, with its own audit event; the child in need episode stays open', async () => {
+    const { childId, teamId, conferenceId } = await convened();
+    const db = database.handle.db;
+    const episode = await db
+      .insertInto('cinEpisode')
+      .values({ childId, startedOn: '2025-12-01', assessmentId: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const cin = await db
+      .insertInto('cinPlan')
+      .values({
+        episodeId: episode.id,
+        childId,
+        assessmentId: null,
+        teamId,
+        workerUserId: DEMO_USER_IDS.socialWorker,
+        status: 'active',
+        openedOn: '2025-12-01',
+        agreedOn: '2025-12-10',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const chair = await contextFor(database, DEMO_USER_IDS.cpChair);
+    const result = await recordInitialConference(database.deps, chair, childId, conferenceId, plan());
+    expect(await db.selectFrom('cinPlan').select(['status', 'endedOn', 'version']).where('id', '=', cin.id).executeTakeFirstOrThrow()).toEqual({
+      status: 'ended',
+      endedOn: '2026-03-09',
+      version: 2,
+    });
+    expect(await db.selectFrom('cinEpisode').select(['closedOn', 'closureReason']).where('id', '=', episode.id).executeTakeFirstOrThrow()).toEqual({
+      closedOn: null,
+      closureReason: null,
+    });
+    expect((await auditRows(database, 'child-in-need.plan.ended')).at(-1)).toMatchObject({
+      subjectId: cin.id,
+      childId,
+      changes: expect.objectContaining({ endedOn: '2026-03-09', reason: 'child-protection-plan-started', cpPlanId: result.planId }) as unknown,
+    });
+  });
+
+  it('no plan decided: the child in need plan continues', async () => {
+    const { childId, teamId, conferenceId } = await convened();
+    const db = database.handle.db;
+    const episode = await db
+      .insertInto('cinEpisode')
+      .values({ childId, startedOn: '2025-12-01', assessmentId: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const cin = await db
+      .insertInto('cinPlan')
+      .values({
+        episodeId: episode.id,
+        childId,
+        assessmentId: null,
+        teamId,
+        workerUserId: DEMO_USER_IDS.socialWorker,
+        status: 'active',
+        openedOn: '2025-12-01',
+        agreedOn: '2025-12-10',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const chair = await contextFor(database, DEMO_USER_IDS.cpChair);
+    await recordInitialConference(
+      database.deps,
+      chair,
+      childId,
+      conferenceId,
+      plan({ decision: 'no_plan', category: null, leadWorkerUserId: null, coreGroup: [] }),
+    );
+    expect(await db.selectFrom('cinPlan').select(['status', 'endedOn']).where('id', '=', cin.id).executeTakeFirstOrThrow()).toEqual({
+      status: 'active',
+      endedOn: null,
+    });
+  });
+
   it('no plan: the conference is held and no plan starts', async () => {
     const { childId, conferenceId } = await convened();
     const chair = await contextFor(database, DEMO_USER_IDS.cpChair);

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { sql, type RawBuilder } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../../src/app/shared/request-context.ts';
+import { ID_SPACE } from '../../../src/db/seed/synthetic/ids.ts';
 import { seedScaleAuthority } from '../../../src/db/seed/synthetic/scale.ts';
 import { buildCensus } from '../../../src/returns/cin-census/build.ts';
 import { censusPeriod } from '../../../src/returns/cin-census/census-period.ts';
@@ -167,7 +168,18 @@ describe('the casework journeys of a generated authority', () => {
       const built = await buildCensus(hearthCensusSources(deps, systemContext('scale test')), period, header);
       expect(built.children.some((c) => c.cinDetails.some((d) => d.childProtectionPlans.length > 0))).toBe(true);
       expect(built.children.some((c) => c.cinDetails.some((d) => d.assessments.length > 0 && d.cinPlanDates.length > 0))).toBe(true);
-      expect(built.failures.map((f) => `${f.code} ${f.type}: ${f.message} (${f.where})`).slice(0, 10)).toEqual([]);
+      // The generated children (and the header) pass every rule. The demo authority beside them starts
+      // some child in need plans from a child's record with no referral: those episodes are the
+      // performance officer's H01Q queries by design (test/app/returns/produce-returns.test.ts), and
+      // nothing else may fail for the demo children either.
+      const generated = (f: (typeof built.failures)[number]): boolean => f.personId === null || f.personId.includes(`-${ID_SPACE.person}-`);
+      expect(
+        built.failures
+          .filter(generated)
+          .map((f) => `${f.code} ${f.type}: ${f.message} (${f.where})`)
+          .slice(0, 10),
+      ).toEqual([]);
+      expect(built.failures.filter((f) => !generated(f) && f.code !== 'H01Q').map((f) => `${f.code}: ${f.message} (${f.where})`)).toEqual([]);
     }
   }, 120_000);
 });

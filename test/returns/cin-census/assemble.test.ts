@@ -84,7 +84,7 @@ describe('assembleChild', () => {
     const child = assembleChild(
       rows({
         referrals: [referral('2025-05-01')],
-        assessments: [{ personId, startedOn: '2025-05-02', internalReviewOn: null, authorisedOn: '2025-06-10', factors: ['3A'], primaryNeedCode: 'N1' }],
+        assessments: [{ personId, startedOn: '2025-05-02', internalReviewOn: null, authorisedOn: '2025-06-10', factors: ['3A'], primaryNeedCode: 'N1', outcome: 'cin_plan' }],
         section47s: [{ personId, startedOn: '2025-05-03', initialCpcTarget: '2025-05-24', dateOfInitialCpc: '2025-05-20', icpcNotRequired: false }],
         cpPlans: [cpPlan('2025-05-20', { reviewDates: ['2025-08-19', '2026-04-10'], initialConferenceFromSection47: true })],
       }),
@@ -105,7 +105,7 @@ describe('assembleChild', () => {
     const child = assembleChild(
       rows({
         referrals: [referral('2026-03-01')],
-        assessments: [{ personId, startedOn: '2026-03-02', internalReviewOn: null, authorisedOn: '2026-04-05', factors: ['3A'], primaryNeedCode: null }],
+        assessments: [{ personId, startedOn: '2026-03-02', internalReviewOn: null, authorisedOn: '2026-04-05', factors: ['3A'], primaryNeedCode: null, outcome: null }],
       }),
       period,
     );
@@ -188,5 +188,64 @@ describe('assembleChild: work begun without a referral', () => {
       ['2025-09-01', '10', 'cin-episode'],
       ['2025-11-03', '2A', null],
     ]);
+  });
+
+  describe('an assessment that ends the work closes the episode begun by the referral', () => {
+    const assessment = (outcome: string | null, authorisedOn: string | null = '2025-06-10') => ({
+      personId,
+      startedOn: '2025-05-02',
+      internalReviewOn: null,
+      authorisedOn,
+      factors: ['21'],
+      primaryNeedCode: authorisedOn === null ? null : 'N9',
+      outcome,
+    });
+
+    it('closes with RC8 on the authorisation date, with the assessment’s primary need, after no further action', () => {
+      const child = assembleChild(rows({ referrals: [referral('2025-05-01')], assessments: [assessment('nfa')] }), period);
+      expect(child?.cinDetails).toHaveLength(1);
+      expect(child?.cinDetails[0]).toMatchObject({ cinReferralDate: '2025-05-01', cinClosureDate: '2025-06-10', reasonForClosure: 'RC8', primaryNeedCode: 'N9' });
+      expect(child?.cinDetails[0]?.assessments).toHaveLength(1);
+    });
+
+    it('closes with RC9 after a step down to early help', () => {
+      const child = assembleChild(rows({ referrals: [referral('2025-05-01')], assessments: [assessment('step_down_early_help')] }), period);
+      expect(child?.cinDetails[0]).toMatchObject({ cinClosureDate: '2025-06-10', reasonForClosure: 'RC9', primaryNeedCode: 'N9' });
+    });
+
+    it('leaves the episode open while the assessment runs or when its outcome continues the work', () => {
+      for (const a of [assessment(null, null), assessment('cin_plan'), assessment('strategy_s47')]) {
+        const child = assembleChild(rows({ referrals: [referral('2025-05-01')], assessments: [a] }), period);
+        expect(child?.cinDetails[0]?.cinClosureDate).toBeUndefined();
+      }
+    });
+
+    it('does not close an episode that other work carries on (an open child in need episode or a plan started during the assessment)', () => {
+      const duringCin = assembleChild(
+        rows({ referrals: [referral('2025-05-01')], cinEpisodes: [cinEpisode('2025-04-20')], assessments: [assessment('nfa')] }),
+        period,
+      );
+      expect(duringCin?.cinDetails.map((d) => d.cinClosureDate)).toEqual([undefined]);
+      const withPlan = assembleChild(rows({ referrals: [referral('2025-05-01')], cpPlans: [cpPlan('2025-05-20')], assessments: [assessment('nfa')] }), period);
+      expect(withPlan?.cinDetails.map((d) => d.cinClosureDate)).toEqual([undefined]);
+      // A section 47 enquiry begun from the referral the day before the assessment started, that led to a conference.
+      const enquiry = { personId, startedOn: '2025-05-01', initialCpcTarget: '2025-05-22', dateOfInitialCpc: '2025-05-20', icpcNotRequired: false };
+      const withEnquiry = assembleChild(rows({ referrals: [referral('2025-05-01')], section47s: [enquiry], assessments: [assessment('nfa')] }), period);
+      expect(withEnquiry?.cinDetails.map((d) => d.cinClosureDate)).toEqual([undefined]);
+    });
+
+    it('closes with RC7, not RC8 (rule 2990), when a section 47 enquiry that needed no conference ran alongside', () => {
+      const enquiry = { personId, startedOn: '2025-05-01', initialCpcTarget: '2025-05-22', dateOfInitialCpc: null, icpcNotRequired: true };
+      const child = assembleChild(rows({ referrals: [referral('2025-05-01')], section47s: [enquiry], assessments: [assessment('nfa')] }), period);
+      expect(child?.cinDetails[0]).toMatchObject({ cinClosureDate: '2025-06-10', reasonForClosure: 'RC7', primaryNeedCode: 'N9' });
+    });
+
+    it('starts a new episode for a later referral after the closure', () => {
+      const child = assembleChild(rows({ referrals: [referral('2025-05-01'), referral('2025-09-01')], assessments: [assessment('nfa')] }), period);
+      expect(child?.cinDetails.map((d) => [d.cinReferralDate, d.cinClosureDate ?? null, d.reasonForClosure ?? null])).toEqual([
+        ['2025-05-01', '2025-06-10', 'RC8'],
+        ['2025-09-01', null, null],
+      ]);
+    });
   });
 });

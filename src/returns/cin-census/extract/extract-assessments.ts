@@ -16,5 +16,6 @@ export async function extractAssessments(deps: AppDeps, ctx: RequestContext, per
     authorisedOn: r.authorisedOn,
     factors: r.factors,
     primaryNeedCode: r.primaryNeed,
+    outcome: r.outcome,
   }));
 }

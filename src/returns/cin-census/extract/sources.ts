@@ -41,6 +41,8 @@ export interface CensusAssessmentRow {
   readonly factors: readonly string[];
   /** Primary need recorded at the end of the assessment, if any. */
   readonly primaryNeedCode: string | null;
+  /** The outcome recorded at authorisation (assessment.outcome: nfa, step_down_early_help, cin_plan, ...), if any. */
+  readonly outcome: string | null;
 }
 
 export interface CensusSection47Row {

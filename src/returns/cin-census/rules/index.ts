@@ -42,12 +42,7 @@ export const RULES_NOT_APPLIED: readonly RuleNotApplied[] = [
   {
     code: '8610',
     reason:
-      'Written and tested, not applied yet: an episode whose assessment ended with no further action is never closed in Hearth (the assessment opens no child in need episode to close), so it stays open with no primary need and would fail. Applied once such episodes close.',
-  },
-  {
-    code: '4001 4003 4016 4017',
-    reason:
-      'Written and tested, not applied yet: Hearth does not end a child in need plan when a child protection plan starts, so a child stepped up to a plan would fail. Applied once the initial conference that makes a plan ends the CIN plan.',
+      'Written and tested, not applied yet: an episode closed by an assessment with no further action or a step down to early help now closes with the assessment’s primary need (RC8, RC9), but an open episode with no authorised assessment yet (a plan, enquiry or conference started from the child’s record, or an assessment still running) has no primary need in Hearth and would fail. Applied once Hearth records the primary need when such work starts.',
   },
   {
     code: '2883 2886Q 2887Q 2888Q',

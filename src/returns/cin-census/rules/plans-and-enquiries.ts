@@ -33,6 +33,63 @@ const inOpenPlan = (date: string, start: string, end: string | undefined, ctx: C
   date >= start && (end === undefined ? date <= ctx.period.end : date < end);
 
 export const PLANS_AND_ENQUIRIES_RULES: readonly CensusRule[] = [
+  // ---- A child in need plan and a child protection plan never run together: the initial conference
+  // that makes a protection plan ends the child's child in need plan (recordInitialConference). ----
+  {
+    code: '4001',
+    type: 'error',
+    module: 'CINplanDates',
+    message: 'A CIN Plan cannot run concurrently with a Child Protection Plan',
+    appliesTo: ['CINPlanEndDate', 'CPPendDate'],
+    verified: true,
+    // In one episode, an open child protection plan and an open CIN plan.
+    check: (c) =>
+      failing(
+        c.cinDetails,
+        (d) => d.childProtectionPlans.some((p) => p.cppEndDate === undefined) && d.cinPlanDates.some((p) => p.cinPlanEndDate === undefined),
+        (d) => episodeLabel(d.cinReferralDate),
+      ),
+  },
+  {
+    code: '4003',
+    type: 'error',
+    module: 'Reviews',
+    message: 'A CPP review date is shown as being held at the same time as an open CIN Plan.',
+    appliesTo: ['CINPlanStartDate', 'CINPlanEndDate', 'CPPreviewDate'],
+    verified: true,
+    // A review on or after a CIN plan's start and before its end, unless the review ended the plan
+    // (the implementation compares only CIN plans that have ended; Hearth reads the rule: open ones too).
+    check: (c, ctx) => {
+      const out: string[] = [];
+      for (const p of allCpps(c))
+        for (const r of p.cppReviewDates)
+          if (r !== p.cppEndDate && allCinPlans(c).some((cin) => inOpenPlan(r, cin.cinPlanStartDate, cin.cinPlanEndDate, ctx)))
+            out.push(`${cppLabel(p)}: review ${r}`);
+      return out;
+    },
+  },
+  {
+    code: '4016',
+    type: 'error',
+    module: 'CINplanDates',
+    message: 'A CIN Plan has been reported as open at the same time as a Child Protection Plan.',
+    appliesTo: ['CINPlanStartDate', 'CPPstartDate', 'CPPendDate'],
+    verified: true,
+    // A CIN plan starting while a child protection plan is open, unless on the day it ended.
+    check: (c, ctx) =>
+      failing(allCinPlans(c), (p) => allCpps(c).some((cpp) => inOpenPlan(p.cinPlanStartDate, cpp.cppStartDate, cpp.cppEndDate, ctx)), planLabel),
+  },
+  {
+    code: '4017',
+    type: 'error',
+    module: 'CINplanDates',
+    message: 'A CIN Plan has been reported as open at the same time as a Child Protection Plan.',
+    appliesTo: ['CINPlanStartDate', 'CINPlanEndDate', 'CPPstartDate'],
+    verified: true,
+    // A child protection plan starting while a CIN plan is open, unless on the day it ended.
+    check: (c, ctx) =>
+      failing(allCpps(c), (cpp) => allCinPlans(c).some((p) => inOpenPlan(cpp.cppStartDate, p.cinPlanStartDate, p.cinPlanEndDate, ctx)), cppLabel),
+  },
   // ---- Work on or after the referral date ----
   {
     code: '1103',
@@ -477,9 +534,8 @@ export const PLANS_AND_ENQUIRIES_RULES: readonly CensusRule[] = [
 /**
  * Written and tested, but not applied to the return yet: Hearth's records would fail them for reasons
  * the rule cannot fix (see RULES_NOT_APPLIED in index.ts). Applied once the records are put right.
- *  - 8610: an episode whose assessment ended with no further action is never closed in Hearth (no
- *    child-in-need episode is opened to close), so it stays open without a primary need.
- *  - 4001, 4003, 4016, 4017: a child in need plan is not ended when a child protection plan starts.
+ *  - 8610: an episode with no authorised assessment yet (a plan or enquiry started from the
+ *    child's record, an assessment still running) has no primary need in Hearth.
  */
 export const HELD_BACK_RULES: readonly CensusRule[] = [
   {
@@ -495,60 +551,5 @@ export const HELD_BACK_RULES: readonly CensusRule[] = [
         (d) => !d.referralNfa && d.primaryNeedCode === undefined,
         (d) => episodeLabel(d.cinReferralDate),
       ),
-  },
-  {
-    code: '4001',
-    type: 'error',
-    module: 'CINplanDates',
-    message: 'A CIN Plan cannot run concurrently with a Child Protection Plan',
-    appliesTo: ['CINPlanEndDate', 'CPPendDate'],
-    verified: true,
-    // In one episode, an open child protection plan and an open CIN plan.
-    check: (c) =>
-      failing(
-        c.cinDetails,
-        (d) => d.childProtectionPlans.some((p) => p.cppEndDate === undefined) && d.cinPlanDates.some((p) => p.cinPlanEndDate === undefined),
-        (d) => episodeLabel(d.cinReferralDate),
-      ),
-  },
-  {
-    code: '4003',
-    type: 'error',
-    module: 'Reviews',
-    message: 'A CPP review date is shown as being held at the same time as an open CIN Plan.',
-    appliesTo: ['CINPlanStartDate', 'CINPlanEndDate', 'CPPreviewDate'],
-    verified: true,
-    // A review on or after a CIN plan's start and before its end, unless the review ended the plan
-    // (the implementation compares only CIN plans that have ended; Hearth reads the rule: open ones too).
-    check: (c, ctx) => {
-      const out: string[] = [];
-      for (const p of allCpps(c))
-        for (const r of p.cppReviewDates)
-          if (r !== p.cppEndDate && allCinPlans(c).some((cin) => inOpenPlan(r, cin.cinPlanStartDate, cin.cinPlanEndDate, ctx)))
-            out.push(`${cppLabel(p)}: review ${r}`);
-      return out;
-    },
-  },
-  {
-    code: '4016',
-    type: 'error',
-    module: 'CINplanDates',
-    message: 'A CIN Plan has been reported as open at the same time as a Child Protection Plan.',
-    appliesTo: ['CINPlanStartDate', 'CPPstartDate', 'CPPendDate'],
-    verified: true,
-    // A CIN plan starting while a child protection plan is open, unless on the day it ended.
-    check: (c, ctx) =>
-      failing(allCinPlans(c), (p) => allCpps(c).some((cpp) => inOpenPlan(p.cinPlanStartDate, cpp.cppStartDate, cpp.cppEndDate, ctx)), planLabel),
-  },
-  {
-    code: '4017',
-    type: 'error',
-    module: 'CINplanDates',
-    message: 'A CIN Plan has been reported as open at the same time as a Child Protection Plan.',
-    appliesTo: ['CINPlanStartDate', 'CINPlanEndDate', 'CPPstartDate'],
-    verified: true,
-    // A child protection plan starting while a CIN plan is open, unless on the day it ended.
-    check: (c, ctx) =>
-      failing(allCpps(c), (cpp) => allCinPlans(c).some((p) => inOpenPlan(cpp.cppStartDate, p.cinPlanStartDate, p.cinPlanEndDate, ctx)), cppLabel),
   },
 ];
