@@ -31,8 +31,9 @@ describe('a child’s chronology, built from what was recorded', () => {
   it('unites significant notes, allocations, the record, significant documents and manual entries, latest first', async () => {
     const view = await viewChronology(database.deps, await contextFor(database, DEMO_USER_IDS.socialWorker), child, NO_CHRONOLOGY_FILTER);
     const kinds = new Set(view.items.map((i) => i.origin.kind));
-    // 'contact': the school's call the demo records before the child's child protection plan (demo-child-protection-plans.ts).
-    expect([...kinds].sort()).toEqual(['allocation', 'assessment', 'case-note', 'chronology-entry', 'contact', 'document', 'person', 'referral']);
+    // 'contact': the school's call the demo records before the child's child protection plan (demo-child-protection-plans.ts);
+    // 'young-carer-assessment': the demo's young carer's assessment of the child.
+    expect([...kinds].sort()).toEqual(['allocation', 'assessment', 'case-note', 'chronology-entry', 'contact', 'document', 'person', 'referral', 'young-carer-assessment']);
     const summaries = view.items.map((i) => i.summary);
     expect(summaries).toContain('Police called about an incident at home');
     expect(summaries).not.toContain('Routine call, not significant');
