@@ -52,6 +52,15 @@ describe('the chronology page', () => {
     expect(page.body).toContain('href="#from-day"');
   });
 
+  it('links a young carer’s assessment to its page, which the same reader can open', async () => {
+    const assessment = await web.database.handle.db.selectFrom('youngCarerAssessment').select('id').where('childId', '=', child).executeTakeFirstOrThrow();
+    const browser = await signedIn(web, 'social.worker');
+    const page = await browser.get(chronology);
+    expect(textOf(page.body)).toContain('Young carer’s needs assessment started');
+    expect(page.body).toContain(`href="/young-carers/${assessment.id}"`);
+    expect((await browser.get(`/young-carers/${assessment.id}`)).statusCode).toBe(200);
+  });
+
   it('refuses a worker in another team', async () => {
     expect((await (await signedIn(web, 'other.worker')).get(chronology)).statusCode).toBe(403);
   });
