@@ -2,6 +2,7 @@
 // (contacts, decisions, meetings, plans, placements…) writes one `ChronologySource` beside its use
 // cases and adds it to this list: one line, and its events appear in every chronology, filter and export.
 import { assessmentChronologySource } from '../assessments/chronology-source.ts';
+import { strategyDiscussionChronologySource } from '../child-protection/chronology-source.ts';
 import { disabilitiesChronologySource } from '../disabilities/chronology-source.ts';
 import { frontDoorChronologySource } from '../front-door/chronology-source.ts';
 import { caseNoteChronologySource, documentChronologySource } from '../records/chronology-sources.ts';
@@ -20,4 +21,5 @@ export const CHRONOLOGY_SOURCES: readonly ChronologySource[] = [
   assessmentChronologySource,
   youngCarerChronologySource,
   disabilitiesChronologySource,
+  strategyDiscussionChronologySource,
 ];

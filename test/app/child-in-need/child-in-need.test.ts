@@ -287,6 +287,11 @@ describe('reviews', () => {
     expect((await auditRows(database, 'child-protection.strategy-discussion.opened')).at(-1)).toMatchObject({ subjectId: id, childId });
     const section = await viewChildInNeed(database.deps, sw, childId);
     expect(section.plans[0]?.reviews[0]).toMatchObject({ strategyDiscussionId: id, earlyHelpReferralId: null });
+    // The discussion it asked for shows in the child's chronology, on the day of the review, linked to the discussion.
+    const chronology = await viewChronology(database.deps, sw, childId, { categories: ['meeting'], from: '2026-03-10', to: '2026-03-10' });
+    expect(chronology.items.filter((i) => i.origin.id === id)).toMatchObject([
+      { key: `strategy-discussion-opened:${id}`, date: '2026-03-10', summary: 'Strategy discussion asked for', origin: { kind: 'strategy-discussion', id } },
+    ]);
     const tm = await contextFor(database, DEMO_USER_IDS.teamManager);
     await closeChildInNeedEpisode(database.deps, tm, childId, planId, version + 1, { reason: 'RC7', closedOn: '2026-03-10' });
   });

@@ -81,7 +81,9 @@ describe('exporting the chronology', () => {
     const xml = unzip(file.rawPayload).get('word/document.xml')?.toString('utf8') ?? '';
     expect(xml).toContain('Safety plan agreed with the family and school');
     expect(xml).not.toContain('First home visit');
-    expect((await auditRows(web.database, 'records.chronology.exported')).at(-1)).toMatchObject({ childId: child, changes: { format: 'docx', filter: { categories: ['meeting'] }, entries: 1 } });
+    // With the demo's strategy discussions: one asked for and held, and a group meeting asked for.
+    expect(xml).toContain('Strategy discussion held: Section 47 enquiry');
+    expect((await auditRows(web.database, 'records.chronology.exported')).at(-1)).toMatchObject({ childId: child, changes: { format: 'docx', filter: { categories: ['meeting'] }, entries: 4 } });
   });
 
   it('offers a printable page, marked and stamped, audited as an export', async () => {
