@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { viewChronology } from '../../../src/app/chronology/view-chronology.ts';
 import { closeChildInNeedEpisode } from '../../../src/app/child-in-need/close-episode.ts';
 import { childInNeedDueItems, weakPlansInTeams } from '../../../src/app/child-in-need/due-items.ts';
 import { finalisePlan, openPlanForm, savePlanDraft } from '../../../src/app/child-in-need/edit-plan.ts';
@@ -286,6 +287,11 @@ describe('reviews', () => {
     expect((await auditRows(database, 'child-protection.strategy-discussion.opened')).at(-1)).toMatchObject({ subjectId: id, childId });
     const section = await viewChildInNeed(database.deps, sw, childId);
     expect(section.plans[0]?.reviews[0]).toMatchObject({ strategyDiscussionId: id, earlyHelpReferralId: null });
+    // The discussion it asked for shows in the child's chronology, on the day of the review, linked to the discussion.
+    const chronology = await viewChronology(database.deps, sw, childId, { categories: ['meeting'], from: '2026-03-10', to: '2026-03-10' });
+    expect(chronology.items.filter((i) => i.origin.id === id)).toMatchObject([
+      { key: `strategy-discussion-opened:${id}`, date: '2026-03-10', summary: 'Strategy discussion asked for', origin: { kind: 'strategy-discussion', id } },
+    ]);
     const tm = await contextFor(database, DEMO_USER_IDS.teamManager);
     await closeChildInNeedEpisode(database.deps, tm, childId, planId, version + 1, { reason: 'RC7', closedOn: '2026-03-10' });
   });
@@ -304,6 +310,11 @@ describe('reviews', () => {
     expect((await auditRows(database, 'front-door.early-help-referral.created')).at(-1)).toMatchObject({ subjectId: referral.id, childId });
     const section = await viewChildInNeed(database.deps, sw, childId);
     expect(section.plans[0]?.reviews[0]).toMatchObject({ strategyDiscussionId: null, earlyHelpReferralId: referral.id });
+    // The referral shows in the child's chronology once, through the front door's source (the early help referral it is).
+    const chronology = await viewChronology(database.deps, sw, childId, { categories: ['contact_referral'], from: '2026-03-10', to: '2026-03-10' });
+    expect(chronology.items.filter((i) => i.origin.id === referral.id)).toMatchObject([
+      { key: `early-help-referral:${referral.id}`, date: '2026-03-10', summary: 'Referred to targeted early help (level of need 3), with the family’s consent' },
+    ]);
     const tm = await contextFor(database, DEMO_USER_IDS.teamManager);
     await closeChildInNeedEpisode(database.deps, tm, childId, planId, version + 1, { reason: 'RC7', closedOn: '2026-03-10' });
   });

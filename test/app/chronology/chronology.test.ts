@@ -31,8 +31,26 @@ describe('a child’s chronology, built from what was recorded', () => {
   it('unites significant notes, allocations, the record, significant documents and manual entries, latest first', async () => {
     const view = await viewChronology(database.deps, await contextFor(database, DEMO_USER_IDS.socialWorker), child, NO_CHRONOLOGY_FILTER);
     const kinds = new Set(view.items.map((i) => i.origin.kind));
-    // 'contact': the school's call the demo records before the child's child protection plan (demo-child-protection-plans.ts).
-    expect([...kinds].sort()).toEqual(['allocation', 'assessment', 'case-note', 'chronology-entry', 'contact', 'document', 'person', 'referral']);
+    // 'contact': the school's call the demo records before the child's child protection plan (demo-child-protection-plans.ts);
+    // 'strategy-discussion': the discussion held before that plan; 'young-carer-assessment': the demo's young carer's assessment of the child.
+    expect([...kinds].sort()).toEqual([
+      'allocation',
+      'assessment',
+      'case-note',
+      'chronology-entry',
+      'contact',
+      'document',
+      'person',
+      'referral',
+      'strategy-discussion',
+      'young-carer-assessment',
+    ]);
+    // A discussion asked for by a referral or an assessment is not "asked for" twice (their own lines say so): only its holding is added.
+    expect(view.items.map((i) => i.summary)).toContain('Strategy discussion held: Section 47 enquiry by children’s social care (single agency)');
+    const askedBy = await database.handle.db.selectFrom('strategyDiscussionChild').select(['strategyDiscussionId', 'sourceKind']).where('childId', '=', child).execute();
+    const opened = view.items.filter((i) => i.key.startsWith('strategy-discussion-opened:')).map((i) => askedBy.find((a) => a.strategyDiscussionId === i.origin.id)?.sourceKind);
+    expect(opened.length).toBeGreaterThan(0);
+    expect(opened.filter((k) => k === 'referral' || k === 'assessment' || k === undefined)).toEqual([]);
     const summaries = view.items.map((i) => i.summary);
     expect(summaries).toContain('Police called about an incident at home');
     expect(summaries).not.toContain('Routine call, not significant');

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { viewChronology } from '../../../src/app/chronology/view-chronology.ts';
 import { conveneStrategyDiscussionForChild } from '../../../src/app/child-protection/convene-strategy-discussion.ts';
 import { preBirthDueItems } from '../../../src/app/pre-birth/due-items.ts';
 import { viewPreBirthPlan } from '../../../src/app/pre-birth/pre-birth-plan.ts';
@@ -338,6 +339,9 @@ describe('PB-05: the week-20 strategy discussion prompt', () => {
     expect((await dueFor()).map((i) => i.ruleId)).not.toContain('PB-05');
     const after = await viewPreBirthPlan(database.deps, sw, childId);
     expect(after.plan).toMatchObject({ strategyPrompted: false, strategyDiscussion: { id: strategyDiscussionId, status: 'to_be_held' } });
+    // The unborn child's chronology shows it once, linked to the discussion.
+    const chronology = await viewChronology(database.deps, sw, childId, { categories: ['meeting'], from: null, to: null });
+    expect(chronology.items.filter((i) => i.origin.id === strategyDiscussionId).map((i) => [i.summary, i.origin.kind])).toEqual([['Strategy discussion asked for', 'strategy-discussion']]);
   });
 
   it('stops prompting once the milestone is recorded as not required, and a performance officer may not convene', async () => {

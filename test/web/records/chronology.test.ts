@@ -52,6 +52,15 @@ describe('the chronology page', () => {
     expect(page.body).toContain('href="#from-day"');
   });
 
+  it('links a young carer’s assessment to its page, which the same reader can open', async () => {
+    const assessment = await web.database.handle.db.selectFrom('youngCarerAssessment').select('id').where('childId', '=', child).executeTakeFirstOrThrow();
+    const browser = await signedIn(web, 'social.worker');
+    const page = await browser.get(chronology);
+    expect(textOf(page.body)).toContain('Young carer’s needs assessment started');
+    expect(page.body).toContain(`href="/young-carers/${assessment.id}"`);
+    expect((await browser.get(`/young-carers/${assessment.id}`)).statusCode).toBe(200);
+  });
+
   it('refuses a worker in another team', async () => {
     expect((await (await signedIn(web, 'other.worker')).get(chronology)).statusCode).toBe(403);
   });
@@ -72,7 +81,9 @@ describe('exporting the chronology', () => {
     const xml = unzip(file.rawPayload).get('word/document.xml')?.toString('utf8') ?? '';
     expect(xml).toContain('Safety plan agreed with the family and school');
     expect(xml).not.toContain('First home visit');
-    expect((await auditRows(web.database, 'records.chronology.exported')).at(-1)).toMatchObject({ childId: child, changes: { format: 'docx', filter: { categories: ['meeting'] }, entries: 1 } });
+    // With the demo's strategy discussions: one asked for and held, and a group meeting asked for.
+    expect(xml).toContain('Strategy discussion held: Section 47 enquiry');
+    expect((await auditRows(web.database, 'records.chronology.exported')).at(-1)).toMatchObject({ childId: child, changes: { format: 'docx', filter: { categories: ['meeting'] }, entries: 4 } });
   });
 
   it('offers a printable page, marked and stamped, audited as an export', async () => {

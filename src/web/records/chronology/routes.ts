@@ -20,6 +20,14 @@ function originHref(childId: string, item: ChronologyItem): { href: string; text
       return { href: paths.caseNote(childId, item.origin.id), text: 'View the case note' };
     case 'document':
       return { href: paths.documentDownload(childId, item.origin.id), text: 'Download the document' };
+    case 'strategy-discussion':
+      return { href: paths.strategyDiscussion(item.origin.id), text: 'View the strategy discussion' };
+    case 'young-carer-assessment':
+      return { href: paths.youngCarerAssessment(item.origin.id), text: 'View the young carer’s assessment' };
+    case 'disabilities-eligibility':
+    case 'disabilities-short-break':
+    case 'disabilities-budget-request':
+      return { href: paths.disabilities(childId), text: 'View the disabilities record' };
     default:
       return null;
   }
