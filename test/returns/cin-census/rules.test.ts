@@ -291,6 +291,44 @@ const CASES: Readonly<Record<string, { pass: CensusChild; fail: CensusChild; oth
     pass: child({ cin: [episode({ dateOfInitialCpc: '2025-07-01', childProtectionPlans: [cpp('2025-07-01', { latestCategoryOfAbuse: 'SAB' })] })] }),
     fail: child({ cin: [episode({ dateOfInitialCpc: '2025-07-01', childProtectionPlans: [cpp('2025-07-01', { latestCategoryOfAbuse: '' })] })] }),
   },
+  '8600': { pass: child({ cin: [episode({ cinReferralDate: '2026-03-31' })] }), fail: child({ cin: [episode({ cinReferralDate: '2026-04-01' })] }) },
+  '8696': {
+    pass: child({ cin: [episode({ assessments: [assessment(['21'], { assessmentAuthorisationDate: '2025-04-01' })] })] }),
+    fail: child({ cin: [episode({ cinReferralDate: '2025-03-01', assessments: [assessment(['21'], { assessmentActualStartDate: '2025-03-02', assessmentAuthorisationDate: '2025-03-31' })] })] }),
+  },
+  '8736': {
+    pass: child({ cin: [episode({ cinReferralDate: '2025-03-01', assessments: [unauthorised(['21']), { ...unauthorised(['21']), assessmentActualStartDate: '2025-04-01' }] })] }),
+    fail: child({ cin: [episode({ cinReferralDate: '2025-03-01', assessments: [{ ...unauthorised(['21']), assessmentActualStartDate: '2025-03-31' }] })] }),
+  },
+  '8715': {
+    pass: child({ cin: [episode({ section47: [s47('2025-06-10', '2026-03-31')] })] }),
+    fail: child({ cin: [episode({ section47: [s47('2025-06-10', '2026-04-01')] })] }),
+  },
+  '8930': {
+    pass: child({ cin: [episode({ childProtectionPlans: [cpp('2025-07-01', { cppEndDate: '2026-03-31' })] })] }),
+    fail: child({ cin: [episode({ childProtectionPlans: [cpp('2025-07-01', { cppEndDate: '2026-04-01' })] })] }),
+  },
+  '8925': {
+    pass: child({ cin: [episode({ childProtectionPlans: [cpp('2025-07-01', { cppEndDate: '2025-07-01' })] })] }),
+    fail: child({ cin: [episode({ childProtectionPlans: [cpp('2025-07-01', { cppEndDate: '2025-06-30' })] })] }),
+  },
+  '8866': { pass: child({ cin: [episode({ referralSource: '5D' })] }), fail: child({ cin: [episode({ referralSource: '5E' })] }) },
+  '8831': {
+    pass: child({ cin: [episode({ referralNfa: true, cinClosureDate: '2025-06-02', reasonForClosure: 'RC7' })] }),
+    fail: child({ cin: [episode({ referralNfa: true, section47: [s47('2025-06-02')] })] }),
+  },
+  '8832': {
+    pass: child({ cin: [episode({ referralNfa: false, dateOfInitialCpc: '2025-07-01', childProtectionPlans: [cpp('2025-07-01')] })] }),
+    fail: child({ cin: [episode({ referralNfa: true, dateOfInitialCpc: '2025-07-01', childProtectionPlans: [cpp('2025-07-01')] })] }),
+  },
+  '8839': {
+    pass: child({ cin: [episode({ section47: [s47('2025-06-10'), { ...s47('2025-06-20'), icpcNotRequired: true }] })] }),
+    fail: child({ cin: [episode({ section47: [s47('2025-06-10'), s47('2025-06-20')] })] }),
+  },
+  '8868': {
+    pass: child({ cin: [episode({ cinClosureDate: '2025-08-01', reasonForClosure: 'RC7', section47: [s47('2025-06-10', '2025-07-01'), { ...s47('2025-06-20'), icpcNotRequired: true }] })] }),
+    fail: child({ cin: [episode({ cinClosureDate: '2025-08-01', reasonForClosure: 'RC7', section47: [s47('2025-06-10')] })] }),
+  },
   H01Q: { pass: child(), fail: child({ cin: [episode({ referralSource: '10', startedWithoutReferral: 'cp-plan' })] }) },
   '8950Q': { pass: child({ cin: [episode({ assessments: [assessment(['19C'])] })] }), fail: child({ cin: [episode({ assessments: [assessment(['19A'])] })] }) },
 };

@@ -1,0 +1,208 @@
+// CIN census rules on dates falling within the census year, referrals with no further action,
+// open section 47 enquiries and the order of a plan's dates. See rule.ts for the source. Wording and
+// logic read from the rule text quoted in the open-source implementation's rule files
+// (csc-validator-be-cin, cin_validator/rules/cin2022_23/rule_<code>.py, unchanged to 2025-26); where
+// that implementation's code departs from its own quoted rule text, Hearth follows the rule text
+// and says so in a note.
+import { REFERRAL_SOURCE_CODES, isOneOf } from '../codes.ts';
+import type { CensusPeriod } from '../census-period.ts';
+import type { Assessment, CensusChild, ChildProtectionPlan, CinDetails, Section47 } from '../model.ts';
+import { episodeLabel, failing, type CensusRule } from './rule.ts';
+
+const inYear = (date: string, p: CensusPeriod): boolean => date >= p.start && date <= p.end;
+const assessmentLabel = (a: Assessment): string => `Assessment started ${a.assessmentActualStartDate}`;
+const s47Label = (s: Section47): string => `Section 47 enquiry started ${s.s47ActualStartDate}`;
+const cppLabel = (p: ChildProtectionPlan): string => `Child protection plan started ${p.cppStartDate}`;
+
+/** One entry per item of each episode that fails. */
+function perEpisode<T>(c: CensusChild, items: (d: CinDetails) => readonly T[], fails: (item: T) => boolean, label: (item: T) => string): string[] {
+  const out: string[] = [];
+  for (const d of c.cinDetails) for (const item of items(d)) if (fails(item)) out.push(`${episodeLabel(d.cinReferralDate)}: ${label(item)}`);
+  return out;
+}
+
+/** A section 47 enquiry that neither had its initial conference nor was marked as needing none. */
+const s47Open = (s: Section47): boolean => s.dateOfInitialCpc === undefined && !s.icpcNotRequired;
+
+export const CENSUS_YEAR_AND_NFA_RULES: readonly CensusRule[] = [
+  // ---- Dates within the census year ----
+  {
+    code: '8600',
+    type: 'error',
+    module: 'CINdetails',
+    message: 'Child referral date missing or after data collection period',
+    appliesTo: ['CINreferralDate', 'ReferenceDate'],
+    verified: true,
+    // <CINreferralDate> must be present and on or before <ReferenceDate>.
+    check: (c, ctx) =>
+      failing(
+        c.cinDetails,
+        (d) => d.cinReferralDate === '' || d.cinReferralDate > ctx.period.end,
+        (d) => episodeLabel(d.cinReferralDate),
+      ),
+  },
+  {
+    code: '8696',
+    type: 'error',
+    module: 'Assessments',
+    message: 'Assessment end date must fall within the census year',
+    appliesTo: ['AssessmentAuthorisationDate', 'ReferenceDate'],
+    verified: true,
+    // If present, <AssessmentAuthorisationDate> on or between the start of the census year and <ReferenceDate>.
+    check: (c, ctx) =>
+      perEpisode(
+        c,
+        (d) => d.assessments,
+        (a) => a.assessmentAuthorisationDate !== undefined && !inYear(a.assessmentAuthorisationDate, ctx.period),
+        assessmentLabel,
+      ),
+  },
+  {
+    code: '8736',
+    type: 'error',
+    module: 'Assessments',
+    message: 'For an Assessment that has not been completed, the start date must fall within the census year',
+    appliesTo: ['AssessmentAuthorisationDate', 'AssessmentActualStartDate', 'ReferenceDate'],
+    verified: true,
+    // An assessment with no <AssessmentAuthorisationDate>: <AssessmentActualStartDate> on or between the
+    // start of the census year and <ReferenceDate>. (The implementation's stored version inverts the
+    // comparison; Hearth follows the rule text it quotes.)
+    check: (c, ctx) =>
+      perEpisode(
+        c,
+        (d) => d.assessments,
+        (a) => a.assessmentAuthorisationDate === undefined && !inYear(a.assessmentActualStartDate, ctx.period),
+        assessmentLabel,
+      ),
+  },
+  {
+    code: '8715',
+    type: 'error',
+    module: 'Section47',
+    message: 'Date of Initial Child Protection Conference must fall within the census year',
+    appliesTo: ['DateOfInitialCPC', 'ReferenceDate'],
+    verified: true,
+    // The section 47 enquiry's <DateOfInitialCPC>, where present, within the census year.
+    check: (c, ctx) =>
+      perEpisode(
+        c,
+        (d) => d.section47,
+        (s) => s.dateOfInitialCpc !== undefined && !inYear(s.dateOfInitialCpc, ctx.period),
+        s47Label,
+      ),
+  },
+  {
+    code: '8930',
+    type: 'error',
+    module: 'ChildProtectionPlans',
+    message: 'Child Protection Plan End Date must fall within the census year',
+    appliesTo: ['CPPendDate', 'ReferenceDate'],
+    verified: true,
+    check: (c, ctx) =>
+      perEpisode(
+        c,
+        (d) => d.childProtectionPlans,
+        (p) => p.cppEndDate !== undefined && !inYear(p.cppEndDate, ctx.period),
+        cppLabel,
+      ),
+  },
+  {
+    code: '8925',
+    type: 'error',
+    module: 'ChildProtectionPlans',
+    message: 'Child Protection Plan End Date earlier than Start Date',
+    appliesTo: ['CPPstartDate', 'CPPendDate'],
+    verified: true,
+    // If present, <CPPendDate> on or after <CPPstartDate>.
+    check: (c) =>
+      perEpisode(
+        c,
+        (d) => d.childProtectionPlans,
+        (p) => p.cppEndDate !== undefined && p.cppEndDate < p.cppStartDate,
+        cppLabel,
+      ),
+  },
+  // ---- Referral source ----
+  {
+    code: '8866',
+    type: 'error',
+    module: 'CINdetails',
+    message: 'Source of Referral is missing or an invalid code',
+    appliesTo: ['CINreferralDate', 'ReferralSource'],
+    verified: true,
+    // If <CINreferralDate> is on or after 1 April 2013, <ReferralSource> present and a valid code.
+    check: (c) =>
+      failing(
+        c.cinDetails,
+        (d) => d.cinReferralDate >= '2013-04-01' && !isOneOf(REFERRAL_SOURCE_CODES, d.referralSource),
+        (d) => episodeLabel(d.cinReferralDate),
+      ),
+  },
+  // ---- A referral with no further action has no activity ----
+  {
+    code: '8831',
+    type: 'error',
+    module: 'CINdetails',
+    message: 'Activity is recorded against a case marked as a referral with no further action',
+    appliesTo: ['ReferralNFA', 'AssessmentActualStartDate', 'AssessmentAuthorisationDate', 'S47ActualStartDate', 'DateOfInitialCPC'],
+    verified: true,
+    // <ReferralNFA> true: no assessment (start or authorisation), no section 47 enquiry and no
+    // initial conference date on the episode.
+    check: (c) =>
+      failing(
+        c.cinDetails,
+        (d) => d.referralNfa && (d.assessments.length > 0 || d.section47.length > 0 || d.dateOfInitialCpc !== undefined),
+        (d) => episodeLabel(d.cinReferralDate),
+      ),
+  },
+  {
+    code: '8832',
+    type: 'error',
+    module: 'ChildProtectionPlans',
+    message: 'Child Protection details provided for a referral with no further action.',
+    appliesTo: ['ReferralNFA', 'CPPstartDate'],
+    verified: true,
+    // <ReferralNFA> true: no child protection plan on the episode.
+    check: (c) =>
+      failing(
+        c.cinDetails,
+        (d) => d.referralNfa && d.childProtectionPlans.length > 0,
+        (d) => episodeLabel(d.cinReferralDate),
+      ),
+  },
+  // ---- Section 47 enquiries ----
+  {
+    code: '8839',
+    type: 'error',
+    module: 'Section47',
+    message: 'Within one CINDetails group there are 2 or more open S47 Assessments',
+    appliesTo: ['DateOfInitialCPC', 'ICPCnotRequired'],
+    verified: true,
+    // In one episode, at most one section 47 enquiry with no <DateOfInitialCPC> and <ICPCnotRequired> not true.
+    check: (c) =>
+      failing(
+        c.cinDetails,
+        (d) => d.section47.filter(s47Open).length > 1,
+        (d) => episodeLabel(d.cinReferralDate),
+      ),
+  },
+  {
+    code: '8868',
+    type: 'error',
+    module: 'CINdetails',
+    message: 'CIN episode is shown as closed, however Section 47 enquiry is not shown as completed by ICPC date or ICPC not required flag',
+    appliesTo: ['CINclosureDate', 'DateOfInitialCPC', 'ICPCnotRequired'],
+    verified: true,
+    // <CINclosureDate> present: every section 47 enquiry of the episode has either <DateOfInitialCPC>
+    // or <ICPCnotRequired> true (the implementation also fails one with both; Hearth does too). A
+    // closed episode with no section 47 enquiry passes (the implementation's left join fails it,
+    // which the rule text does not ask).
+    check: (c) =>
+      perEpisode(
+        c,
+        (d) => (d.cinClosureDate === undefined ? [] : d.section47),
+        (s) => (s.dateOfInitialCpc === undefined) === !s.icpcNotRequired,
+        s47Label,
+      ),
+  },
+];
