@@ -329,6 +329,30 @@ const CASES: Readonly<Record<string, { pass: CensusChild; fail: CensusChild; oth
     pass: child({ cin: [episode({ cinClosureDate: '2025-08-01', reasonForClosure: 'RC7', section47: [s47('2025-06-10', '2025-07-01'), { ...s47('2025-06-20'), icpcNotRequired: true }] })] }),
     fail: child({ cin: [episode({ cinClosureDate: '2025-08-01', reasonForClosure: 'RC7', section47: [s47('2025-06-10')] })] }),
   },
+  '8896': {
+    pass: child({ cin: [episode({ assessments: [assessment(['21']), unauthorised(['21'])] })] }),
+    fail: child({ cin: [episode({ assessments: [unauthorised(['21']), { ...unauthorised(['21']), assessmentActualStartDate: '2025-08-01' }] })] }),
+  },
+  '8863Q': {
+    pass: child({ cin: [episode({ assessments: [assessment(['21']), { ...unauthorised(['21']), assessmentActualStartDate: '2025-07-02' }] })] }),
+    fail: child({ cin: [episode({ assessments: [assessment(['21']), { ...unauthorised(['21']), assessmentActualStartDate: '2025-07-01' }] })] }),
+  },
+  '8897Q': {
+    pass: child({ cin: [episode({ assessments: [assessment(['21'])] })] }),
+    fail: child({ cin: [episode({ assessments: [assessment([])] })] }),
+  },
+  '2991Q': {
+    pass: child({ cin: [episode({ assessments: [assessment(['16A'])], section47: [s47('2025-06-10', '2025-07-01')] })] }),
+    fail: child({ cin: [episode({ section47: [s47('2025-06-10', '2025-07-01')] })] }),
+  },
+  '8890': {
+    pass: child({ cin: [episode({ section47: [s47('2025-06-10', '2025-07-01'), { ...s47('2025-07-02'), icpcNotRequired: true }, s47('2025-07-03')] })] }),
+    fail: child({ cin: [episode({ section47: [s47('2025-06-10', '2025-07-01'), s47('2025-07-01')] })] }),
+  },
+  '8842Q': {
+    pass: child({ cin: [episode({ dateOfInitialCpc: '2025-07-01', childProtectionPlans: [cpp('2025-07-01', { cppReviewDates: ['2025-09-01'] })] })] }),
+    fail: child({ cin: [episode({ dateOfInitialCpc: '2025-07-01', childProtectionPlans: [cpp('2025-07-01', { cppReviewDates: [''] })] })] }),
+  },
   H01Q: { pass: child(), fail: child({ cin: [episode({ referralSource: '10', startedWithoutReferral: 'cp-plan' })] }) },
   '8950Q': { pass: child({ cin: [episode({ assessments: [assessment(['19C'])] })] }), fail: child({ cin: [episode({ assessments: [assessment(['19A'])] })] }) },
 };

@@ -2,13 +2,11 @@
 import { ACTIVITY_RULES } from './activities.ts';
 import { ASSESSMENT_RULES } from './assessments.ts';
 import { CHARACTERISTICS_RULES } from './characteristics.ts';
-import { CENSUS_YEAR_AND_NFA_RULES } from './census-year-and-nfa.ts';
+import { CENSUS_YEAR_AND_NFA_RULES, HELD_BACK_CENSUS_YEAR_RULES } from './census-year-and-nfa.ts';
 import { CHILD_IDENTIFIER_RULES } from './child-identifiers.ts';
 import { CIN_DETAILS_RULES } from './cin-details.ts';
 import { HEADER_RULES } from './header.ts';
-import { HELD_BACK_RULES, PLANS_AND_ENQUIRIES_RULES } from './plans-and-enquiries.ts';
-
-export { HELD_BACK_RULES };
+import { HELD_BACK_RULES as HELD_BACK_PLAN_RULES, PLANS_AND_ENQUIRIES_RULES } from './plans-and-enquiries.ts';
 import type { CensusRule, ReturnRule } from './rule.ts';
 
 export const CHILD_RULES: readonly CensusRule[] = [
@@ -20,6 +18,8 @@ export const CHILD_RULES: readonly CensusRule[] = [
   ...PLANS_AND_ENQUIRIES_RULES,
   ...CENSUS_YEAR_AND_NFA_RULES,
 ];
+/** Rules written and tested but not applied to the return yet (each listed in RULES_NOT_APPLIED with its reason). */
+export const HELD_BACK_RULES: readonly CensusRule[] = [...HELD_BACK_PLAN_RULES, ...HELD_BACK_CENSUS_YEAR_RULES];
 export const RETURN_RULES: readonly ReturnRule[] = HEADER_RULES;
 
 export interface RuleNotApplied {
@@ -47,12 +47,17 @@ export const RULES_NOT_APPLIED: readonly RuleNotApplied[] = [
       'Written and tested, not applied yet: an episode closed by an assessment with no further action or a step down to early help now closes with the assessment’s primary need (RC8, RC9), but an open episode with no authorised assessment yet (a plan, enquiry or conference started from the child’s record, or an assessment still running) has no primary need in Hearth and would fail. Applied once Hearth records the primary need when such work starts.',
   },
   {
+    code: '8715',
+    reason:
+      'Written and tested, not applied yet: the return reports every section 47 enquiry of an episode open in the year, including one that started and had its initial conference before the year began, so that conference date falls before the census year. Applied once the return reports only enquiries (or conference dates) within the year.',
+  },
+  {
     code: '2883 2886Q 2887Q 2888Q',
     reason:
       'Not yet written: return-level counts and percentages across all children (plans starting against conferences held; children with no sex, ethnicity or disability recorded). Hearth’s return rules read only the header so far.',
   },
   {
-    code: '2991Q 8585Q 8670Q 8675Q 8770Q 8775Q 8842Q 8863Q 8870Q 8873Q 8875 8890 8896 8897Q 8569Q',
+    code: '8585Q 8670Q 8675Q 8770Q 8775Q 8870Q 8873Q 8875 8569Q',
     reason:
       'Not yet written: Hearth holds the data these read (assessment, section 47 and conference dates, child protection plans, categories and reviews, UPN-unknown reasons, the child’s age); their checks are still to be written and tested against the DfE rule text.',
   },
