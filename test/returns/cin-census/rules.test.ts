@@ -353,6 +353,33 @@ const CASES: Readonly<Record<string, { pass: CensusChild; fail: CensusChild; oth
     pass: child({ cin: [episode({ dateOfInitialCpc: '2025-07-01', childProtectionPlans: [cpp('2025-07-01', { cppReviewDates: ['2025-09-01'] })] })] }),
     fail: child({ cin: [episode({ dateOfInitialCpc: '2025-07-01', childProtectionPlans: [cpp('2025-07-01', { cppReviewDates: [''] })] })] }),
   },
+  // 31 March 2026 less 45 working days : 27 January 2026.
+  '8670Q': {
+    pass: child({ cin: [episode({ assessments: [{ ...unauthorised(['21']), assessmentActualStartDate: '2026-01-27' }] })] }),
+    fail: child({ cin: [episode({ assessments: [{ ...unauthorised(['21']), assessmentActualStartDate: '2026-01-26' }] })] }),
+  },
+  // 31 March 2026 less 15 working days: 10 March 2026.
+  '8675Q': {
+    pass: child({ cin: [episode({ section47: [s47('2026-03-10'), { ...s47('2025-06-10'), icpcNotRequired: true }] })] }),
+    fail: child({ cin: [episode({ section47: [s47('2026-03-09')] })] }),
+  },
+  '8875': {
+    pass: child({ cin: [episode({ section47: [s47('2025-06-10', '2025-07-04')] })] }),
+    fail: child({ cin: [episode({ section47: [s47('2025-06-10', '2025-07-05')] })] }),
+  },
+  '8585Q': {
+    pass: child({ cin: [episode({ cinClosureDate: '2025-08-01', reasonForClosure: 'RC7' })] }),
+    fail: child({ cin: [episode({ cinClosureDate: '2025-08-01', reasonForClosure: 'RC2' })] }),
+  },
+  '8870Q': {
+    pass: child({ cin: [episode({ section47: [{ ...s47('2025-06-10'), initialCpcTarget: '2025-07-04' }] })] }),
+    fail: child({ cin: [episode({ section47: [{ ...s47('2025-06-10'), initialCpcTarget: '2025-07-06' }] })] }),
+  },
+  // 1 April 2025 less one working day: 31 March 2025.
+  '8569Q': {
+    pass: child({ cin: [episode({ cinReferralDate: '2025-03-31', referralNfa: true, cinClosureDate: '2025-04-01', reasonForClosure: 'RC7' })] }),
+    fail: child({ cin: [episode({ cinReferralDate: '2025-03-30', referralNfa: true, cinClosureDate: '2025-04-01', reasonForClosure: 'RC7' })] }),
+  },
   H01Q: { pass: child(), fail: child({ cin: [episode({ referralSource: '10', startedWithoutReferral: 'cp-plan' })] }) },
   '8950Q': { pass: child({ cin: [episode({ assessments: [assessment(['19C'])] })] }), fail: child({ cin: [episode({ assessments: [assessment(['19A'])] })] }) },
 };

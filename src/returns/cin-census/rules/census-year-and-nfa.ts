@@ -4,6 +4,8 @@
 // (csc-validator-be-cin, cin_validator/rules/cin2022_23/rule_<code>.py, unchanged to 2025-26); where
 // that implementation's code departs from its own quoted rule text, Hearth follows the rule text
 // and says so in a note.
+import { DayOfWeek, LocalDate } from '@js-joda/core';
+import { STATUTORY_WORKING_DAY_CALENDAR } from '../../../domain/shared/calendar/index.ts';
 import { ASSESSMENT_FACTOR_CODES, REFERRAL_SOURCE_CODES, isOneOf } from '../codes.ts';
 import type { CensusPeriod } from '../census-period.ts';
 import type { Assessment, CensusChild, ChildProtectionPlan, CinDetails, Section47 } from '../model.ts';
@@ -20,6 +22,14 @@ function perEpisode<T>(c: CensusChild, items: (d: CinDetails) => readonly T[], f
   for (const d of c.cinDetails) for (const item of items(d)) if (fails(item)) out.push(`${episodeLabel(d.cinReferralDate)}: ${label(item)}`);
   return out;
 }
+
+/** The reference date less `n` working days (England and Wales bank holidays; the validator uses England's). */
+const workingDaysBeforeEnd = (p: CensusPeriod, n: number): string => STATUTORY_WORKING_DAY_CALENDAR.addWorkingDays(LocalDate.parse(p.end), -n).toString();
+
+const isWeekend = (date: string): boolean => {
+  const day = LocalDate.parse(date).dayOfWeek();
+  return day === DayOfWeek.SATURDAY || day === DayOfWeek.SUNDAY;
+};
 
 /** A section 47 enquiry that neither had its initial conference nor was marked as needing none. */
 const s47Open = (s: Section47): boolean => s.dateOfInitialCpc === undefined && !s.icpcNotRequired;
@@ -248,20 +258,6 @@ export const CENSUS_YEAR_AND_NFA_RULES: readonly CensusRule[] = [
       ),
   },
   {
-    code: '2991Q',
-    type: 'query',
-    module: 'CINdetails',
-    message: 'Please check: A Section 47 module is recorded and there is no assessment on the episode',
-    appliesTo: ['S47ActualStartDate', 'AssessmentActualStartDate'],
-    verified: true,
-    check: (c) =>
-      failing(
-        c.cinDetails,
-        (d) => d.section47.length > 0 && d.assessments.length === 0,
-        (d) => episodeLabel(d.cinReferralDate),
-      ),
-  },
-  {
     code: '8890',
     type: 'error',
     module: 'Section47',
@@ -302,6 +298,93 @@ export const CENSUS_YEAR_AND_NFA_RULES: readonly CensusRule[] = [
         cppLabel,
       ),
   },
+  {
+    code: '8670Q',
+    type: 'query',
+    module: 'Assessments',
+    message: 'Please check: Assessment started more than 45 working days before the end of the census year. However, there is no Assessment end date.',
+    appliesTo: ['AssessmentActualStartDate', 'AssessmentAuthorisationDate', 'ReferenceDate'],
+    verified: true,
+    // No <AssessmentAuthorisationDate>: <AssessmentActualStartDate> not before the reference date less 45 working days.
+    check: (c, ctx) => {
+      const earliest = workingDaysBeforeEnd(ctx.period, 45);
+      return perEpisode(
+        c,
+        (d) => d.assessments,
+        (a) => a.assessmentAuthorisationDate === undefined && a.assessmentActualStartDate < earliest,
+        assessmentLabel,
+      );
+    },
+  },
+  {
+    code: '8675Q',
+    type: 'query',
+    module: 'Section47',
+    message:
+      'Please check: S47 Enquiry started more than 15 working days before the end of the census year. However, there is no date of Initial Child Protection Conference.',
+    appliesTo: ['S47ActualStartDate', 'DateOfInitialCPC', 'ICPCnotRequired', 'ReferenceDate'],
+    verified: true,
+    // No <DateOfInitialCPC> and <ICPCnotRequired> false: <S47ActualStartDate> not before the reference
+    // date less 15 working days. (The implementation's stored version flags the enquiries started
+    // after that day, against its own rule text and message; Hearth follows the rule text.)
+    check: (c, ctx) => {
+      const earliest = workingDaysBeforeEnd(ctx.period, 15);
+      return perEpisode(
+        c,
+        (d) => d.section47,
+        (s) => s47Open(s) && s.s47ActualStartDate < earliest,
+        s47Label,
+      );
+    },
+  },
+  {
+    code: '8585Q',
+    type: 'query',
+    module: 'CINdetails',
+    message: 'Please check and either amend or provide a reason: CIN episode shows Died as the Closure Reason, however child has no recorded Date of Death',
+    appliesTo: ['ReasonForClosure', 'PersonDeathDate'],
+    verified: true,
+    // <ReasonForClosure> RC2 (died): <PersonDeathDate> present. Hearth holds no date of death (see
+    // 4008 in RULES_NOT_APPLIED), so every episode it closes as RC2 is queried, as the DfE would.
+    check: (c) =>
+      failing(
+        c.cinDetails,
+        (d) => d.reasonForClosure === 'RC2' && c.childIdentifiers.personDeathDate === undefined,
+        (d) => episodeLabel(d.cinReferralDate),
+      ),
+  },
+  {
+    code: '8870Q',
+    type: 'query',
+    module: 'Section47',
+    message: 'Please check: The Target Date for Initial Child Protection Conference should not be a weekend',
+    appliesTo: ['InitialCPCtarget'],
+    verified: true,
+    check: (c) =>
+      perEpisode(
+        c,
+        (d) => d.section47,
+        (s) => s.initialCpcTarget !== undefined && isWeekend(s.initialCpcTarget),
+        s47Label,
+      ),
+  },
+  {
+    code: '8569Q',
+    type: 'query',
+    module: 'CINdetails',
+    message: 'A case with referral date before one working day prior to the collection start date must not be flagged as a no further action case',
+    appliesTo: ['CINreferralDate', 'ReferralNFA', 'ReferenceDate'],
+    verified: true,
+    // <CINreferralDate> before the start of the census year less one working day: <ReferralNFA> false.
+    check: (c, ctx) => {
+      const earliest = STATUTORY_WORKING_DAY_CALENDAR.addWorkingDays(LocalDate.parse(ctx.period.start), -1).toString();
+      return failing(
+        c.cinDetails,
+        (d) => d.referralNfa && d.cinReferralDate < earliest,
+        (d) => episodeLabel(d.cinReferralDate),
+      );
+    },
+  },
 ];
 
 /**
@@ -322,6 +405,36 @@ export const HELD_BACK_CENSUS_YEAR_RULES: readonly CensusRule[] = [
         c,
         (d) => d.section47,
         (s) => s.dateOfInitialCpc !== undefined && !inYear(s.dateOfInitialCpc, ctx.period),
+        s47Label,
+      ),
+  },
+  {
+    code: '2991Q',
+    type: 'query',
+    module: 'CINdetails',
+    message: 'Please check: A Section 47 module is recorded and there is no assessment on the episode',
+    appliesTo: ['S47ActualStartDate', 'AssessmentActualStartDate'],
+    verified: true,
+    check: (c) =>
+      failing(
+        c.cinDetails,
+        (d) => d.section47.length > 0 && d.assessments.length === 0,
+        (d) => episodeLabel(d.cinReferralDate),
+      ),
+  },
+  {
+    code: '8875',
+    type: 'error',
+    module: 'Section47',
+    message: 'The Date of Initial Child Protection Conference cannot be a weekend',
+    appliesTo: ['DateOfInitialCPC'],
+    verified: true,
+    // Where present, the enquiry's <DateOfInitialCPC> is not a Saturday or Sunday.
+    check: (c) =>
+      perEpisode(
+        c,
+        (d) => d.section47,
+        (s) => s.dateOfInitialCpc !== undefined && isWeekend(s.dateOfInitialCpc),
         s47Label,
       ),
   },

@@ -47,9 +47,14 @@ export const RULES_NOT_APPLIED: readonly RuleNotApplied[] = [
       'Written and tested, not applied yet: an episode closed by an assessment with no further action or a step down to early help now closes with the assessment’s primary need (RC8, RC9), but an open episode with no authorised assessment yet (a plan, enquiry or conference started from the child’s record, or an assessment still running) has no primary need in Hearth and would fail. Applied once Hearth records the primary need when such work starts.',
   },
   {
-    code: '8715',
+    code: '8715 2991Q',
     reason:
-      'Written and tested, not applied yet: the return reports every section 47 enquiry of an episode open in the year, including one that started and had its initial conference before the year began, so that conference date falls before the census year. Applied once the return reports only enquiries (or conference dates) within the year.',
+      'Written and tested, not applied yet: for an episode open across the year start, the return reports every section 47 enquiry of the episode, including one that started and had its initial conference before the year began (that conference date falls outside the census year: 8715), while it drops the episode’s assessment authorised before the year (so the enquiry is shown with no assessment on the episode: 2991Q). Applied once the return reports an open episode’s earlier enquiries and assessments alike.',
+  },
+  {
+    code: '8875',
+    reason:
+      'Written and tested, not applied yet: the generated authority’s child protection journeys (src/db/seed/synthetic/stories.ts) hold the initial conference a random 3 to 12 calendar days after the section 47 enquiry ends, so some fall on a Saturday or Sunday. Applied once the generated conferences fall on working days.',
   },
   {
     code: '2883 2886Q 2887Q 2888Q',
@@ -57,7 +62,7 @@ export const RULES_NOT_APPLIED: readonly RuleNotApplied[] = [
       'Not yet written: return-level counts and percentages across all children (plans starting against conferences held; children with no sex, ethnicity or disability recorded). Hearth’s return rules read only the header so far.',
   },
   {
-    code: '8585Q 8670Q 8675Q 8770Q 8775Q 8870Q 8873Q 8875 8569Q',
+    code: '8770Q 8775Q 8873Q',
     reason:
       'Not yet written: Hearth holds the data these read (assessment, section 47 and conference dates, child protection plans, categories and reviews, UPN-unknown reasons, the child’s age); their checks are still to be written and tested against the DfE rule text.',
   },
