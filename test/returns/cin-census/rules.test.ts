@@ -380,6 +380,19 @@ const CASES: Readonly<Record<string, { pass: CensusChild; fail: CensusChild; oth
     pass: child({ cin: [episode({ cinReferralDate: '2025-03-31', referralNfa: true, cinClosureDate: '2025-04-01', reasonForClosure: 'RC7' })] }),
     fail: child({ cin: [episode({ cinReferralDate: '2025-03-30', referralNfa: true, cinClosureDate: '2025-04-01', reasonForClosure: 'RC7' })] }),
   },
+  // Reference date 31 March 2026: of school age if born on or before 31 August 2022.
+  '8770Q': {
+    pass: child({ ids: { upn: undefined, upnUnknown: 'UN1', personBirthDate: '2022-09-01' } }),
+    fail: child({ ids: { upn: undefined, upnUnknown: 'UN1', personBirthDate: '2022-08-31' } }),
+  },
+  '8775Q': {
+    pass: child({ ids: { personBirthDate: '2001-03-31' } }),
+    fail: child({ ids: { personBirthDate: '2001-03-30' } }),
+  },
+  '8873Q': {
+    pass: child({ cin: [episode({ assessments: [assessment(['21'])], cinClosureDate: '2025-07-01', reasonForClosure: 'RC8' })] }),
+    fail: child({ cin: [episode({ assessments: [assessment(['21'])], cinClosureDate: '2025-07-01', reasonForClosure: 'RC7' })] }),
+  },
   H01Q: { pass: child(), fail: child({ cin: [episode({ referralSource: '10', startedWithoutReferral: 'cp-plan' })] }) },
   '8950Q': { pass: child({ cin: [episode({ assessments: [assessment(['19C'])] })] }), fail: child({ cin: [episode({ assessments: [assessment(['19A'])] })] }) },
 };

@@ -299,45 +299,6 @@ export const CENSUS_YEAR_AND_NFA_RULES: readonly CensusRule[] = [
       ),
   },
   {
-    code: '8670Q',
-    type: 'query',
-    module: 'Assessments',
-    message: 'Please check: Assessment started more than 45 working days before the end of the census year. However, there is no Assessment end date.',
-    appliesTo: ['AssessmentActualStartDate', 'AssessmentAuthorisationDate', 'ReferenceDate'],
-    verified: true,
-    // No <AssessmentAuthorisationDate>: <AssessmentActualStartDate> not before the reference date less 45 working days.
-    check: (c, ctx) => {
-      const earliest = workingDaysBeforeEnd(ctx.period, 45);
-      return perEpisode(
-        c,
-        (d) => d.assessments,
-        (a) => a.assessmentAuthorisationDate === undefined && a.assessmentActualStartDate < earliest,
-        assessmentLabel,
-      );
-    },
-  },
-  {
-    code: '8675Q',
-    type: 'query',
-    module: 'Section47',
-    message:
-      'Please check: S47 Enquiry started more than 15 working days before the end of the census year. However, there is no date of Initial Child Protection Conference.',
-    appliesTo: ['S47ActualStartDate', 'DateOfInitialCPC', 'ICPCnotRequired', 'ReferenceDate'],
-    verified: true,
-    // No <DateOfInitialCPC> and <ICPCnotRequired> false: <S47ActualStartDate> not before the reference
-    // date less 15 working days. (The implementation's stored version flags the enquiries started
-    // after that day, against its own rule text and message; Hearth follows the rule text.)
-    check: (c, ctx) => {
-      const earliest = workingDaysBeforeEnd(ctx.period, 15);
-      return perEpisode(
-        c,
-        (d) => d.section47,
-        (s) => s47Open(s) && s.s47ActualStartDate < earliest,
-        s47Label,
-      );
-    },
-  },
-  {
     code: '8585Q',
     type: 'query',
     module: 'CINdetails',
@@ -384,6 +345,65 @@ export const CENSUS_YEAR_AND_NFA_RULES: readonly CensusRule[] = [
         (d) => episodeLabel(d.cinReferralDate),
       );
     },
+  },
+  {
+    code: '8770Q',
+    type: 'query',
+    module: 'ChildIdentifiers',
+    message: 'Please check and either amend data or provide a reason: UPN is missing or reason UPN is missing or is UN1 for a child who is of school age.',
+    appliesTo: ['UPN', 'UPNunknown', 'PersonBirthDate', 'ReferralNFA', 'ReferenceDate'],
+    verified: true,
+    // A child with an episode that is not a referral with no further action, born on or before 31
+    // August four years before the census year's following September (the reference date plus four
+    // months and 31 days, less four years), has a UPN or a reason UN2 to UN7 (UN1, not of school age, does not do).
+    check: (c, ctx) => {
+      const ids = c.childIdentifiers;
+      if (ids.personBirthDate === undefined || !c.cinDetails.some((d) => !d.referralNfa)) return [];
+      const schoolAgeBornBy = LocalDate.parse(ctx.period.end).plusMonths(4).plusDays(31).minusYears(4).toString();
+      const fails =
+        ids.personBirthDate <= schoolAgeBornBy &&
+        (ids.upn === undefined || ids.upn === '') &&
+        !['UN2', 'UN3', 'UN4', 'UN5', 'UN6', 'UN7'].includes(ids.upnUnknown ?? '');
+      return fails ? [`Child born ${ids.personBirthDate}`] : [];
+    },
+  },
+  {
+    code: '8775Q',
+    type: 'query',
+    module: 'ChildIdentifiers',
+    message: 'Please check: Child is over 25 years old',
+    appliesTo: ['PersonBirthDate', 'CINclosureDate', 'ReferenceDate'],
+    verified: true,
+    // Born before the reference date less 25 years, with an episode still open or closed after the
+    // child's 25th birthday.
+    check: (c, ctx) => {
+      const born = c.childIdentifiers.personBirthDate;
+      if (born === undefined || born >= LocalDate.parse(ctx.period.end).minusYears(25).toString()) return [];
+      const twentyFifth = LocalDate.parse(born).plusYears(25).toString();
+      return failing(
+        c.cinDetails,
+        (d) => d.cinClosureDate === undefined || d.cinClosureDate > twentyFifth,
+        (d) => episodeLabel(d.cinReferralDate),
+      );
+    },
+  },
+  {
+    code: '8873Q',
+    type: 'query',
+    module: 'Assessments',
+    message:
+      "Please check and either amend data or provide a reason: When there is only one assessment on the episode and the factors code “21 No factors identified” has been used for the completed assessment, the reason for closure ‘RC8’ or 'RC9' should be used.",
+    appliesTo: ['AssessmentFactors', 'ReasonForClosure'],
+    verified: true,
+    // An episode with one assessment, whose factors include 21 (no factors identified): reason for
+    // closure RC8 or RC9 (an episode with no reason for closure fails, as in the implementation).
+    check: (c) =>
+      failing(
+        c.cinDetails,
+        (d) =>
+          d.assessments.length === 1 && (d.assessments[0]?.assessmentFactors.includes('21') ?? false) && !['RC8', 'RC9'].includes(d.reasonForClosure ?? ''),
+        (d) => episodeLabel(d.cinReferralDate),
+      ),
   },
 ];
 
@@ -437,5 +457,44 @@ export const HELD_BACK_CENSUS_YEAR_RULES: readonly CensusRule[] = [
         (s) => s.dateOfInitialCpc !== undefined && isWeekend(s.dateOfInitialCpc),
         s47Label,
       ),
+  },
+  {
+    code: '8670Q',
+    type: 'query',
+    module: 'Assessments',
+    message: 'Please check: Assessment started more than 45 working days before the end of the census year. However, there is no Assessment end date.',
+    appliesTo: ['AssessmentActualStartDate', 'AssessmentAuthorisationDate', 'ReferenceDate'],
+    verified: true,
+    // No <AssessmentAuthorisationDate>: <AssessmentActualStartDate> not before the reference date less 45 working days.
+    check: (c, ctx) => {
+      const earliest = workingDaysBeforeEnd(ctx.period, 45);
+      return perEpisode(
+        c,
+        (d) => d.assessments,
+        (a) => a.assessmentAuthorisationDate === undefined && a.assessmentActualStartDate < earliest,
+        assessmentLabel,
+      );
+    },
+  },
+  {
+    code: '8675Q',
+    type: 'query',
+    module: 'Section47',
+    message:
+      'Please check: S47 Enquiry started more than 15 working days before the end of the census year. However, there is no date of Initial Child Protection Conference.',
+    appliesTo: ['S47ActualStartDate', 'DateOfInitialCPC', 'ICPCnotRequired', 'ReferenceDate'],
+    verified: true,
+    // No <DateOfInitialCPC> and <ICPCnotRequired> false: <S47ActualStartDate> not before the reference
+    // date less 15 working days. (The implementation's stored version flags the enquiries started
+    // after that day, against its own rule text and message; Hearth follows the rule text.)
+    check: (c, ctx) => {
+      const earliest = workingDaysBeforeEnd(ctx.period, 15);
+      return perEpisode(
+        c,
+        (d) => d.section47,
+        (s) => s47Open(s) && s.s47ActualStartDate < earliest,
+        s47Label,
+      );
+    },
   },
 ];
