@@ -390,7 +390,7 @@ const CASES: Readonly<Record<string, { pass: CensusChild; fail: CensusChild; oth
     fail: child({ ids: { personBirthDate: '2001-03-30' } }),
   },
   '8873Q': {
-    pass: child({ cin: [episode({ assessments: [assessment(['21'])], cinClosureDate: '2025-07-01', reasonForClosure: 'RC8' })] }),
+    pass: child({ cin: [episode({ assessments: [assessment(['21'])], cinClosureDate: '2025-07-01', reasonForClosure: 'RC8' }), episode({ cinReferralDate: '2025-09-01', assessments: [assessment(['21'], { assessmentActualStartDate: '2025-09-02' })] })] }),
     fail: child({ cin: [episode({ assessments: [assessment(['21'])], cinClosureDate: '2025-07-01', reasonForClosure: 'RC7' })] }),
   },
   H01Q: { pass: child(), fail: child({ cin: [episode({ referralSource: '10', startedWithoutReferral: 'cp-plan' })] }) },

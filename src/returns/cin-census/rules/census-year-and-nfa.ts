@@ -347,47 +347,6 @@ export const CENSUS_YEAR_AND_NFA_RULES: readonly CensusRule[] = [
     },
   },
   {
-    code: '8770Q',
-    type: 'query',
-    module: 'ChildIdentifiers',
-    message: 'Please check and either amend data or provide a reason: UPN is missing or reason UPN is missing or is UN1 for a child who is of school age.',
-    appliesTo: ['UPN', 'UPNunknown', 'PersonBirthDate', 'ReferralNFA', 'ReferenceDate'],
-    verified: true,
-    // A child with an episode that is not a referral with no further action, born on or before 31
-    // August four years before the census year's following September (the reference date plus four
-    // months and 31 days, less four years), has a UPN or a reason UN2 to UN7 (UN1, not of school age, does not do).
-    check: (c, ctx) => {
-      const ids = c.childIdentifiers;
-      if (ids.personBirthDate === undefined || !c.cinDetails.some((d) => !d.referralNfa)) return [];
-      const schoolAgeBornBy = LocalDate.parse(ctx.period.end).plusMonths(4).plusDays(31).minusYears(4).toString();
-      const fails =
-        ids.personBirthDate <= schoolAgeBornBy &&
-        (ids.upn === undefined || ids.upn === '') &&
-        !['UN2', 'UN3', 'UN4', 'UN5', 'UN6', 'UN7'].includes(ids.upnUnknown ?? '');
-      return fails ? [`Child born ${ids.personBirthDate}`] : [];
-    },
-  },
-  {
-    code: '8775Q',
-    type: 'query',
-    module: 'ChildIdentifiers',
-    message: 'Please check: Child is over 25 years old',
-    appliesTo: ['PersonBirthDate', 'CINclosureDate', 'ReferenceDate'],
-    verified: true,
-    // Born before the reference date less 25 years, with an episode still open or closed after the
-    // child's 25th birthday.
-    check: (c, ctx) => {
-      const born = c.childIdentifiers.personBirthDate;
-      if (born === undefined || born >= LocalDate.parse(ctx.period.end).minusYears(25).toString()) return [];
-      const twentyFifth = LocalDate.parse(born).plusYears(25).toString();
-      return failing(
-        c.cinDetails,
-        (d) => d.cinClosureDate === undefined || d.cinClosureDate > twentyFifth,
-        (d) => episodeLabel(d.cinReferralDate),
-      );
-    },
-  },
-  {
     code: '8873Q',
     type: 'query',
     module: 'Assessments',
@@ -395,8 +354,9 @@ export const CENSUS_YEAR_AND_NFA_RULES: readonly CensusRule[] = [
       "Please check and either amend data or provide a reason: When there is only one assessment on the episode and the factors code “21 No factors identified” has been used for the completed assessment, the reason for closure ‘RC8’ or 'RC9' should be used.",
     appliesTo: ['AssessmentFactors', 'ReasonForClosure'],
     verified: true,
-    // An episode with one assessment, whose factors include 21 (no factors identified): reason for
-    // closure RC8 or RC9 (an episode with no reason for closure fails, as in the implementation).
+    // A closed episode with one assessment, whose factors include 21 (no factors identified): reason
+    // for closure RC8 or RC9. The implementation also queries an open episode (no reason for closure
+    // yet); Hearth reads the rule's "reason for closure should be used" as applying once the episode closes.
     check: (c) =>
       failing(
         c.cinDetails,
@@ -494,6 +454,47 @@ export const HELD_BACK_CENSUS_YEAR_RULES: readonly CensusRule[] = [
         (d) => d.section47,
         (s) => s47Open(s) && s.s47ActualStartDate < earliest,
         s47Label,
+      );
+    },
+  },
+  {
+    code: '8770Q',
+    type: 'query',
+    module: 'ChildIdentifiers',
+    message: 'Please check and either amend data or provide a reason: UPN is missing or reason UPN is missing or is UN1 for a child who is of school age.',
+    appliesTo: ['UPN', 'UPNunknown', 'PersonBirthDate', 'ReferralNFA', 'ReferenceDate'],
+    verified: true,
+    // A child with an episode that is not a referral with no further action, born on or before 31
+    // August four years before the census year's following September (the reference date plus four
+    // months and 31 days, less four years), has a UPN or a reason UN2 to UN7 (UN1, not of school age, does not do).
+    check: (c, ctx) => {
+      const ids = c.childIdentifiers;
+      if (ids.personBirthDate === undefined || !c.cinDetails.some((d) => !d.referralNfa)) return [];
+      const schoolAgeBornBy = LocalDate.parse(ctx.period.end).plusMonths(4).plusDays(31).minusYears(4).toString();
+      const fails =
+        ids.personBirthDate <= schoolAgeBornBy &&
+        (ids.upn === undefined || ids.upn === '') &&
+        !['UN2', 'UN3', 'UN4', 'UN5', 'UN6', 'UN7'].includes(ids.upnUnknown ?? '');
+      return fails ? [`Child born ${ids.personBirthDate}`] : [];
+    },
+  },
+  {
+    code: '8775Q',
+    type: 'query',
+    module: 'ChildIdentifiers',
+    message: 'Please check: Child is over 25 years old',
+    appliesTo: ['PersonBirthDate', 'CINclosureDate', 'ReferenceDate'],
+    verified: true,
+    // Born before the reference date less 25 years, with an episode still open or closed after the
+    // child's 25th birthday.
+    check: (c, ctx) => {
+      const born = c.childIdentifiers.personBirthDate;
+      if (born === undefined || born >= LocalDate.parse(ctx.period.end).minusYears(25).toString()) return [];
+      const twentyFifth = LocalDate.parse(born).plusYears(25).toString();
+      return failing(
+        c.cinDetails,
+        (d) => d.cinClosureDate === undefined || d.cinClosureDate > twentyFifth,
+        (d) => episodeLabel(d.cinReferralDate),
       );
     },
   },
