@@ -361,7 +361,10 @@ export const CENSUS_YEAR_AND_NFA_RULES: readonly CensusRule[] = [
       failing(
         c.cinDetails,
         (d) =>
-          d.assessments.length === 1 && (d.assessments[0]?.assessmentFactors.includes('21') ?? false) && !['RC8', 'RC9'].includes(d.reasonForClosure ?? ''),
+          d.reasonForClosure !== undefined &&
+          d.assessments.length === 1 &&
+          (d.assessments[0]?.assessmentFactors.includes('21') ?? false) &&
+          !['RC8', 'RC9'].includes(d.reasonForClosure),
         (d) => episodeLabel(d.cinReferralDate),
       ),
   },
