@@ -346,28 +346,6 @@ export const CENSUS_YEAR_AND_NFA_RULES: readonly CensusRule[] = [
       );
     },
   },
-  {
-    code: '8873Q',
-    type: 'query',
-    module: 'Assessments',
-    message:
-      "Please check and either amend data or provide a reason: When there is only one assessment on the episode and the factors code “21 No factors identified” has been used for the completed assessment, the reason for closure ‘RC8’ or 'RC9' should be used.",
-    appliesTo: ['AssessmentFactors', 'ReasonForClosure'],
-    verified: true,
-    // A closed episode with one assessment, whose factors include 21 (no factors identified): reason
-    // for closure RC8 or RC9. The implementation also queries an open episode (no reason for closure
-    // yet); Hearth reads the rule's "reason for closure should be used" as applying once the episode closes.
-    check: (c) =>
-      failing(
-        c.cinDetails,
-        (d) =>
-          d.reasonForClosure !== undefined &&
-          d.assessments.length === 1 &&
-          (d.assessments[0]?.assessmentFactors.includes('21') ?? false) &&
-          !['RC8', 'RC9'].includes(d.reasonForClosure),
-        (d) => episodeLabel(d.cinReferralDate),
-      ),
-  },
 ];
 
 /**
@@ -500,5 +478,27 @@ export const HELD_BACK_CENSUS_YEAR_RULES: readonly CensusRule[] = [
         (d) => episodeLabel(d.cinReferralDate),
       );
     },
+  },
+  {
+    code: '8873Q',
+    type: 'query',
+    module: 'Assessments',
+    message:
+      "Please check and either amend data or provide a reason: When there is only one assessment on the episode and the factors code “21 No factors identified” has been used for the completed assessment, the reason for closure ‘RC8’ or 'RC9' should be used.",
+    appliesTo: ['AssessmentFactors', 'ReasonForClosure'],
+    verified: true,
+    // A closed episode with one assessment, whose factors include 21 (no factors identified): reason
+    // for closure RC8 or RC9. The implementation also queries an open episode (no reason for closure
+    // yet); Hearth reads the rule's "reason for closure should be used" as applying once the episode closes.
+    check: (c) =>
+      failing(
+        c.cinDetails,
+        (d) =>
+          d.reasonForClosure !== undefined &&
+          d.assessments.length === 1 &&
+          (d.assessments[0]?.assessmentFactors.includes('21') ?? false) &&
+          !['RC8', 'RC9'].includes(d.reasonForClosure),
+        (d) => episodeLabel(d.cinReferralDate),
+      ),
   },
 ];

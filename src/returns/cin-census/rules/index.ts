@@ -72,6 +72,11 @@ export const RULES_NOT_APPLIED: readonly RuleNotApplied[] = [
       'Written and tested, not applied yet: the generated authority holds a person born more than 25 years before the reference date whose child in need episode, open since 2017, was never closed. Applied once the generated journeys close a child’s episodes by adulthood.',
   },
   {
+    code: '8873Q',
+    reason:
+      'Written and tested, not applied yet: the generated authority closes an episode whose only assessment found no factors (21) with a reason other than RC8 or RC9 (closed with no further action or stepped down to early help). Applied once the generated journeys close such an episode as RC8 or RC9.',
+  },
+  {
     code: '2883 2886Q 2887Q 2888Q',
     reason:
       'Not yet written: return-level counts and percentages across all children (plans starting against conferences held; children with no sex, ethnicity or disability recorded). Hearth’s return rules read only the header so far.',
