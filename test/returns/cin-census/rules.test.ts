@@ -382,8 +382,8 @@ const CASES: Readonly<Record<string, { pass: CensusChild; fail: CensusChild; oth
   },
   // Reference date 31 March 2026: of school age if born on or before 31 August 2022.
   '8770Q': {
-    pass: child({ ids: { upn: undefined, upnUnknown: 'UN1', personBirthDate: '2022-09-01' } }),
-    fail: child({ ids: { upn: undefined, upnUnknown: 'UN1', personBirthDate: '2022-08-31' } }),
+    pass: { ...child(), childIdentifiers: { laChildId: 'ABC123', upnUnknown: 'UN1', personBirthDate: '2022-09-01', sex: 'F' } },
+    fail: { ...child(), childIdentifiers: { laChildId: 'ABC123', upnUnknown: 'UN1', personBirthDate: '2022-08-31', sex: 'F' } },
   },
   '8775Q': {
     pass: child({ ids: { personBirthDate: '2001-03-31' } }),
