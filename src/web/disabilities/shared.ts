@@ -2,6 +2,7 @@
 // back (a form opened before someone else's change is refused as stale), and the due-date partial.
 import { ValidationError } from '../../app/shared/errors.ts';
 import { asString, type FormBody } from '../shared/forms.ts';
+import { isoFromDateParts } from '../records/shared.ts';
 
 export const RAG_COLOUR: Readonly<Record<string, string>> = { red: 'red', amber: 'orange', green: 'green' };
 
@@ -26,4 +27,21 @@ export function uuidFieldOf(body: FormBody, name: string): string {
 
 export function textOf(body: FormBody, name: string): string {
   return asString(body[name]) ?? '';
+}
+
+const DATE_PARTS = ['day', 'month', 'year'] as const;
+
+/** The typed values of a form's text fields and GOV.UK date fields (`<name>-day` etc.), to show again. */
+export function valuesOf(body: FormBody, names: readonly string[], dates: readonly string[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const n of names) values[n] = textOf(body, n);
+  for (const d of dates) for (const p of DATE_PARTS) values[`${d}-${p}`] = textOf(body, `${d}-${p}`);
+  return values;
+}
+
+/** The ISO date of a date field from `valuesOf`, or its error; an optional field left blank is ''. */
+export function dateFrom(values: Record<string, string>, field: string, label: string, required: string, optional: boolean): { iso: string } | { error: string } {
+  const parts = { day: values[`${field}-day`] ?? '', month: values[`${field}-month`] ?? '', year: values[`${field}-year`] ?? '' };
+  if (optional && parts.day.trim() === '' && parts.month.trim() === '' && parts.year.trim() === '') return { iso: '' };
+  return isoFromDateParts(parts, label, required);
 }

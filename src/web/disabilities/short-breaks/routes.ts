@@ -8,29 +8,14 @@ import type { AppDeps } from '../../../app/shared/deps.ts';
 import { ValidationError, type FieldErrors } from '../../../app/shared/errors.ts';
 import { REG_48_MAX_NIGHTS_A_YEAR, SHORT_BREAK_MESSAGES, SHORT_BREAK_REVIEW_OUTCOMES, SHORT_BREAK_TYPES } from '../../../domain/disabilities/services.ts';
 import { csrfGuard } from '../../shared/csrf.ts';
-import { errorSummary, errorsByField, formBody, type FormBody } from '../../shared/forms.ts';
+import { errorSummary, errorsByField, formBody } from '../../shared/forms.ts';
 import { paths } from '../../shared/paths.ts';
 import { requestContext } from '../../shared/request-context.ts';
-import { childHeaderContext, childIdOf, isoFromDateParts, linkDateErrors } from '../../records/shared.ts';
-import { idAndVersionOf, textOf, uuidFieldOf } from '../shared.ts';
+import { childHeaderContext, childIdOf, linkDateErrors } from '../../records/shared.ts';
+import { dateFrom, idAndVersionOf, uuidFieldOf, valuesOf } from '../shared.ts';
 
 const NEW_FIELDS = ['eligibility', 'type', 'provider', 'amount', 'startsOn', 'endsOn'];
 const REVIEW_FIELDS = ['shortBreak', 'reviewedOn', 'outcome', 'notes'];
-const DATE_PARTS = ['day', 'month', 'year'] as const;
-
-function valuesOf(body: FormBody, names: readonly string[], dates: readonly string[]): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const n of names) values[n] = textOf(body, n);
-  for (const d of dates) for (const p of DATE_PARTS) values[`${d}-${p}`] = textOf(body, `${d}-${p}`);
-  return values;
-}
-
-function dateFrom(values: Record<string, string>, field: string, label: string, required: string, optional: boolean): { iso: string } | { error: string } {
-  const parts = { day: values[`${field}-day`] ?? '', month: values[`${field}-month`] ?? '', year: values[`${field}-year`] ?? '' };
-  if (optional && parts.day.trim() === '' && parts.month.trim() === '' && parts.year.trim() === '') return { iso: '' };
-  return isoFromDateParts(parts, label, required);
-}
-
 export async function shortBreakRoutes(app: FastifyInstance, options: { deps: AppDeps }): Promise<void> {
   const { deps } = options;
 
