@@ -9,6 +9,8 @@
 //                        PGlite searches the page benchmark's authority
 //   BENCH_DURATION       seconds per load run (default 8); BENCH_RUNS runs per figure (default 3)
 //   BENCH_CONNECTIONS    concurrent connections (default 50,200)
+//   BENCH_PARTS          what to measure (default pages,returns,search): e.g. `search` alone
+//                        generates only the search authority
 //   BENCH_PROFILE        a folder: the server runs with --cpu-prof there (read the profile with
 //                        `npx tsx bench/profile-summary.ts <file.cpuprofile>`)
 //
@@ -44,6 +46,7 @@ const connectionCounts = (env['BENCH_CONNECTIONS'] ?? '50,200')
   .map(Number)
   .filter((n) => n > 0);
 const searchPeopleTarget = Number(env['BENCH_SEARCH_PEOPLE'] ?? 1_000_000);
+const parts = new Set((env['BENCH_PARTS'] ?? 'pages,returns,search').split(',').map((p) => p.trim()));
 /** The database created (and dropped) on the server; `<name>_search` for the search benchmark. */
 const benchDbName = env['BENCH_DATABASE_NAME'] ?? 'hearth_bench';
 const here = dirname(fileURLToPath(import.meta.url));
@@ -210,7 +213,7 @@ async function searchBenchmarks(handle: DatabaseHandle, truth: ScaleResult['dupl
 }
 
 async function benchEngine(engine: 'postgres' | 'pglite'): Promise<EngineReport> {
-  const children = Number(env['BENCH_CHILDREN'] ?? (engine === 'postgres' ? 60_000 : 20_000));
+  const children = parts.has('pages') || parts.has('returns') || engine === 'pglite' ? Number(env['BENCH_CHILDREN'] ?? (engine === 'postgres' ? 60_000 : 20_000)) : 200; // a token authority when only search is measured on PostgreSQL
   const db = engine === 'postgres' ? await freshPostgres(serverUrl, benchDbName) : freshPglite();
   try {
     say(`${engine}: generating an authority of ${children.toLocaleString('en-GB')} children`);
@@ -218,11 +221,13 @@ async function benchEngine(engine: 'postgres' | 'pglite'): Promise<EngineReport>
     await migrate(handle);
     const { result, seconds } = await seedInto(handle, children, true);
     const targets = await signedInTargets(handle);
-    const returns = await returnBenchmarks(handle, say);
+    const returns = parts.has('returns') ? await returnBenchmarks(handle, say) : [];
     await handle.close();
-    const pages = await pageBenchmarks(engine, db, targets);
+    const pages = parts.has('pages') ? await pageBenchmarks(engine, db, targets) : { rows: [], rawWithAudit: null, peakRssMb: Number.NaN };
     let search: EngineReport['search'] = null;
-    if (engine === 'pglite') {
+    if (!parts.has('search')) {
+      // not asked for
+    } else if (engine === 'pglite') {
       const again = await connect({ dataDir: db.dataDir });
       search = { people: result.people, ...(await searchBenchmarks(again, result.duplicates)) };
       await again.close();
