@@ -815,7 +815,6 @@ export interface CpPlanTable {
   contingencyPlan: string | null;
   finalisedAt: Timestamp | null;
   finalisedByUserId: string | null;
-  motherMedicallyFit: boolean | null;
   status: Generated<'active' | 'ended'>;
   endedOn: DateText | null;
   endReason: CpEndReason | null;

@@ -32,7 +32,13 @@ export const todayIso = (now: Date): string => londonToday(now);
 /** The facts the schedule (src/domain/child-protection/cp-plan-schedule.ts) needs for a plan. */
 export async function loadPlanFacts(trx: Transaction<Database>, plan: PlanRow): Promise<PlanFacts> {
   const [person, coreGroups, reviews, visits] = await Promise.all([
-    trx.selectFrom('person').select(['dateOfBirth']).where('id', '=', plan.childId).executeTakeFirst(),
+    // Whether the mother was medically fit (CP-06) is recorded once, on the birth record.
+    trx
+      .selectFrom('person')
+      .leftJoin('birthRecord as b', 'b.childId', 'person.id')
+      .select(['person.dateOfBirth', 'b.motherMedicallyFit'])
+      .where('person.id', '=', plan.childId)
+      .executeTakeFirst(),
     trx.selectFrom('cpCoreGroupMeeting').select('heldOn').where('planId', '=', plan.id).execute(),
     trx.selectFrom('cpConference').select('heldOn').where('planId', '=', plan.id).where('kind', '=', 'review').where('status', '=', 'held').execute(),
     trx.selectFrom('cpVisit').select('visitedOn').where('planId', '=', plan.id).where('childSeen', '=', true).execute(),
@@ -41,8 +47,7 @@ export async function loadPlanFacts(trx: Transaction<Database>, plan: PlanRow): 
     startedOn: parseLocalDate(plan.startedOn),
     preBirth: plan.preBirth,
     dateOfBirth: person?.dateOfBirth === null || person?.dateOfBirth === undefined ? null : parseLocalDate(person.dateOfBirth),
-    // Seam: the pre-birth module's birth_record.mother_medically_fit replaces this column at merge.
-    motherMedicallyFit: plan.motherMedicallyFit,
+    motherMedicallyFit: person?.motherMedicallyFit ?? null,
     coreGroupsHeldOn: coreGroups.map((c) => parseLocalDate(c.heldOn)),
     reviewConferencesHeldOn: reviews.flatMap((r) => (r.heldOn === null ? [] : [parseLocalDate(r.heldOn)])),
     childSeenOn: visits.map((v) => parseLocalDate(v.visitedOn)),

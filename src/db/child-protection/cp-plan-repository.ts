@@ -19,7 +19,6 @@ export interface PlanRow {
   readonly planNumber: number;
   readonly contingencyPlan: string | null;
   readonly finalisedAt: Date | null;
-  readonly motherMedicallyFit: boolean | null;
   readonly status: 'active' | 'ended';
   readonly endedOn: string | null;
   readonly endReason: CpEndReason | null;
@@ -71,7 +70,6 @@ function planQuery(db: Db) {
       'p.planNumber',
       'p.contingencyPlan',
       'p.finalisedAt',
-      'p.motherMedicallyFit',
       'p.status',
       'p.endedOn',
       'p.endReason',
@@ -217,10 +215,6 @@ export async function endPlan(
     .where('id', '=', planId)
     .where('status', '=', 'active')
     .execute();
-}
-
-export async function setMotherMedicallyFit(trx: Transaction<Database>, planId: string, fit: boolean | null): Promise<void> {
-  await trx.updateTable('cpPlan').set({ motherMedicallyFit: fit }).where('id', '=', planId).execute();
 }
 
 export async function insertCoreGroupMeeting(

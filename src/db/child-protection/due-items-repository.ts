@@ -65,7 +65,9 @@ export interface PlanDates {
 export async function listActivePlansInScope(db: Db, actor: Actor, now: Date, scope: CaseScope) {
   const plans = await inScope(db, actor, now, scope)
     .innerJoin('cpPlan as p', 'p.childId', 'person.id')
-    .select([...CHILD_COLUMNS, 'p.id as planId', 'p.startedOn', 'p.preBirth', 'p.motherMedicallyFit'])
+    // CP-06 reads the mother's fitness from the birth record (the pre-birth module's fact).
+    .leftJoin('birthRecord as b', 'b.childId', 'p.childId')
+    .select([...CHILD_COLUMNS, 'p.id as planId', 'p.startedOn', 'p.preBirth', 'b.motherMedicallyFit'])
     .where('p.status', '=', 'active')
     .execute();
   const ids = plans.map((p) => p.planId);

@@ -25,8 +25,8 @@ export interface PlanFacts {
   readonly dateOfBirth: LocalDate | null;
   /**
    * Whether the mother was medically fit to attend a meeting in the first 10 days after the birth.
-   * null = not recorded (the 10 day rule applies). Seam: the pre-birth module records this in
-   * `birth_record.mother_medically_fit`; the lead wires it in at merge.
+   * null = not recorded (the 10 day rule applies). Recorded with the birth
+   * (`birth_record.mother_medically_fit`).
    */
   readonly motherMedicallyFit: boolean | null;
   readonly coreGroupsHeldOn: readonly LocalDate[];

@@ -5,7 +5,7 @@
 import type { LocalDate } from '@js-joda/core';
 import type { WorkingDayCalendar } from '../shared/calendar/working-days.ts';
 import { STATUTORY_WORKING_DAY_CALENDAR } from '../shared/calendar/working-days.ts';
-import { PB_ICPC_LPM, preBirthConferenceDueOn } from '../pre-birth/timeline.ts';
+import { PB_ICPC_LPM, POST_BIRTH_REVIEW, POST_BIRTH_REVIEW_MOTHER_UNFIT, preBirthConferenceDueOn } from '../pre-birth/timeline.ts';
 import { formatDayDate } from '../shared/time/local-date.ts';
 import { explainDue, type DueExplanation, type TimescaleRule } from '../shared/timescales/rule.ts';
 
@@ -145,30 +145,12 @@ export const CP_VISIT: TimescaleRule = {
 
 /**
  * CP-06. A baby made subject to a plan before birth: a review conference or core group within 10 days
- * of the birth, 20 if the mother is not medically fit to attend a meeting in the first 10 days. The
- * seed says "days"; read as calendar days (domain-spec §1.4 CP-06). Seed 004 §14.
+ * of the birth, 20 if the mother is not medically fit to attend a meeting in the first 10 days
+ * (seed 004 §14). Written once, in the pre-birth timeline, which shows it from the expected date of
+ * delivery; the plan's schedule counts it from the birth.
  */
-export const POST_BIRTH_MEETING: TimescaleRule = {
-  id: 'CP-06',
-  trigger: 'child.born_on_pre_birth_plan',
-  due: 'post_birth_meeting.held',
-  amount: 10,
-  unit: 'CD',
-  anchor: 'dob',
-  responsible: 'CP_CHAIR',
-  basis: ['SEED'],
-  source:
-    'Seed 004 §14 (review conference or core group within 10 days of the birth, 20 days if the mother is not medically fit to attend within the first 10 days; read as calendar days)',
-  verified: true,
-  what: 'a review conference or core group after the birth',
-  from: 'the baby was born',
-};
-
-export const POST_BIRTH_MEETING_MOTHER_UNFIT: TimescaleRule = {
-  ...POST_BIRTH_MEETING,
-  amount: 20,
-  what: 'a review conference or core group after the birth (the mother not medically fit in the first 10 days)',
-};
+export const POST_BIRTH_MEETING: TimescaleRule = POST_BIRTH_REVIEW;
+export const POST_BIRTH_MEETING_MOTHER_UNFIT: TimescaleRule = POST_BIRTH_REVIEW_MOTHER_UNFIT;
 
 /** CP-07. Where the first meeting after the birth was a core group, the review conference within 3 months of it. Seed 004 §14. */
 export const POST_BIRTH_REVIEW_CONFERENCE: TimescaleRule = {

@@ -250,7 +250,11 @@ export const POST_BIRTH_REVIEW: TimescaleRule = {
 };
 
 /** CP-06 when the mother is not medically fit to attend a meeting within the first 10 days. */
-export const POST_BIRTH_REVIEW_MOTHER_UNFIT: TimescaleRule = { ...POST_BIRTH_REVIEW, amount: 20 };
+export const POST_BIRTH_REVIEW_MOTHER_UNFIT: TimescaleRule = {
+  ...POST_BIRTH_REVIEW,
+  amount: 20,
+  what: 'a review child protection conference or core group (the mother not medically fit to attend in the first 10 days)',
+};
 
 export const ISSUE_APPLICATION_MILESTONE: PreBirthMilestone = {
   key: 'issue_application',

@@ -7,6 +7,8 @@ import { recordCoreGroup } from '../../../src/app/child-protection/record-core-g
 import { recordCpVisit } from '../../../src/app/child-protection/record-cp-visit.ts';
 import { recordInitialConference, type RecordInitialConferenceInput } from '../../../src/app/child-protection/record-initial-conference.ts';
 import { recordReviewConference } from '../../../src/app/child-protection/record-review-conference.ts';
+import { recordBirth } from '../../../src/app/pre-birth/record-birth.ts';
+import { childProtectionDueItems } from '../../../src/app/child-protection/due-items.ts';
 import { saveCpPlan, saveCpPlanDraft } from '../../../src/app/child-protection/save-cp-plan.ts';
 import { viewChildProtection, viewConference } from '../../../src/app/child-protection/view-child-protection.ts';
 import { AccessRefusedError, NotFoundError, StaleVersionError, ValidationError } from '../../../src/app/shared/errors.ts';
@@ -93,6 +95,44 @@ describe('opening an initial conference', () => {
     const sw = await contextFor(database, DEMO_USER_IDS.socialWorker);
     expect(await failureOf(conveneInitialConference(database.deps, sw, other.childId, { strategyHeldOn: '2026-03-01' }))).toBeInstanceOf(AccessRefusedError);
     expect(await database.handle.db.selectFrom('cpConference').select('id').where('childId', '=', other.childId).execute()).toEqual([]);
+  });
+});
+
+describe('CP-06: the meeting after a baby on a pre-birth plan is born', () => {
+  // The mother's fitness is recorded once, with the birth; the plan page and My work read it there.
+  async function bornOnPlan(motherMedicallyFit: boolean) {
+    const { childId, conferenceId } = await convened({ unbornDue: '2026-07-01', strategy: '2026-02-23' });
+    const chair = await contextFor(database, DEMO_USER_IDS.cpChair);
+    await recordInitialConference(database.deps, chair, childId, conferenceId, plan());
+    const sw = await contextFor(database, DEMO_USER_IDS.socialWorker);
+    await recordBirth(database.deps, sw, childId, {
+      bornOn: '2026-03-10',
+      timeOfBirth: '06:10',
+      sex: 'male',
+      givenName: 'Jago',
+      familyName: 'Penhallow',
+      nhsNumber: '',
+      motherMedicallyFit,
+    });
+    const view = await viewChildProtection(database.deps, sw, childId);
+    const meeting = view.active?.schedule.find((s) => s.kind === 'post-birth-meeting');
+    const items = await database.handle.db
+      .transaction()
+      .execute(async (trx) => childProtectionDueItems(trx, sw.actor!, NOW, { workerId: DEMO_USER_IDS.socialWorker }));
+    return { meeting, item: items.find((i) => i.childId === childId && i.ruleId === 'CP-06') };
+  }
+
+  it('is due 10 days after the birth when the mother is fit, on the plan page and in My work', async () => {
+    const { meeting, item } = await bornOnPlan(true);
+    expect(meeting?.explanation.due.toString()).toBe('2026-03-20');
+    expect(item?.dueOn).toBe('2026-03-20');
+  });
+
+  it('is due 20 days after the birth when the birth record says the mother is not medically fit', async () => {
+    const { meeting, item } = await bornOnPlan(false);
+    expect(meeting?.explanation.due.toString()).toBe('2026-03-30');
+    expect(meeting?.explanation.rule.amount).toBe(20);
+    expect(item?.dueOn).toBe('2026-03-30');
   });
 });
 
