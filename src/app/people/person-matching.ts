@@ -79,7 +79,15 @@ function isoPlusDays(iso: string, days: number): string {
   return toIsoDate(parseLocalDate(iso).plusDays(days));
 }
 
-export function criteriaFor(subject: MatchSubject): CandidateCriteria {
+export interface MatchOptions {
+  /**
+   * The caller drops every candidate whose date of birth is different from the subject's (a search
+   * with a date of birth typed): the name lookups need not look at them.
+   */
+  readonly dropDifferentBirthDates?: boolean;
+}
+
+export function criteriaFor(subject: MatchSubject, options: MatchOptions = {}): CandidateCriteria {
   const typedName = subject.name ?? [subject.givenName, subject.familyName].filter((v) => v !== undefined && v !== '').join(' ');
   const name = subject.name === undefined && subject.givenName !== undefined && subject.familyName !== undefined ? `${subject.familyName}, ${subject.givenName}` : typedName;
   const parsed = parseNameQuery(name);
@@ -91,6 +99,10 @@ export function criteriaFor(subject: MatchSubject): CandidateCriteria {
     exactKeys: exactNameKeys(readings),
     words: parsed.words,
     dobs: subject.dateOfBirth === undefined ? [] : parsed.words.length === 0 ? [subject.dateOfBirth] : dateOfBirthVariants(subject.dateOfBirth),
+    sameBirthOnly:
+      options.dropDifferentBirthDates === true && subject.dateOfBirth !== undefined && subject.dateOfBirthEstimated !== true && subject.expectedDateOfDelivery === undefined
+        ? dateOfBirthVariants(subject.dateOfBirth)
+        : null,
     eddRange: subject.expectedDateOfDelivery === undefined ? null : { from: isoPlusDays(subject.expectedDateOfDelivery, -45), to: isoPlusDays(subject.expectedDateOfDelivery, 45) },
     nhsNumber: subject.nhsNumber ?? null,
     postcodeKey: subject.postcode === undefined ? null : postcodeKey(subject.postcode),
@@ -153,8 +165,15 @@ export const GOOD_NAME_MATCH = { twoWords: 4.4, oneWord: 3 } as const;
  * Looks candidates up, loads and scores them; the caller decides which to keep. The equality
  * lookups run first; the trigram lookup only when they found no good name match.
  */
-export async function scoredCandidates(trx: Transaction<Database>, actor: Actor, now: Date, subject: MatchSubject, excludeIds: readonly string[] = []): Promise<ScoredCandidate[]> {
-  const criteria = criteriaFor(subject);
+export async function scoredCandidates(
+  trx: Transaction<Database>,
+  actor: Actor,
+  now: Date,
+  subject: MatchSubject,
+  excludeIds: readonly string[] = [],
+  options: MatchOptions = {},
+): Promise<ScoredCandidate[]> {
+  const criteria = criteriaFor(subject, options);
   const me = subjectForMatching(subject);
   const score = async (ids: readonly string[]) =>
     (await loadCandidates(trx, actor, now, ids.filter((id) => !excludeIds.includes(id)))).map((record) => ({ record, score: scoreDuplicate(me, candidateForMatching(record)) }));

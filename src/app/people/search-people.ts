@@ -52,7 +52,8 @@ export async function searchPeople(deps: AppDeps, ctx: RequestContext, query: Pe
     const parsed = personSearchQuery.safeParse(query);
     if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
     const q = parsed.data;
-    const scored = await scoredCandidates(trx, actor, now, q);
+    // passes() drops a record whose date of birth is different, so the lookups skip them too.
+    const scored = await scoredCandidates(trx, actor, now, q, [], { dropDifferentBirthDates: q.dateOfBirth !== undefined });
     const kept = scored.filter((c) => passes(c, q));
     const hits = await toHits(trx, kept);
     const limit = q.limit ?? DEFAULT_LIMIT;

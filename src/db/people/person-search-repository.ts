@@ -26,6 +26,13 @@ export interface CandidateCriteria {
   /** Dates of birth near the one typed (exact, day and month swapped, a day or two, one digit). */
   readonly dobs: readonly string[];
   readonly eddRange: { readonly from: string; readonly to: string } | null;
+  /**
+   * When the caller drops every record whose date of birth is different from the one typed (a
+   * search with a date of birth), the name lookups look only at records born on one of these days
+   * (src/domain/people/search-criteria.ts dateOfBirthVariants), or with an estimated or no date of
+   * birth: a common surname then costs its few namesakes born near that day, not all of them.
+   */
+  readonly sameBirthOnly: readonly string[] | null;
   readonly nhsNumber: string | null;
   readonly postcodeKey: string | null;
   readonly trigramThreshold: number;
@@ -34,6 +41,16 @@ export interface CandidateCriteria {
 }
 
 const live = sql`merged_into_person_id is null`;
+
+/** The name lookups' date-of-birth filter on person (p) and on person_name (its person's). */
+function bornNear(c: CandidateCriteria): { person: RawBuilder<unknown>; otherName: RawBuilder<unknown> } {
+  if (c.sameBirthOnly === null) return { person: sql``, otherName: sql`` };
+  const days = sql`${[...c.sameBirthOnly]}::date[]`;
+  return {
+    person: sql`and (date_of_birth is null or date_of_birth_estimated or date_of_birth = any(${days}))`,
+    otherName: sql`and exists (select 1 from person p where p.id = person_name.person_id and (p.date_of_birth is null or p.date_of_birth_estimated or p.date_of_birth = any(${days})))`,
+  };
+}
 
 function soundsLike(words: readonly string[]): RawBuilder<unknown> {
   const dm = sql.join(words.map((w) => sql`dmetaphone(${w})`));
@@ -51,10 +68,11 @@ export async function findTrigramCandidateIds(trx: Transaction<Database>, c: Can
   if (c.trigramText === null) return [];
   const n = c.perBranch;
   await sql`select set_config('pg_trgm.similarity_threshold', ${String(c.trigramThreshold)}, true)`.execute(trx);
+  const near = bornNear(c);
   const result = await sql<{ id: string }>`select id from (
-      (select id from person where ${live} and search_name % ${c.trigramText} order by similarity(search_name, ${c.trigramText}) desc limit ${n})
+      (select id from person where ${live} and search_name % ${c.trigramText} ${near.person} order by similarity(search_name, ${c.trigramText}) desc limit ${n})
       union all
-      (select person_id as id from person_name where search_name % ${c.trigramText} order by similarity(search_name, ${c.trigramText}) desc limit ${n})
+      (select person_id as id from person_name where search_name % ${c.trigramText} ${near.otherName} order by similarity(search_name, ${c.trigramText}) desc limit ${n})
     ) found group by id`.execute(trx);
   return result.rows.map((r) => r.id);
 }
@@ -66,9 +84,10 @@ export async function findCandidateIds(trx: Transaction<Database>, c: CandidateC
   // A branch that finds more than `n` (a common name) keeps the `n` closest to the name typed:
   // similarity() is cheap on the rows the index found, so the limit never drops the best match.
   const closest = c.trigramText === null ? sql`` : sql`order by similarity(search_name, ${c.trigramText}) desc`;
+  const near = bornNear(c);
   const both = (where: RawBuilder<unknown>) => {
-    branches.push(sql`(select id from person where ${live} and ${where} ${closest} limit ${n})`);
-    branches.push(sql`(select person_id as id from person_name where ${where} ${closest} limit ${n})`);
+    branches.push(sql`(select id from person where ${live} and ${where} ${near.person} ${closest} limit ${n})`);
+    branches.push(sql`(select person_id as id from person_name where ${where} ${near.otherName} ${closest} limit ${n})`);
   };
   for (const p of c.parses) {
     both(sql`((family_dm = dmetaphone(${p.family}) and given_dm = dmetaphone(${p.given})) or (family_dm = dmetaphone(${p.given}) and given_dm = dmetaphone(${p.family})))`);

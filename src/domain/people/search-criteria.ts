@@ -68,7 +68,10 @@ function tryDate(y: number, m: number, d: number): LocalDate | null {
 
 /**
  * The date typed and the dates a slip would have made of it: day and month swapped, a day or two
- * either side, the same day a year either side, and every date one digit away (YYYYMMDD).
+ * either side, the same day a year either side (the 28th for the 29th to 31st and back), and every
+ * date one digit away (YYYYMMDD). Exactly the dates src/domain/people/duplicate-score.ts does not
+ * call "different" from the one typed (when neither is estimated), so a search that drops records
+ * with a different date of birth can look only at these.
  */
 export function dateOfBirthVariants(iso: string): string[] {
   const date = parseLocalDate(iso);
@@ -76,7 +79,15 @@ export function dateOfBirthVariants(iso: string): string[] {
   const swapped = tryDate(date.year(), date.dayOfMonth(), date.monthValue());
   if (swapped !== null) out.add(swapped.toString());
   for (const days of [-2, -1, 1, 2]) out.add(date.plusDays(days).toString());
-  for (const years of [-1, 1]) out.add(date.plusYears(years).toString());
+  for (const years of [-1, 1]) {
+    out.add(date.plusYears(years).toString());
+    const day = date.dayOfMonth();
+    const days = day === 28 ? [29, 30, 31] : day > 28 ? [28] : [];
+    for (const d of days) {
+      const slipped = tryDate(date.year() + years, date.monthValue(), d);
+      if (slipped !== null) out.add(slipped.toString());
+    }
+  }
   const digits = iso.replace(/-/g, '');
   for (let i = 0; i < digits.length; i += 1) {
     for (let v = 0; v <= 9; v += 1) {

@@ -155,3 +155,29 @@ describe('what search shows of records the searcher may not open', () => {
     expect(error).toBeInstanceOf(AccessRefusedError);
   });
 });
+
+describe('a date of birth narrows the name lookups before they are limited', () => {
+  it('finds the one person born that day among more namesakes (in other names) than a lookup keeps', async () => {
+    // 60 people once called Tamsin Rosewarne, born decades earlier, and one formerly "Tamsin Rosewarn"
+    // (a slip) born on the day typed. Each lookup keeps its 50 closest names: without the date of
+    // birth narrowing it first, the 60 exact namesakes crowd out the one who matters.
+    const db = database.handle.db;
+    const namesakes = await db
+      .insertInto('person')
+      .values(Array.from({ length: 60 }, (_, i) => ({ personType: 'adult' as const, givenName: 'Gwen', familyName: `Namesake${String(i)}`, dateOfBirth: `1970-01-${String((i % 28) + 1).padStart(2, '0')}` })))
+      .returning('id')
+      .execute();
+    await db
+      .insertInto('personName')
+      .values(namesakes.map((p) => ({ personId: p.id, nameType: 'former' as const, givenName: 'Tamsin', familyName: 'Rosewarne' })))
+      .execute();
+    const target = await db.insertInto('person').values({ personType: 'child', givenName: 'Morwenna', familyName: 'Jago', dateOfBirth: '2012-05-17' }).returning('id').executeTakeFirstOrThrow();
+    await db.insertInto('personName').values({ personId: target.id, nameType: 'former', givenName: 'Tamsin', familyName: 'Rosewarn' }).execute();
+
+    const result = await search(DEMO_USER_IDS.mashPractitioner, { name: 'Tamsin Rosewarne', dateOfBirth: '2012-05-17' });
+    expect(ids(result.hits)).toEqual([target.id]);
+    // Without a date of birth every namesake is a candidate, as before.
+    const byName = await search(DEMO_USER_IDS.mashPractitioner, { name: 'Tamsin Rosewarne' });
+    expect(ids(byName.hits).length).toBeGreaterThanOrEqual(50);
+  });
+});

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { LocalDate } from '@js-joda/core';
+import { scoreDuplicate } from '../../../src/domain/people/duplicate-score.ts';
 import { dateOfBirthVariants, exactNameKeys, parseNameQuery } from '../../../src/domain/people/search-criteria.ts';
 
 describe('reading a name typed into search', () => {
@@ -28,6 +30,21 @@ describe('dates of birth a slip away', () => {
     expect(dates).toEqual(expect.arrayContaining(['2017-03-04', '2017-04-03', '2017-03-02', '2017-03-06', '2016-03-04', '2018-03-04', '2017-03-14', '2017-08-04']));
     expect(dates).not.toContain('2017-02-30');
     expect(new Set(dates).size).toBe(dates.length);
+  });
+
+  it('is exactly the dates the duplicate score does not call different, so a search may look only at them', () => {
+    // Every date within ~3 years of each typed date: in the variants if and only if not "different".
+    const person = (dateOfBirth: string) => ({ names: [{ givenName: 'Ava', familyName: 'Kemp' }], dateOfBirth, nhsNumber: null, postcodes: [] });
+    const mismatches: string[] = [];
+    for (const typed of ['2017-03-04', '2016-02-29', '2015-01-28', '2014-05-31', '2012-12-12', '2010-10-01']) {
+      const variants = new Set(dateOfBirthVariants(typed));
+      const start = LocalDate.parse(typed).minusYears(2);
+      for (let day = start; day.isBefore(LocalDate.parse(typed).plusYears(2)); day = day.plusDays(1)) {
+        const different = scoreDuplicate(person(typed), person(day.toString())).reasons.some((r) => r.code === 'dob-different');
+        if (variants.has(day.toString()) === different) mismatches.push(`${typed} ~ ${day.toString()}: ${different ? 'different' : 'not different'}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
   });
 
   it('only ever gives real dates', () => {
