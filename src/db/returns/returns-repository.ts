@@ -244,6 +244,8 @@ export interface Section47ReturnRow {
   readonly strategyHeldOn: string | null;
   readonly status: string;
   readonly outcome: string | null;
+  /** The date the enquiry's outcome was recorded (it ended then unless it called a conference). */
+  readonly outcomeOn: string | null;
   readonly icpcDueOn: string | null;
   /** The initial child protection conference the enquiry led to, once held. */
   readonly icpcHeldOn: string | null;
@@ -264,6 +266,7 @@ function section47Query(db: Db) {
       'sd.heldOn as strategyHeldOn',
       'e.status',
       'e.outcome',
+      'e.outcomeOn',
       'e.icpcDueOn',
       'c.heldOn as icpcHeldOn',
       'c.decision as icpcDecision',

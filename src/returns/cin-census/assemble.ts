@@ -170,7 +170,13 @@ export function assembleChild(rows: ChildRows, period: CensusPeriod): CensusChil
     const assessments = rows.assessments.filter(
       (a) => within(a.startedOn, e.start, endOf) && a.startedOn <= period.end && (a.authorisedOn === null || a.authorisedOn >= period.start),
     );
-    const s47 = rows.section47s.filter((s) => within(s.startedOn, e.start, endOf) && s.startedOn <= period.end);
+    // An enquiry, like an assessment, is reported unless it ended before the year began (for an
+    // episode open across 1 April: its earlier enquiries that ended with an initial conference, or
+    // with none required, before the year are not reported, as its assessments authorised before the
+    // year are not; rules 8715 and 8696, 2991Q).
+    const s47 = rows.section47s.filter(
+      (s) => within(s.startedOn, e.start, endOf) && s.startedOn <= period.end && (s.endedOn === null || s.endedOn >= period.start),
+    );
     const cpPlans = rows.cpPlans.filter(
       (p) => within(p.startedOn, e.start, endOf) && p.startedOn <= period.end && (p.endedOn === null || p.endedOn >= period.start),
     );
@@ -187,14 +193,23 @@ export function assembleChild(rows: ChildRows, period: CensusPeriod): CensusChil
       .at(-1);
     // The primary need: the closure's, or that of the episode's latest assessment authorised by the
     // end of the year (an assessment authorised before the year still gives a long episode its need).
-    const need =
-      reportedClosure?.primaryNeedCode ??
-      rows.assessments
-        .filter((a) => within(a.startedOn, e.start, endOf) && a.authorisedOn !== null && a.authorisedOn <= period.end)
-        .sort((a, b) => (a.authorisedOn ?? '').localeCompare(b.authorisedOn ?? ''))
+    // With none authorised by then, the need recorded on the episode's assessment still open at the
+    // end of the year, as it stands when the return is built (saved in its draft, or found when it
+    // was authorised after 31 March): the best recorded value, never an invented one (rule 8610).
+    const episodeAssessments = rows.assessments.filter((a) => within(a.startedOn, e.start, endOf) && a.startedOn <= period.end);
+    const latestNeed = (list: readonly CensusAssessmentRow[]): string | undefined =>
+      list
         .map((a) => a.primaryNeedCode)
         .filter((n): n is string => n !== null)
         .at(-1);
+    const need =
+      reportedClosure?.primaryNeedCode ??
+      latestNeed(
+        episodeAssessments
+          .filter((a) => a.authorisedOn !== null && a.authorisedOn <= period.end)
+          .sort((a, b) => (a.authorisedOn ?? '').localeCompare(b.authorisedOn ?? '')),
+      ) ??
+      latestNeed(episodeAssessments.filter((a) => a.authorisedOn === null || a.authorisedOn > period.end).sort((a, b) => a.startedOn.localeCompare(b.startedOn)));
     const clip = (d: IsoDate | null): IsoDate | undefined => (d === null || d > period.end ? undefined : d);
     return {
       cinReferralDate: e.start,

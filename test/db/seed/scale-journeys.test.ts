@@ -170,8 +170,10 @@ describe('the casework journeys of a generated authority', () => {
       expect(built.children.some((c) => c.cinDetails.some((d) => d.assessments.length > 0 && d.cinPlanDates.length > 0))).toBe(true);
       // The generated children (and the header) pass every rule. The demo authority beside them starts
       // some child in need plans from a child's record with no referral: those episodes are the
-      // performance officer's H01Q queries by design (test/app/returns/produce-returns.test.ts), and
-      // nothing else may fail for the demo children either.
+      // performance officer's H01Q queries by design (test/app/returns/produce-returns.test.ts). One demo
+      // child, on a plan made by a conference called from the record, has a section 47 enquiry in
+      // progress and no assessment at all: the DfE's query 2991Q, by design too. Nothing else may fail
+      // for the demo children.
       const generated = (f: (typeof built.failures)[number]): boolean => f.personId === null || f.personId.includes(`-${ID_SPACE.person}-`);
       expect(
         built.failures
@@ -179,7 +181,9 @@ describe('the casework journeys of a generated authority', () => {
           .map((f) => `${f.code} ${f.type}: ${f.message} (${f.where})`)
           .slice(0, 10),
       ).toEqual([]);
-      expect(built.failures.filter((f) => !generated(f) && f.code !== 'H01Q').map((f) => `${f.code}: ${f.message} (${f.where})`)).toEqual([]);
+      expect(
+        built.failures.filter((f) => !generated(f) && !['H01Q', '2991Q'].includes(f.code)).map((f) => `${f.code}: ${f.message} (${f.where})`),
+      ).toEqual([]);
     }
   }, 120_000);
 });

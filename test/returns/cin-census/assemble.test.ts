@@ -4,7 +4,14 @@
 import { describe, expect, it } from 'vitest';
 import { assembleChild, sexOf, UNKNOWN_REFERRAL_SOURCE, type ChildRows } from '../../../src/returns/cin-census/assemble.ts';
 import { censusPeriod } from '../../../src/returns/cin-census/census-period.ts';
-import type { CensusCinEpisodeRow, CensusCpPlanRow, CensusPersonRow, CensusReferralRow } from '../../../src/returns/cin-census/extract/sources.ts';
+import type {
+  CensusAssessmentRow,
+  CensusCinEpisodeRow,
+  CensusCpPlanRow,
+  CensusPersonRow,
+  CensusReferralRow,
+  CensusSection47Row,
+} from '../../../src/returns/cin-census/extract/sources.ts';
 
 const period = censusPeriod(2026); // 2025-04-01 to 2026-03-31
 const personId = '0f8e2b9a-1c3d-4e5f-8a7b-6c5d4e3f2a1b';
@@ -85,7 +92,7 @@ describe('assembleChild', () => {
       rows({
         referrals: [referral('2025-05-01')],
         assessments: [{ personId, startedOn: '2025-05-02', internalReviewOn: null, authorisedOn: '2025-06-10', factors: ['3A'], primaryNeedCode: 'N1', outcome: 'cin_plan' }],
-        section47s: [{ personId, startedOn: '2025-05-03', initialCpcTarget: '2025-05-24', dateOfInitialCpc: '2025-05-20', icpcNotRequired: false }],
+        section47s: [{ personId, startedOn: '2025-05-03', initialCpcTarget: '2025-05-24', dateOfInitialCpc: '2025-05-20', icpcNotRequired: false, endedOn: '2025-05-20' }],
         cpPlans: [cpPlan('2025-05-20', { reviewDates: ['2025-08-19', '2026-04-10'], initialConferenceFromSection47: true })],
       }),
       period,
@@ -156,7 +163,7 @@ describe('assembleChild: work begun without a referral', () => {
   it('starts an episode at a section 47 enquiry with no referral, and the plan that follows joins it', () => {
     const child = assembleChild(
       rows({
-        section47s: [{ personId, startedOn: '2025-07-01', initialCpcTarget: '2025-07-22', dateOfInitialCpc: '2025-07-20', icpcNotRequired: false }],
+        section47s: [{ personId, startedOn: '2025-07-01', initialCpcTarget: '2025-07-22', dateOfInitialCpc: '2025-07-20', icpcNotRequired: false, endedOn: '2025-07-20' }],
         cpPlans: [cpPlan('2025-07-20', { initialConferenceFromSection47: true })],
       }),
       period,
@@ -229,13 +236,13 @@ describe('assembleChild: work begun without a referral', () => {
       const withPlan = assembleChild(rows({ referrals: [referral('2025-05-01')], cpPlans: [cpPlan('2025-05-20')], assessments: [assessment('nfa')] }), period);
       expect(withPlan?.cinDetails.map((d) => d.cinClosureDate)).toEqual([undefined]);
       // A section 47 enquiry begun from the referral the day before the assessment started, that led to a conference.
-      const enquiry = { personId, startedOn: '2025-05-01', initialCpcTarget: '2025-05-22', dateOfInitialCpc: '2025-05-20', icpcNotRequired: false };
+      const enquiry = { personId, startedOn: '2025-05-01', initialCpcTarget: '2025-05-22', dateOfInitialCpc: '2025-05-20', icpcNotRequired: false, endedOn: '2025-05-20' };
       const withEnquiry = assembleChild(rows({ referrals: [referral('2025-05-01')], section47s: [enquiry], assessments: [assessment('nfa')] }), period);
       expect(withEnquiry?.cinDetails.map((d) => d.cinClosureDate)).toEqual([undefined]);
     });
 
     it('closes with RC7, not RC8 (rule 2990), when a section 47 enquiry that needed no conference ran alongside', () => {
-      const enquiry = { personId, startedOn: '2025-05-01', initialCpcTarget: '2025-05-22', dateOfInitialCpc: null, icpcNotRequired: true };
+      const enquiry = { personId, startedOn: '2025-05-01', initialCpcTarget: '2025-05-22', dateOfInitialCpc: null, icpcNotRequired: true, endedOn: '2025-06-01' };
       const child = assembleChild(rows({ referrals: [referral('2025-05-01')], section47s: [enquiry], assessments: [assessment('nfa')] }), period);
       expect(child?.cinDetails[0]).toMatchObject({ cinClosureDate: '2025-06-10', reasonForClosure: 'RC7', primaryNeedCode: 'N9' });
     });
@@ -247,5 +254,98 @@ describe('assembleChild: work begun without a referral', () => {
         ['2025-09-01', null, null],
       ]);
     });
+  });
+});
+
+describe('assembleChild: an episode open across the start of the year', () => {
+  // Referred in 2024-25, still open in 2025-26 (period: 2025-04-01 to 2026-03-31).
+  const assessment = (startedOn: string, authorisedOn: string | null, primaryNeedCode: string | null = 'N5'): CensusAssessmentRow => ({
+    personId,
+    startedOn,
+    internalReviewOn: null,
+    authorisedOn,
+    factors: authorisedOn === null ? [] : ['16A'],
+    primaryNeedCode,
+    outcome: authorisedOn === null ? null : 'strategy_s47',
+  });
+  const enquiry = (startedOn: string, over: Partial<CensusSection47Row> = {}): CensusSection47Row => ({
+    personId,
+    startedOn,
+    initialCpcTarget: null,
+    dateOfInitialCpc: null,
+    icpcNotRequired: false,
+    endedOn: null,
+    ...over,
+  });
+
+  it('leaves out an enquiry that ended before the year, as it leaves out an assessment authorised before the year (rules 8715, 8696, 2991Q)', () => {
+    const child = assembleChild(
+      rows({
+        referrals: [referral('2025-01-06')],
+        assessments: [assessment('2025-01-07', '2025-02-20')],
+        section47s: [
+          enquiry('2025-01-08', { initialCpcTarget: '2025-01-29', dateOfInitialCpc: '2025-01-28', endedOn: '2025-01-28' }),
+          enquiry('2025-02-03', { icpcNotRequired: true, endedOn: '2025-03-14' }),
+        ],
+        cpPlans: [cpPlan('2025-01-28', { initialConferenceFromSection47: true })],
+      }),
+      period,
+    );
+    const d = child?.cinDetails[0];
+    expect(d?.cinReferralDate).toBe('2025-01-06');
+    expect(d?.assessments).toEqual([]);
+    expect(d?.section47).toEqual([]);
+    // The plan is still open in the year, and the assessment authorised before it still gives the need.
+    expect(d?.childProtectionPlans).toHaveLength(1);
+    expect(d?.primaryNeedCode).toBe('N5');
+  });
+
+  it('reports the earlier enquiry and assessment still open on 1 April, or ended in the year, alike', () => {
+    const child = assembleChild(
+      rows({
+        referrals: [referral('2025-03-03')],
+        assessments: [assessment('2025-03-04', '2025-04-15')],
+        section47s: [
+          enquiry('2025-03-05', { initialCpcTarget: '2025-03-26', dateOfInitialCpc: '2025-04-01', endedOn: '2025-04-01' }),
+          enquiry('2025-03-20', { icpcNotRequired: true, endedOn: '2025-04-02' }),
+          enquiry('2025-03-27'),
+        ],
+      }),
+      period,
+    );
+    const d = child?.cinDetails[0];
+    expect(d?.assessments.map((a) => a.assessmentAuthorisationDate)).toEqual(['2025-04-15']);
+    expect(d?.section47.map((s) => s.s47ActualStartDate)).toEqual(['2025-03-05', '2025-03-20', '2025-03-27']);
+  });
+});
+
+describe('assembleChild: the primary need of an episode with no assessment authorised in time', () => {
+  const assessment = (startedOn: string, authorisedOn: string | null, primaryNeedCode: string | null): CensusAssessmentRow => ({
+    personId,
+    startedOn,
+    internalReviewOn: null,
+    authorisedOn,
+    factors: ['3A'],
+    primaryNeedCode,
+    outcome: authorisedOn === null ? null : 'cin_plan',
+  });
+
+  it('takes the need recorded on the assessment still open at the end of the year (authorised later, or saved in its draft)', () => {
+    const authorisedLater = assembleChild(rows({ referrals: [referral('2026-03-02')], assessments: [assessment('2026-03-03', '2026-04-20', 'N3')] }), period);
+    expect(authorisedLater?.cinDetails[0]?.primaryNeedCode).toBe('N3');
+    // The assessment is still reported as open at 31 March, with no factors.
+    expect(authorisedLater?.cinDetails[0]?.assessments).toEqual([{ assessmentActualStartDate: '2026-03-03', assessmentFactors: [] }]);
+    const draft = assembleChild(rows({ referrals: [referral('2026-03-02')], assessments: [assessment('2026-03-03', null, 'N4')] }), period);
+    expect(draft?.cinDetails[0]?.primaryNeedCode).toBe('N4');
+  });
+
+  it('prefers an assessment authorised by the end of the year, and invents nothing when none is recorded', () => {
+    const both = assembleChild(
+      rows({ referrals: [referral('2025-05-01')], assessments: [assessment('2025-05-02', '2025-06-10', 'N1'), assessment('2026-03-03', null, 'N4')] }),
+      period,
+    );
+    expect(both?.cinDetails[0]?.primaryNeedCode).toBe('N1');
+    const none = assembleChild(rows({ referrals: [referral('2026-03-02')], assessments: [assessment('2026-03-03', null, null)] }), period);
+    expect(none?.cinDetails[0]?.primaryNeedCode).toBeUndefined();
   });
 });

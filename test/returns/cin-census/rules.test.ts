@@ -5,9 +5,12 @@ import { censusPeriod } from '../../../src/returns/cin-census/census-period.ts';
 import type { Assessment, CensusChild, CensusHeader, ChildProtectionPlan, CinDetails, CinPlanDates, Section47 } from '../../../src/returns/cin-census/model.ts';
 import { CHILD_RULES, HELD_BACK_RULES, RETURN_RULES, RULES_NOT_APPLIED } from '../../../src/returns/cin-census/rules/index.ts';
 import { upnCheckLetter } from '../../../src/returns/cin-census/rules/child-identifiers.ts';
+import type { ReturnRuleInput } from '../../../src/returns/cin-census/rules/rule.ts';
 import { ruleContext } from '../../../src/returns/cin-census/validate.ts';
 
 const period = censusPeriod(2026);
+// Built after the year ended (the day of the header's DateTime below).
+const BUILT_ON = '2026-04-02';
 
 const episode = (over: Partial<CinDetails> = {}): CinDetails => ({
   cinReferralDate: '2025-06-02',
@@ -405,15 +408,15 @@ describe('CIN census validation rules (2025-26)', () => {
       expect(c, `no test case for rule ${rule.code}`).toBeDefined();
       if (c === undefined) return;
       const others = c.others ?? [];
-      const passCtx = ruleContext(period, [c.pass]);
-      const failCtx = ruleContext(period, [c.fail, ...others]);
+      const passCtx = ruleContext(period, [c.pass], BUILT_ON);
+      const failCtx = ruleContext(period, [c.fail, ...others], BUILT_ON);
       expect(rule.check(c.pass, passCtx)).toEqual([]);
       expect(rule.check(c.fail, failCtx).length).toBeGreaterThan(0);
     });
   }
 
   it('the base child passes every rule', () => {
-    const ctx = ruleContext(period, [child()]);
+    const ctx = ruleContext(period, [child()], BUILT_ON);
     expect([...CHILD_RULES, ...HELD_BACK_RULES].flatMap((r) => r.check(child(), ctx).map((w) => `${r.code} ${w}`))).toEqual([]);
   });
 
@@ -447,12 +450,87 @@ describe('CIN census validation rules (2025-26)', () => {
     serialNo: '001',
     dateTime: '2026-04-02T09:00:00',
   };
+  // A return of fifty children that passes every return-level rule: eight disability codes used (one
+  // child with two), every born child's sex recorded, no plans. Each case changes only what its rule reads.
+  const DISABILITY_CODES = ['MOB', 'HAND', 'PC', 'INC', 'COMM', 'LD', 'HEAR', 'VIS'];
+  const disabilitiesOf = (i: number): string[] => (i === 0 ? ['MOB', 'HAND'] : i < DISABILITY_CODES.length ? [DISABILITY_CODES[i] ?? 'NONE'] : ['NONE']);
+  const fifty = (over: (i: number) => Parameters<typeof child>[0] = () => ({})): CensusChild[] =>
+    Array.from({ length: 50 }, (_, i) => {
+      const o = over(i) ?? {};
+      return child({ ...o, ids: { laChildId: `C${String(i)}`, ...o.ids }, chars: { disabilities: disabilitiesOf(i), ...o.chars } });
+    });
+  const returnOf = (children: CensusChild[], over: Partial<CensusHeader> = {}): ReturnRuleInput => ({ header: { ...header, ...over }, period, children });
+  // Plans made at an initial conference in the year: one called from the record (on the episode), one by an enquiry.
+  const withPlans = (extra: CinDetails[] = []) =>
+    fifty((i) => {
+      if (i === 0) return { cin: [episode({ dateOfInitialCpc: '2025-07-01', childProtectionPlans: [cpp('2025-07-01')] }), ...extra] };
+      if (i === 1) return { cin: [episode({ section47: [s47('2025-06-10', '2025-07-01')], childProtectionPlans: [cpp('2025-07-01')] })] };
+      // A plan that started before the year is not counted, nor is its conference.
+      if (i === 2) return { cin: [episode({ cinReferralDate: '2025-01-10', childProtectionPlans: [cpp('2025-02-01')] })] };
+      return {};
+    });
+  const RETURN_CASES: Readonly<Record<string, { pass: ReturnRuleInput; fail: ReturnRuleInput }>> = {
+    '100': { pass: returnOf(fifty()), fail: returnOf(fifty(), { referenceDate: '2026-03-30' }) },
+    '2883': {
+      pass: returnOf(withPlans()),
+      fail: returnOf(withPlans([episode({ cinReferralDate: '2025-09-01', childProtectionPlans: [cpp('2025-09-10')] })])),
+    },
+    // 1 of 50 (2%) is not more than 2%; unborn children (sex U, expected date of birth) are not counted.
+    '2886Q': {
+      pass: returnOf([...fifty((i) => (i === 0 ? { ids: { sex: 'U' } } : {})), unborn('U'), unborn('U')]),
+      fail: returnOf(fifty((i) => (i < 2 ? { ids: { sex: 'U' } } : {}))),
+    },
+    '2887Q': { pass: returnOf(fifty()), fail: returnOf(fifty((i) => (i === 7 ? { chars: { disabilities: ['MOB'] } } : {}))) },
+    '2888Q': { pass: returnOf(fifty()), fail: returnOf(fifty((i) => (i === 0 ? { chars: { disabilities: ['MOB'] } } : {}))) },
+  };
   for (const rule of RETURN_RULES) {
     it(`${rule.code}: ${rule.message}`, () => {
-      expect(rule.check(header, period)).toEqual([]);
-      expect(rule.check({ ...header, referenceDate: '2026-03-30' }, period).length).toBeGreaterThan(0);
+      const c = RETURN_CASES[rule.code];
+      expect(c, `no test case for return rule ${rule.code}`).toBeDefined();
+      if (c === undefined) return;
+      expect(rule.check(c.pass)).toEqual([]);
+      expect(rule.check(c.fail).length).toBeGreaterThan(0);
     });
   }
+
+  it('the base return passes every return-level rule, and a return with no disabled child is queried by 2887Q, not 2888Q', () => {
+    expect(RETURN_RULES.flatMap((r) => r.check(returnOf(fifty())).map((w) => `${r.code} ${w}`))).toEqual([]);
+    const noneDisabled = returnOf(fifty(() => ({ chars: { disabilities: ['NONE'] } })));
+    expect(RETURN_RULES.filter((r) => r.check(noneDisabled).length > 0).map((r) => r.code)).toEqual(['2887Q']);
+  });
+
+  it('2883 counts every plan and conference of the year, not children', () => {
+    const rule = RETURN_RULES.find((r) => r.code === '2883');
+    // Two plans in the year for one child from one conference: more plans than conferences.
+    const twoPlans = returnOf(fifty((i) => (i === 0 ? { cin: [episode({ dateOfInitialCpc: '2025-07-01', childProtectionPlans: [cpp('2025-07-01', { cppEndDate: '2025-08-01' }), cpp('2025-09-01')] })] } : {})));
+    expect(rule?.check(twoPlans)).toEqual(['2 child protection plans started in the year, 1 initial conferences held']);
+  });
+});
+
+describe('8670Q and 8675Q query a year that has ended, not one still in progress', () => {
+  const rule = (code: string) => {
+    const found = CHILD_RULES.find((r) => r.code === code);
+    if (found === undefined) throw new Error(`rule ${code} not applied`);
+    return found;
+  };
+  const openAssessment = (start: string): CensusChild => child({ cin: [episode({ assessments: [{ ...unauthorised(['21']), assessmentActualStartDate: start }] })] });
+  const openEnquiry = (start: string): CensusChild => child({ cin: [episode({ section47: [s47(start)] })] });
+  const check = (code: string, c: CensusChild, builtOn: string) => rule(code).check(c, ruleContext(period, [c], builtOn));
+
+  it('query nothing while the year is in progress (built on or before the reference date)', () => {
+    for (const builtOn of ['2025-12-02', '2026-03-31']) {
+      expect(check('8670Q', openAssessment('2025-06-03'), builtOn)).toEqual([]);
+      expect(check('8675Q', openEnquiry('2025-06-10'), builtOn)).toEqual([]);
+    }
+  });
+
+  it('measure against the reference date once the year has ended, however late the return is built', () => {
+    // 31 March 2026 less 45 working days: 27 January 2026; less 15: 10 March 2026.
+    expect(check('8670Q', openAssessment('2026-01-27'), '2026-07-31')).toEqual([]);
+    expect(check('8670Q', openAssessment('2026-01-26'), '2026-04-01')).toHaveLength(1);
+    expect(check('8675Q', openEnquiry('2026-03-10'), '2026-07-31')).toEqual([]);
+    expect(check('8675Q', openEnquiry('2026-03-09'), '2026-07-31')).toHaveLength(1);
+  });
 });
 
 describe('UPN check letter', () => {

@@ -146,7 +146,9 @@ describe('/returns', () => {
     expect(textOf(page.body)).toContain('Child protection plan shown as starting a different day to the initial child protection conference.');
     expect(textOf(page.body)).toContain('H01Q');
     expect(textOf(page.body)).toContain('No data in Hearth for a child’s date of death');
-    expect(textOf(page.body)).toContain('Not yet written:');
+    expect(textOf(page.body)).toContain('Cannot fail:');
+    // Return-level rules, counted across all children.
+    expect(textOf(page.body)).toContain('There are more child protection plans starting than initial conferences taking place');
     expect(textOf(page.body)).toContain('Written and tested, not applied yet');
   });
 

@@ -51,6 +51,12 @@ export interface CensusSection47Row {
   readonly initialCpcTarget: IsoDate | null;
   readonly dateOfInitialCpc: IsoDate | null;
   readonly icpcNotRequired: boolean;
+  /**
+   * The day the enquiry ended: its initial conference, or (no conference required) the day its
+   * outcome was recorded. Null while it is still open (an outcome of continuing risk waits for the
+   * conference).
+   */
+  readonly endedOn: IsoDate | null;
 }
 
 export interface CensusCpPlanRow {

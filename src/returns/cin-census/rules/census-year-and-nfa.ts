@@ -9,7 +9,7 @@ import { STATUTORY_WORKING_DAY_CALENDAR } from '../../../domain/shared/calendar/
 import { ASSESSMENT_FACTOR_CODES, REFERRAL_SOURCE_CODES, isOneOf } from '../codes.ts';
 import type { CensusPeriod } from '../census-period.ts';
 import type { Assessment, CensusChild, ChildProtectionPlan, CinDetails, Section47 } from '../model.ts';
-import { episodeLabel, failing, type CensusRule } from './rule.ts';
+import { episodeLabel, failing, type CensusRule, type CensusRuleContext } from './rule.ts';
 
 const inYear = (date: string, p: CensusPeriod): boolean => date >= p.start && date <= p.end;
 const assessmentLabel = (a: Assessment): string => `Assessment started ${a.assessmentActualStartDate}`;
@@ -22,6 +22,19 @@ function perEpisode<T>(c: CensusChild, items: (d: CinDetails) => readonly T[], f
   for (const d of c.cinDetails) for (const item of items(d)) if (fails(item)) out.push(`${episodeLabel(d.cinReferralDate)}: ${label(item)}`);
   return out;
 }
+
+/**
+ * Whether the year had ended on the day the return is built (the header's DateTime), for 8670Q and
+ * 8675Q. They ask about the end of the census year: work started more than 45 (an assessment) or 15
+ * (a section 47 enquiry with no initial conference) working days before the reference date and still
+ * open at it. That is known only once the year has ended, and the DfE sees a return only then. Hearth
+ * also builds the return of a year still in progress (the performance officer's check before the
+ * year ends): measured against a reference date still to come, work started weeks ago would be
+ * queried though it may well finish in time, and measured against the build day the rules would only
+ * repeat Hearth's own timescales (src/domain), which flag overdue work every day. So they query a year
+ * that has ended, against its reference date, and nothing in a year still in progress.
+ */
+const yearEnded = (ctx: CensusRuleContext): boolean => ctx.builtOn > ctx.period.end;
 
 /** The reference date less `n` working days (England and Wales bank holidays; the validator uses England's). */
 const workingDaysBeforeEnd = (p: CensusPeriod, n: number): string => STATUTORY_WORKING_DAY_CALENDAR.addWorkingDays(LocalDate.parse(p.end), -n).toString();
@@ -346,13 +359,6 @@ export const CENSUS_YEAR_AND_NFA_RULES: readonly CensusRule[] = [
       );
     },
   },
-];
-
-/**
- * Written and tested, not applied: the return Hearth builds would fail them for a reason in how
- * the return is put together, not in the child's record (see RULES_NOT_APPLIED for each reason).
- */
-export const HELD_BACK_CENSUS_YEAR_RULES: readonly CensusRule[] = [
   {
     code: '8715',
     type: 'error',
@@ -384,30 +390,16 @@ export const HELD_BACK_CENSUS_YEAR_RULES: readonly CensusRule[] = [
       ),
   },
   {
-    code: '8875',
-    type: 'error',
-    module: 'Section47',
-    message: 'The Date of Initial Child Protection Conference cannot be a weekend',
-    appliesTo: ['DateOfInitialCPC'],
-    verified: true,
-    // Where present, the enquiry's <DateOfInitialCPC> is not a Saturday or Sunday.
-    check: (c) =>
-      perEpisode(
-        c,
-        (d) => d.section47,
-        (s) => s.dateOfInitialCpc !== undefined && isWeekend(s.dateOfInitialCpc),
-        s47Label,
-      ),
-  },
-  {
     code: '8670Q',
     type: 'query',
     module: 'Assessments',
     message: 'Please check: Assessment started more than 45 working days before the end of the census year. However, there is no Assessment end date.',
     appliesTo: ['AssessmentActualStartDate', 'AssessmentAuthorisationDate', 'ReferenceDate'],
     verified: true,
-    // No <AssessmentAuthorisationDate>: <AssessmentActualStartDate> not before the reference date less 45 working days.
+    // No <AssessmentAuthorisationDate>: <AssessmentActualStartDate> not before the reference date less
+    // 45 working days. Only once the year has ended (see yearEnded).
     check: (c, ctx) => {
+      if (!yearEnded(ctx)) return [];
       const earliest = workingDaysBeforeEnd(ctx.period, 45);
       return perEpisode(
         c,
@@ -426,9 +418,11 @@ export const HELD_BACK_CENSUS_YEAR_RULES: readonly CensusRule[] = [
     appliesTo: ['S47ActualStartDate', 'DateOfInitialCPC', 'ICPCnotRequired', 'ReferenceDate'],
     verified: true,
     // No <DateOfInitialCPC> and <ICPCnotRequired> false: <S47ActualStartDate> not before the reference
-    // date less 15 working days. (The implementation's stored version flags the enquiries started
-    // after that day, against its own rule text and message; Hearth follows the rule text.)
+    // date less 15 working days. Only once the year has ended (see yearEnded). (The implementation's
+    // stored version flags the enquiries started after that day, against its own rule text and
+    // message; Hearth follows the rule text.)
     check: (c, ctx) => {
+      if (!yearEnded(ctx)) return [];
       const earliest = workingDaysBeforeEnd(ctx.period, 15);
       return perEpisode(
         c,
@@ -437,6 +431,29 @@ export const HELD_BACK_CENSUS_YEAR_RULES: readonly CensusRule[] = [
         s47Label,
       );
     },
+  },
+];
+
+/**
+ * Written and tested, not applied: the return Hearth builds would fail them for a reason in how
+ * the return is put together, not in the child's record (see RULES_NOT_APPLIED for each reason).
+ */
+export const HELD_BACK_CENSUS_YEAR_RULES: readonly CensusRule[] = [
+  {
+    code: '8875',
+    type: 'error',
+    module: 'Section47',
+    message: 'The Date of Initial Child Protection Conference cannot be a weekend',
+    appliesTo: ['DateOfInitialCPC'],
+    verified: true,
+    // Where present, the enquiry's <DateOfInitialCPC> is not a Saturday or Sunday.
+    check: (c) =>
+      perEpisode(
+        c,
+        (d) => d.section47,
+        (s) => s.dateOfInitialCpc !== undefined && isWeekend(s.dateOfInitialCpc),
+        s47Label,
+      ),
   },
   {
     code: '8770Q',

@@ -9,6 +9,6 @@ export const HEADER_RULES: readonly ReturnRule[] = [
     message: 'Reference Date is incorrect',
     appliesTo: ['ReferenceDate'],
     verified: false,
-    check: (header, period) => (header.referenceDate !== period.end || header.year !== period.year ? ['ReferenceDate'] : []),
+    check: ({ header, period }) => (header.referenceDate !== period.end || header.year !== period.year ? ['ReferenceDate'] : []),
   },
 ];

@@ -7,6 +7,7 @@ import { CHILD_IDENTIFIER_RULES } from './child-identifiers.ts';
 import { CIN_DETAILS_RULES } from './cin-details.ts';
 import { HEADER_RULES } from './header.ts';
 import { HELD_BACK_RULES as HELD_BACK_PLAN_RULES, PLANS_AND_ENQUIRIES_RULES } from './plans-and-enquiries.ts';
+import { RETURN_LEVEL_RULES } from './return-level.ts';
 import type { CensusRule, ReturnRule } from './rule.ts';
 
 export const CHILD_RULES: readonly CensusRule[] = [
@@ -20,7 +21,7 @@ export const CHILD_RULES: readonly CensusRule[] = [
 ];
 /** Rules written and tested but not applied to the return yet (each listed in RULES_NOT_APPLIED with its reason). */
 export const HELD_BACK_RULES: readonly CensusRule[] = [...HELD_BACK_PLAN_RULES, ...HELD_BACK_CENSUS_YEAR_RULES];
-export const RETURN_RULES: readonly ReturnRule[] = HEADER_RULES;
+export const RETURN_RULES: readonly ReturnRule[] = [...HEADER_RULES, ...RETURN_LEVEL_RULES];
 
 export interface RuleNotApplied {
   readonly code: string;
@@ -44,22 +45,12 @@ export const RULES_NOT_APPLIED: readonly RuleNotApplied[] = [
   {
     code: '8610',
     reason:
-      'Written and tested, not applied yet: an episode closed by an assessment with no further action or a step down to early help now closes with the assessment’s primary need (RC8, RC9), but an open episode with no authorised assessment yet (a plan, enquiry or conference started from the child’s record, or an assessment still running) has no primary need in Hearth and would fail. Applied once Hearth records the primary need when such work starts.',
-  },
-  {
-    code: '8715 2991Q',
-    reason:
-      'Written and tested, not applied yet: for an episode open across the year start, the return reports every section 47 enquiry of the episode, including one that started and had its initial conference before the year began (that conference date falls outside the census year: 8715), while it drops the episode’s assessment authorised before the year (so the enquiry is shown with no assessment on the episode: 2991Q). Applied once the return reports an open episode’s earlier enquiries and assessments alike.',
+      'Written and tested, not applied yet: the return gives an episode the primary need of its closure, else of its latest assessment authorised by the end of the year, else the need recorded since on its assessment still open at the year end (saved in the draft, or recorded at an authorisation after 31 March). An episode with no assessment carrying a need still has none: work started from the child’s record with no assessment (a plan, enquiry or conference: 3 demo children in the 2026 census), and an assessment still running whose draft holds no need yet (the 2027 census of a year in progress, built in November 2026: 15 generated and 11 demo episodes). Applied once Hearth records a primary need when such work starts (at the referral decision, or when a plan, strategy discussion or conference starts from the child’s record), which needs a column and a form field on each of those routes.',
   },
   {
     code: '8875',
     reason:
       'Written and tested, not applied yet: the generated authority’s child protection journeys (src/db/seed/synthetic/stories.ts) hold the initial conference a random 3 to 12 calendar days after the section 47 enquiry ends, so some fall on a Saturday or Sunday. Applied once the generated conferences fall on working days.',
-  },
-  {
-    code: '8670Q 8675Q',
-    reason:
-      'Written and tested, not applied yet: they measure an assessment (45 working days) or a section 47 enquiry with no conference (15 working days) still open against the reference date, but Hearth also builds the census of a year still in progress (the generated authority’s 2027 census, built in November 2026), where work started weeks ago is queried as if the year had ended. Applied once the rules know the day the return is built and query only a year that has ended.',
   },
   {
     code: '8770Q',
@@ -75,10 +66,5 @@ export const RULES_NOT_APPLIED: readonly RuleNotApplied[] = [
     code: '8873Q',
     reason:
       'Written and tested, not applied yet: the generated authority closes an episode whose only assessment found no factors (21) with a reason other than RC8 or RC9 (closed with no further action or stepped down to early help). Applied once the generated journeys close such an episode as RC8 or RC9.',
-  },
-  {
-    code: '2883 2886Q 2887Q 2888Q',
-    reason:
-      'Not yet written: return-level counts and percentages across all children (plans starting against conferences held; children with no sex, ethnicity or disability recorded). Hearth’s return rules read only the header so far.',
   },
 ];

@@ -6,7 +6,7 @@
 // were checked against that implementation's rule file; `false` where they come from the summary in
 // Hearth's research note (the DfE's validation guide is the authority where they differ).
 import type { CensusPeriod } from '../census-period.ts';
-import type { CensusChild, CensusHeader } from '../model.ts';
+import type { CensusChild, CensusHeader, IsoDate } from '../model.ts';
 
 export type RuleModule =
   | 'Header'
@@ -22,6 +22,8 @@ export type RuleModule =
 
 export interface CensusRuleContext {
   readonly period: CensusPeriod;
+  /** The day the return is built (the date of the header's DateTime): before the reference date for a year in progress (8670Q, 8675Q). */
+  readonly builtOn: IsoDate;
   /** How many children in the return carry each LAchildID (rule 8510). */
   readonly laChildIdCounts: ReadonlyMap<string, number>;
   /** How many children in the return carry each UPN (rule 1520). */
@@ -41,14 +43,23 @@ export interface CensusRule {
   check(child: CensusChild, ctx: CensusRuleContext): readonly string[];
 }
 
+/** What a return-level rule reads: the header, the census year and every child in the return. */
+export interface ReturnRuleInput {
+  readonly header: CensusHeader;
+  readonly period: CensusPeriod;
+  readonly children: readonly CensusChild[];
+}
+
+/** A rule on the return as a whole (the header, or counts across all children), reported once for the authority. */
 export interface ReturnRule {
   readonly code: string;
   readonly type: 'error' | 'query';
-  readonly module: 'Header';
+  readonly module: RuleModule;
   readonly message: string;
   readonly appliesTo: readonly string[];
   readonly verified: boolean;
-  check(header: CensusHeader, period: CensusPeriod): readonly string[];
+  /** Where the return fails the rule, in words; empty when it passes. */
+  check(input: ReturnRuleInput): readonly string[];
 }
 
 export const episodeLabel = (referralDate: string): string => `CIN episode from ${referralDate}`;
