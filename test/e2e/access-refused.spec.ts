@@ -1,37 +1,22 @@
 // What a worker sees when they reach for a record they may not open: a plain 403 page for a child
 // in another team, and "Page not found" for a sealed adoption record (its existence is not revealed).
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CHILD_IDS } from '../../src/db/seed/demo-authority.ts';
-import { expectNoAxeViolations, launchBrowser, newContext, pathOf, signIn, startE2eServer, type E2eServer } from '../support/e2e-server.ts';
+import { expectNoAxeViolations, pathOf } from '../support/e2e-server.ts';
+import { useE2eSuite } from '../support/e2e-suite.ts';
 
-let server: E2eServer;
-let browser: Browser;
-let context: BrowserContext;
+const e2e = useE2eSuite({ closeContextsAfterEach: true });
 let page: Page;
 
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
 beforeEach(async () => {
-  context = await newContext(browser, server.baseUrl);
-  page = await context.newPage();
-  await page.goto('/sign-in');
-  await signIn(page, 'social.worker');
+  page = await e2e.signedIn('social.worker');
   expect(pathOf(page)).toBe('/my-work');
-});
-afterEach(async () => {
-  await context.close();
 });
 
 describe('records a social worker may not open', () => {
   it('refuses a child in another team with a 403 page that says why, in plain words', async () => {
-    const otherChild = await server.personName(DEMO_CHILD_IDS.otherTeam);
+    const otherChild = await e2e.server.personName(DEMO_CHILD_IDS.otherTeam);
     const response = await page.goto(`/children/${DEMO_CHILD_IDS.otherTeam}`);
     expect(response?.status()).toBe(403);
     expect(await page.title()).toBe('You cannot see this page – Hearth');
@@ -49,7 +34,7 @@ describe('records a social worker may not open', () => {
   });
 
   it('answers "Page not found" for a sealed record, exactly as for a record that does not exist', async () => {
-    const sealedChild = await server.personName(DEMO_CHILD_IDS.sealed);
+    const sealedChild = await e2e.server.personName(DEMO_CHILD_IDS.sealed);
     const sealed = await page.goto(`/children/${DEMO_CHILD_IDS.sealed}`);
     expect(sealed?.status()).toBe(404);
     expect(await page.title()).toBe('Page not found – Hearth');

@@ -1,29 +1,11 @@
 // A system administrator creates an account through the form (getting the error summary first),
 // finds it in the list, changes its roles, and the new person can sign in with what they were given.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { andWait, expectNoAxeViolations, launchBrowser, newContext, pathOf, signIn, startE2eServer, type E2eServer } from '../support/e2e-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { andWait, expectNoAxeViolations, pathOf } from '../support/e2e-server.ts';
+import { useE2eSuite } from '../support/e2e-suite.ts';
 
-let server: E2eServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
-beforeEach(async () => {
-  context = await newContext(browser, server.baseUrl);
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context.close();
-});
+const e2e = useE2eSuite();
 
 const NEW_USER = {
   displayName: 'Robin Fairweather',
@@ -38,8 +20,7 @@ const checkbox = (p: Page, legend: string, label: string) =>
 
 describe('an administrator manages a user account', () => {
   it('creates a user (after fixing the errors the form reports), lists them, then changes their roles', async () => {
-    await page.goto('/sign-in');
-    await signIn(page, 'admin');
+    const page = await e2e.signedIn('admin');
     expect(pathOf(page)).toBe('/admin/users');
     const primary = page.getByRole('navigation', { name: 'Primary navigation' });
     expect(await primary.getByRole('link', { name: 'Users' }).getAttribute('aria-current')).toBe('page');
@@ -128,16 +109,9 @@ describe('an administrator manages a user account', () => {
     expect(await updated.getByRole('cell', { name: `${NEW_USER.team} (manager)`, exact: true }).isVisible()).toBe(true);
 
     // The new person signs in with the password they were given and lands on My work.
-    const theirs = await newContext(browser, server.baseUrl);
-    try {
-      const theirPage = await theirs.newPage();
-      await theirPage.goto('/sign-in');
-      await signIn(theirPage, NEW_USER.username, NEW_USER.password);
-      expect(pathOf(theirPage)).toBe('/my-work');
-      expect(await theirPage.getByRole('banner').getByText(NEW_USER.displayName).isVisible()).toBe(true);
-      await expectNoAxeViolations(theirPage);
-    } finally {
-      await theirs.close();
-    }
+    const theirPage = await e2e.signedIn(NEW_USER.username, '/sign-in', { password: NEW_USER.password });
+    expect(pathOf(theirPage)).toBe('/my-work');
+    expect(await theirPage.getByRole('banner').getByText(NEW_USER.displayName).isVisible()).toBe(true);
+    await expectNoAxeViolations(theirPage);
   });
 });

@@ -2,39 +2,16 @@
 // worker, who starts the assessment from the child's record, saves it to come back later, records
 // seeing the child, submits it, and the team manager authorises it with a child in need plan, which
 // leaves the plan as a next step with its due date. Every page visited must pass axe.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { andWait, expectNoAxeViolations, launchBrowser, newContext, pathOf, signIn, startE2eServer, type E2eServer } from '../support/e2e-server.ts';
+import { describe, expect, it } from 'vitest';
+import { andWait, expectNoAxeViolations, pathOf } from '../support/e2e-server.ts';
+import { fillDate, useE2eSuite } from '../support/e2e-suite.ts';
 
-let server: E2eServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser.close();
-  await server.close();
-});
-
-async function signedIn(username: string): Promise<Page> {
-  const context = await newContext(browser, server.baseUrl);
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto('/sign-in');
-  await signIn(page, username);
-  return page;
-}
-
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date()).split('-');
+const e2e = useE2eSuite();
 
 describe('from a referral to an authorised assessment', () => {
   it('allocates, writes, submits and authorises with no accessibility violations', async () => {
     // 1. The team manager allocates the MASH's referral for an assessment to Amara Lindqvist.
-    const manager = await signedIn('team.manager');
+    const manager = await e2e.signedIn('team.manager');
     await manager.goto('/referrals');
     const allocate = manager
       .getByRole('table', { name: 'Referrals awaiting allocation' })
@@ -54,7 +31,7 @@ describe('from a referral to an authorised assessment', () => {
     await expectNoAxeViolations(manager);
 
     // 2. The social worker starts the assessment from the child's record, showing when it is due.
-    const worker = await signedIn('social.worker');
+    const worker = await e2e.signedIn('social.worker');
     await worker.goto(assessmentsPath);
     expect(await worker.getByRole('heading', { level: 1, name: 'Assessments' }).isVisible()).toBe(true);
     expect(await worker.getByText('The assessment will be due by').isVisible()).toBe(true);
@@ -82,11 +59,7 @@ describe('from a referral to an authorised assessment', () => {
     await expectNoAxeViolations(worker);
 
     // 5. The rest written and submitted.
-    for (const field of ['childSeenOn', 'childSeenAloneOn']) {
-      await worker.fill(`#${field}-day`, today[2] ?? '');
-      await worker.fill(`#${field}-month`, today[1] ?? '');
-      await worker.fill(`#${field}-year`, today[0] ?? '');
-    }
+    for (const field of ['#childSeenOn', '#childSeenAloneOn']) await fillDate(worker, field);
     await worker.fill('#parentingCapacity', 'Mother is loving; struggling with her own health.');
     await worker.fill('#familyEnvironment', 'Overcrowded flat; grandmother helps after school.');
     await worker.fill('#childVoice', 'Said she worries about mum and likes art club.');

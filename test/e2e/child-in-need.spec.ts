@@ -1,55 +1,19 @@
 // A child in need plan from start to closure: the social worker starts a plan on the child's record,
 // is refused when agreeing it without a contingency plan, agrees it, records a review deciding to
 // close, and the team manager closes the episode with its census reason. Every page must pass axe.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_CHILD_IDS } from '../../src/db/seed/demo-authority.ts';
-import { andWait, expectNoAxeViolations, launchBrowser, newContext, pathOf, signIn, startE2eServer, type E2eServer } from '../support/e2e-server.ts';
+import { andWait, expectNoAxeViolations, pathOf } from '../support/e2e-server.ts';
+import { fillDate, useE2eSuite } from '../support/e2e-suite.ts';
 
-let server: E2eServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
-afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close();
-});
+const e2e = useE2eSuite({ closeContextsAfterEach: true });
 
 const child = DEMO_CHILD_IDS.allocated;
 const section = `/children/${child}/child-in-need`;
 
-async function as(username: string, path: string): Promise<Page> {
-  const context = await newContext(browser, server.baseUrl);
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(path);
-  await signIn(page, username);
-  return page;
-}
-
-const today = () => {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'numeric', year: 'numeric' }).formatToParts(new Date());
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return { day: part('day'), month: part('month'), year: part('year') };
-};
-
-async function fillDate(page: Page, group: string, date: { day: string; month: string; year: string }): Promise<void> {
-  const fieldset = page.getByRole('group', { name: group });
-  await fieldset.getByLabel('Day').fill(date.day);
-  await fieldset.getByLabel('Month').fill(date.month);
-  await fieldset.getByLabel('Year').fill(date.year);
-}
-
 describe('a child in need plan', () => {
   it('is started, refused without a contingency, agreed, reviewed and closed, every page accessible', async () => {
-    const page = await as('social.worker', `/children/${child}`);
+    const page = await e2e.signedIn('social.worker', `/children/${child}`);
     await andWait(page, () => page.getByRole('navigation', { name: 'Child record navigation' }).getByRole('link', { name: 'Child in need' }).click());
     expect(pathOf(page)).toBe(section);
     await expectNoAxeViolations(page);
@@ -91,7 +55,7 @@ describe('a child in need plan', () => {
 
     await andWait(page, () => page.getByRole('link', { name: 'Record a review' }).click());
     await expectNoAxeViolations(page);
-    await fillDate(page, 'Date the review was held', today());
+    await fillDate(page, 'Date the review was held');
     await page.getByLabel('Who attended').fill('Mum, both children, the school');
     await page.locator('#childViews').fill('Mornings are calmer now.');
     await page.getByLabel('Progress against the plan').fill('Attendance is at 97% this half term.');
@@ -100,11 +64,11 @@ describe('a child in need plan', () => {
     expect(await page.getByText('Review recorded.').isVisible()).toBe(true);
     await expectNoAxeViolations(page);
 
-    const manager = await as('team.manager', section);
+    const manager = await e2e.signedIn('team.manager', section);
     await andWait(manager, () => manager.getByRole('link', { name: 'Close the child in need episode' }).click());
     await expectNoAxeViolations(manager);
     await manager.getByLabel('RC7: Services ceased').check();
-    await fillDate(manager, 'Closure date', today());
+    await fillDate(manager, 'Closure date');
     await andWait(manager, () => manager.getByRole('button', { name: 'Close the episode' }).click());
     expect(await manager.getByText('Child in need episode closed.').isVisible()).toBe(true);
     expect(

@@ -2,45 +2,16 @@
 // child's record, records it (police and health taking part, a joint section 47 enquiry, the child
 // moving to a relative while enquiries run), then records the enquiry's outcome as continuing risk,
 // which shows the date the initial child protection conference is due by. Every page passes axe.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_CHILD_IDS } from '../../src/db/seed/demo-authority.ts';
-import { andWait, expectNoAxeViolations, launchBrowser, newContext, pathOf, signIn, startE2eServer, type E2eServer } from '../support/e2e-server.ts';
+import { andWait, expectNoAxeViolations, pathOf } from '../support/e2e-server.ts';
+import { fillDate, useE2eSuite } from '../support/e2e-suite.ts';
 
-let server: E2eServer;
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await context.close();
-  await browser.close();
-  await server.close();
-});
-
-function todayInLondon(): { day: string; month: string; year: string } {
-  const [year = '', month = '', day = ''] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' })
-    .format(new Date())
-    .split('-');
-  return { day: String(Number(day)), month: String(Number(month)), year };
-}
-
-async function fillDate(page: Page, id: string): Promise<void> {
-  const today = todayInLondon();
-  await page.fill(`#${id}-day`, today.day);
-  await page.fill(`#${id}-month`, today.month);
-  await page.fill(`#${id}-year`, today.year);
-}
+const e2e = useE2eSuite();
 
 describe('strategy discussion to section 47 outcome', () => {
   it('convenes, records and concludes with no accessibility violations on any page', async () => {
-    context = await newContext(browser, server.baseUrl);
-    const page = await context.newPage();
-    await page.goto('/sign-in');
-    await signIn(page, 'social.worker');
+    const page = await e2e.signedIn('social.worker');
     const child = DEMO_CHILD_IDS.allocated;
 
     // 1. The child's record: the child protection section.
@@ -61,7 +32,7 @@ describe('strategy discussion to section 47 outcome', () => {
     await expectNoAxeViolations(page);
 
     // 3. Record it.
-    await fillDate(page, 'heldOn');
+    await fillDate(page, '#heldOn');
     await page.check('#format-2');
     await page.fill('#chairName', 'Gareth Munroe');
     await page.check('#mashChecksConsidered');
@@ -91,11 +62,11 @@ describe('strategy discussion to section 47 outcome', () => {
     await andWait(page, () => page.getByRole('link', { name: /^Section 47 enquiry for / }).click());
     expect(pathOf(page)).toMatch(/^\/section-47-enquiries\//);
     await expectNoAxeViolations(page);
-    await fillDate(page, 'childSeenAloneOn');
+    await fillDate(page, '#childSeenAloneOn');
     await page.fill('#checksSummary', 'GP, school and police records checked.');
     await page.fill('#findings', 'The bruising is not explained; the child describes being hit.');
     await page.check('#outcome-3');
-    await fillDate(page, 'outcomeOn');
+    await fillDate(page, '#outcomeOn');
     await andWait(page, () => page.getByRole('button', { name: 'Record the outcome' }).click());
     expect(await page.getByText('Outcome recorded.').isVisible()).toBe(true);
     expect(await page.getByText('An initial child protection conference must be held by').isVisible()).toBe(true);

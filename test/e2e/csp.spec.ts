@@ -1,43 +1,20 @@
 // The strict Content-Security-Policy holds on real pages: no violation reports, no console errors,
 // and the GOV.UK Frontend scripts (nonce'd inline and the app module) still run.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CHILD_IDS } from '../../src/db/seed/demo-authority.ts';
-import {
-  andWait,
-  expectNoAxeViolations,
-  launchBrowser,
-  newContext,
-  pathOf,
-  signIn,
-  startE2eServer,
-  watchCsp,
-  type CspWatch,
-  type E2eServer,
-} from '../support/e2e-server.ts';
+import { andWait, expectNoAxeViolations, pathOf, signIn, watchCsp, type CspWatch } from '../support/e2e-server.ts';
+import { useE2eSuite } from '../support/e2e-suite.ts';
 
-let server: E2eServer;
-let browser: Browser;
-let context: BrowserContext;
+const e2e = useE2eSuite({ closeContextsAfterEach: true });
 let page: Page;
 let csp: CspWatch;
 
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
 beforeEach(async () => {
-  context = await newContext(browser, server.baseUrl);
+  const context = await e2e.newContext();
   csp = await watchCsp(context);
   page = await context.newPage();
   csp.watch(page);
-});
-afterEach(async () => {
-  await context.close();
 });
 
 /** Visits a path, checks the CSP header, that the page's scripts ran, and axe. */

@@ -3,55 +3,19 @@
 // records it; the team manager confirms it; the worker adds overnight short breaks (their first
 // review due with its explanation) and requests a personal budget; the team manager records the
 // resource allocation panel's decision. Every page must pass axe.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_CHILD_IDS } from '../../src/db/seed/demo-authority.ts';
-import { andWait, expectNoAxeViolations, launchBrowser, newContext, pathOf, signIn, startE2eServer, type E2eServer } from '../support/e2e-server.ts';
+import { andWait, expectNoAxeViolations, pathOf } from '../support/e2e-server.ts';
+import { fillDate, useE2eSuite } from '../support/e2e-suite.ts';
 
-let server: E2eServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
-afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close();
-});
+const e2e = useE2eSuite({ closeContextsAfterEach: true });
 
 const child = DEMO_CHILD_IDS.allocated;
 const section = `/children/${child}/disabilities`;
 
-async function as(username: string, path: string): Promise<Page> {
-  const context = await newContext(browser, server.baseUrl);
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(path);
-  await signIn(page, username);
-  return page;
-}
-
-const today = () => {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'numeric', year: 'numeric' }).formatToParts(new Date());
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return { day: part('day'), month: part('month'), year: part('year') };
-};
-
-async function fillDate(page: Page, group: string, date: { day: string; month: string; year: string }): Promise<void> {
-  const fieldset = page.getByRole('group', { name: group });
-  await fieldset.getByLabel('Day').fill(date.day);
-  await fieldset.getByLabel('Month').fill(date.month);
-  await fieldset.getByLabel('Year').fill(date.year);
-}
-
 describe('a disabled child’s eligibility, short breaks and personal budget', () => {
   it('is recorded, confirmed, provided for and decided by the panel, every page accessible', async () => {
-    const page = await as('social.worker', `/children/${child}`);
+    const page = await e2e.signedIn('social.worker', `/children/${child}`);
     await andWait(page, () => page.getByRole('navigation', { name: 'Child record navigation' }).getByRole('link', { name: 'Disabilities' }).click());
     expect(pathOf(page)).toBe(section);
     await expectNoAxeViolations(page);
@@ -78,16 +42,16 @@ describe('a disabled child’s eligibility, short breaks and personal budget', (
         .check();
     await page.getByLabel('Evidence (1)').fill('Educational psychologist: severe learning disability, needs support with every daily task');
     await page.getByLabel('Where the evidence comes from (1)').selectOption('specialist_assessment');
-    await fillDate(page, 'Date of the evidence (1)', today());
+    await fillDate(page, 'Date of the evidence (1)');
     await page.getByLabel('Worker’s analysis').fill('The section 17 assessment found substantial needs across daily living.');
-    await fillDate(page, 'Date of the decision', today());
+    await fillDate(page, 'Date of the decision');
     await andWait(page, () => page.getByRole('button', { name: 'Record the decision' }).click());
     expect(pathOf(page)).toBe(section);
     expect(await page.getByText('Eligibility decision recorded.').isVisible()).toBe(true);
     expect(await page.getByText('Eligibility decision to confirm').isVisible()).toBe(true);
     await expectNoAxeViolations(page);
 
-    const manager = await as('team.manager', section);
+    const manager = await e2e.signedIn('team.manager', section);
     await andWait(manager, () => manager.getByRole('button', { name: 'Confirm or return the decision' }).click());
     await expectNoAxeViolations(manager);
     await manager.getByLabel('Confirm the decision').check();
@@ -101,7 +65,7 @@ describe('a disabled child’s eligibility, short breaks and personal budget', (
     await page.getByLabel('Overnight care, at home or elsewhere').check();
     await page.getByLabel('Provider').fill('Willowbrook short breaks unit');
     await page.getByLabel('Hours or nights a year').fill('24');
-    await fillDate(page, 'Start date', today());
+    await fillDate(page, 'Start date');
     await andWait(page, () => page.getByRole('button', { name: 'Save short breaks' }).click());
     expect(await page.getByText('Short breaks recorded.').isVisible()).toBe(true);
     expect(
@@ -123,7 +87,7 @@ describe('a disabled child’s eligibility, short breaks and personal budget', (
     await expectNoAxeViolations(page);
     await page.getByLabel('Amount requested a year').fill('2,400');
     await page.getByLabel('What it is for').fill('A sitting service one evening a week.');
-    await fillDate(page, 'Date of the panel', today());
+    await fillDate(page, 'Date of the panel');
     await andWait(page, () => page.getByRole('button', { name: 'Submit to the panel' }).click());
     expect(await page.getByText('Personal budget request submitted').isVisible()).toBe(true);
     await expectNoAxeViolations(page);
@@ -131,7 +95,7 @@ describe('a disabled child’s eligibility, short breaks and personal budget', (
     await andWait(manager, () => manager.goto(section));
     await andWait(manager, () => manager.getByRole('button', { name: 'Record the panel’s decision' }).click());
     await expectNoAxeViolations(manager);
-    await fillDate(manager, 'Date of the panel', today());
+    await fillDate(manager, 'Date of the panel');
     await manager.getByLabel('Approved as requested').check();
     await andWait(manager, () => manager.getByRole('button', { name: 'Save the decision' }).click());
     expect(await manager.getByText('Panel decision recorded.').isVisible()).toBe(true);

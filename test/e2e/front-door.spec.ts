@@ -3,43 +3,18 @@
 // decides on a referral for an assessment, and the team manager allocates it to a worker, whose
 // caseload then shows the child. Every page visited must pass axe. One long journey, so its own
 // time limit (not a timing assertion).
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { andWait, expectNoAxeViolations, launchBrowser, newContext, pathOf, signIn, startE2eServer, type E2eServer } from '../support/e2e-server.ts';
+import { describe, expect, it } from 'vitest';
+import { andWait, expectNoAxeViolations, pathOf } from '../support/e2e-server.ts';
+import { useE2eSuite } from '../support/e2e-suite.ts';
 
-let server: E2eServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser.close();
-  await server.close();
-});
-
-async function pageFor(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const context = await newContext(browser, server.baseUrl, options);
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function signedIn(username: string): Promise<Page> {
-  const page = await pageFor();
-  await page.goto('/sign-in');
-  await signIn(page, username);
-  return page;
-}
+const e2e = useE2eSuite();
 
 const CHILD = { given: 'Juniper', family: 'Ashcombe-Vale' };
 
 describe('from a public referral to an allocated referral', () => {
   it('walks the whole front door with no accessibility violations on any page', async () => {
     // 1. A designated safeguarding lead sends the MARF, with no account and no JavaScript.
-    const referrer = await pageFor({ javaScriptEnabled: false });
+    const referrer = await e2e.newPage({ javaScriptEnabled: false });
     await referrer.goto('/refer-a-child');
     expect(await referrer.getByRole('heading', { level: 1, name: 'Refer a child to the Multi-Agency Safeguarding Hub' }).isVisible()).toBe(true);
     await expectNoAxeViolations(referrer);
@@ -74,7 +49,7 @@ describe('from a public referral to an allocated referral', () => {
     await expectNoAxeViolations(referrer);
 
     // 2. The MASH practitioner finds it in the queue and screens it.
-    const practitioner = await signedIn('mash.practitioner');
+    const practitioner = await e2e.signedIn('mash.practitioner');
     await practitioner.goto('/front-door');
     expect(await practitioner.getByRole('heading', { level: 1, name: 'MASH queue' }).isVisible()).toBe(true);
     await expectNoAxeViolations(practitioner);
@@ -145,7 +120,7 @@ describe('from a public referral to an allocated referral', () => {
     await expectNoAxeViolations(practitioner);
 
     // 3. The MASH manager decides: a referral for a child and family assessment to Family Support Team North.
-    const manager = await signedIn('mash.manager');
+    const manager = await e2e.signedIn('mash.manager');
     await manager.goto(contactPath);
     await andWait(manager, () => manager.getByRole('button', { name: 'Record the decision' }).click());
     expect(await manager.getByRole('heading', { level: 1, name: 'Record the decision' }).isVisible()).toBe(true);
@@ -162,7 +137,7 @@ describe('from a public referral to an allocated referral', () => {
     await expectNoAxeViolations(manager);
 
     // 4. The team manager allocates the referral to a social worker in the team.
-    const teamManager = await signedIn('team.manager');
+    const teamManager = await e2e.signedIn('team.manager');
     await andWait(teamManager, () => teamManager.getByRole('navigation', { name: 'Primary navigation' }).getByRole('link', { name: 'Referrals' }).click());
     expect(pathOf(teamManager)).toBe('/referrals');
     await expectNoAxeViolations(teamManager);
@@ -177,7 +152,7 @@ describe('from a public referral to an allocated referral', () => {
     await expectNoAxeViolations(teamManager);
 
     // The social worker now has the child on their caseload.
-    const worker = await signedIn('social.worker');
+    const worker = await e2e.signedIn('social.worker');
     await worker.goto('/my-work');
     expect(await worker.getByRole('link', { name: `${CHILD.given} ${CHILD.family}` }).isVisible()).toBe(true);
     await expectNoAxeViolations(worker);

@@ -1,34 +1,21 @@
 // Every page works without JavaScript (progressive enhancement): signing in, My work, a child's
 // record, a form's error summary and signing out, in a browser with JavaScript turned off.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CHILD_IDS } from '../../src/db/seed/demo-authority.ts';
-import { andWait, expectNoAxeViolations, launchBrowser, newContext, pathOf, signIn, startE2eServer, type E2eServer } from '../support/e2e-server.ts';
+import { andWait, expectNoAxeViolations, pathOf, signIn } from '../support/e2e-server.ts';
+import { useE2eSuite } from '../support/e2e-suite.ts';
 
-let server: E2eServer;
-let browser: Browser;
-let context: BrowserContext;
+const e2e = useE2eSuite({ closeContextsAfterEach: true });
 let page: Page;
 
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
 beforeEach(async () => {
-  context = await newContext(browser, server.baseUrl, { javaScriptEnabled: false });
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context.close();
+  page = await e2e.newPage({ javaScriptEnabled: false });
 });
 
 describe('with JavaScript turned off', () => {
   it('signs in, opens My work and a child’s record, and signs out', async () => {
-    const childName = await server.personName(DEMO_CHILD_IDS.allocated);
+    const childName = await e2e.server.personName(DEMO_CHILD_IDS.allocated);
     await page.goto('/sign-in');
     // The page's scripts really did not run.
     expect(await page.locator('body.govuk-frontend-supported').count()).toBe(0);

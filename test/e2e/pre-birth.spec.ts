@@ -2,39 +2,18 @@
 // (about 18 weeks), records the assessment, answers the family group conference prompt, and records
 // the birth, after which the same record is the child's, with the post-birth timescales. Every page
 // visited must pass axe.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PRE_BIRTH_IDS } from '../../src/db/seed/demo-pre-birth.ts';
-import { andWait, expectNoAxeViolations, launchBrowser, newContext, pathOf, signIn, startE2eServer, type E2eServer } from '../support/e2e-server.ts';
+import { andWait, expectNoAxeViolations, pathOf } from '../support/e2e-server.ts';
+import { fillDate, useE2eSuite } from '../support/e2e-suite.ts';
 
-let server: E2eServer;
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-  context = await newContext(browser, server.baseUrl);
-});
-afterAll(async () => {
-  await context.close();
-  await browser.close();
-  await server.close();
-});
+const e2e = useE2eSuite();
 
 const plan = `/children/${DEMO_PRE_BIRTH_IDS.unborn18Weeks}/pre-birth`;
 
-async function fillDate(page: Page, field: string, date: Date): Promise<void> {
-  await page.fill(`#${field}-day`, String(date.getDate()));
-  await page.fill(`#${field}-month`, String(date.getMonth() + 1));
-  await page.fill(`#${field}-year`, String(date.getFullYear()));
-}
-
 describe('an unborn baby’s pre-birth plan, to the birth', () => {
   it('records the assessment, the FGC referral and the birth, with no accessibility violations', async () => {
-    const page = await context.newPage();
-    await page.goto('/sign-in');
-    await signIn(page, 'social.worker');
+    const page = await e2e.signedIn('social.worker');
     await page.goto(`/children/${DEMO_PRE_BIRTH_IDS.unborn18Weeks}`);
     await andWait(page, () => page.getByRole('link', { name: 'Pre-birth plan' }).click());
     expect(pathOf(page)).toBe(plan);
@@ -48,7 +27,7 @@ describe('an unborn baby’s pre-birth plan, to the birth', () => {
     await andWait(page, () => page.getByRole('link', { name: 'Record Pre-birth child and family assessment completed' }).click());
     await expectNoAxeViolations(page);
     await page.getByLabel('It happened').check();
-    await fillDate(page, 'happenedOn', new Date());
+    await fillDate(page, '#happenedOn');
     await andWait(page, () => page.getByRole('button', { name: 'Save' }).click());
     expect(pathOf(page)).toBe(plan);
     expect(await page.getByText('Milestone recorded').isVisible()).toBe(true);
@@ -59,7 +38,7 @@ describe('an unborn baby’s pre-birth plan, to the birth', () => {
     await andWait(page, () => page.getByRole('link', { name: 'Record the family group conference referral, or that the family declined it' }).click());
     await expectNoAxeViolations(page);
     await page.getByLabel('Referral made to the family group conference service').check();
-    await fillDate(page, 'decidedOn', new Date());
+    await fillDate(page, '#decidedOn');
     await andWait(page, () => page.getByRole('button', { name: 'Save' }).click());
     expect(await page.getByText('make a referral to the family group conference service').count()).toBe(0);
 
@@ -69,7 +48,7 @@ describe('an unborn baby’s pre-birth plan, to the birth', () => {
     await andWait(page, () => page.getByRole('button', { name: 'Record the birth' }).click());
     expect(await page.getByRole('alert').getByRole('link', { name: 'Enter the date of birth' }).getAttribute('href')).toBe('#bornOn-day');
     await expectNoAxeViolations(page);
-    await fillDate(page, 'bornOn', new Date());
+    await fillDate(page, '#bornOn');
     await page.fill('#timeOfBirth', '03:40');
     await page.getByLabel('Female').check();
     await page.fill('#givenName', 'Lowenna');

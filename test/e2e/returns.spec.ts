@@ -1,26 +1,15 @@
 // A performance officer builds the CIN census in the browser: chooses the year, watches the build
 // finish, reads the result and finds the download; then Annex A. Every page passes axe.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, newContext, pathOf, signIn, startE2eServer, type E2eServer } from '../support/e2e-server.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, pathOf } from '../support/e2e-server.ts';
+import { useE2eSuite } from '../support/e2e-suite.ts';
 
-let server: E2eServer;
-let browser: Browser;
-let context: BrowserContext;
+const e2e = useE2eSuite();
 let page: Page;
 
 beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-  context = await newContext(browser, server.baseUrl);
-  page = await context.newPage();
-  await page.goto('/sign-in');
-  await signIn(page, 'performance.officer');
-});
-afterAll(async () => {
-  await context.close();
-  await browser.close();
-  await server.close();
+  page = await e2e.signedIn('performance.officer');
 });
 
 async function waitForResult(): Promise<void> {

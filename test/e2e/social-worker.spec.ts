@@ -1,37 +1,24 @@
 // A social worker's day: a mistyped password, signing in, their caseload, a child's record, the
 // teams and account pages, then signing out. Every page visited must pass axe.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CHILD_IDS } from '../../src/db/seed/demo-authority.ts';
 import { DEMO_USERS } from '../../src/db/seed/users.ts';
-import { andWait, expectNoAxeViolations, launchBrowser, newContext, pathOf, signIn, startE2eServer, type E2eServer } from '../support/e2e-server.ts';
+import { andWait, expectNoAxeViolations, pathOf, signIn } from '../support/e2e-server.ts';
+import { useE2eSuite } from '../support/e2e-suite.ts';
 
-let server: E2eServer;
-let browser: Browser;
-let context: BrowserContext;
+const e2e = useE2eSuite({ closeContextsAfterEach: true });
 let page: Page;
 
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
 beforeEach(async () => {
-  context = await newContext(browser, server.baseUrl);
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context.close();
+  page = await e2e.newPage();
 });
 
 describe('a social worker signs in, finds their child and signs out', () => {
   it('walks from sign-in to sign-out with no accessibility violations on any page', async () => {
     const worker = DEMO_USERS.find((u) => u.username === 'social.worker');
     if (worker === undefined) throw new Error('no demo social worker');
-    const childName = await server.personName(DEMO_CHILD_IDS.allocated);
+    const childName = await e2e.server.personName(DEMO_CHILD_IDS.allocated);
 
     // Not signed in: the service sends the visitor to sign in.
     await page.goto('/my-work');

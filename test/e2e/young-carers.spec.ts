@@ -3,40 +3,17 @@
 // person cared for; saves it to come back later; is refused on an incomplete submission; writes the
 // rest and submits it; the team manager authorises it with a support plan, whose review date is then
 // shown with its explanation; the worker records that review. Every page visited must pass axe.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_CHILD_IDS } from '../../src/db/seed/demo-authority.ts';
-import { andWait, expectNoAxeViolations, launchBrowser, newContext, pathOf, signIn, startE2eServer, type E2eServer } from '../support/e2e-server.ts';
+import { andWait, expectNoAxeViolations, pathOf } from '../support/e2e-server.ts';
+import { fillDate, useE2eSuite } from '../support/e2e-suite.ts';
 
-let server: E2eServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser.close();
-  await server.close();
-});
-
-async function signedIn(username: string): Promise<Page> {
-  const context = await newContext(browser, server.baseUrl);
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto('/sign-in');
-  await signIn(page, username);
-  return page;
-}
-
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date()).split('-');
+const e2e = useE2eSuite();
 
 describe('a young carer’s needs assessment', () => {
   it('starts, saves, submits and authorises with no accessibility violations', async () => {
     // 1. From the child's record, the Young carers page with the start form.
-    const worker = await signedIn('social.worker');
+    const worker = await e2e.signedIn('social.worker');
     await worker.goto(`/children/${DEMO_CHILD_IDS.allocated}`);
     await andWait(worker, () => worker.getByRole('link', { name: 'Young carers' }).click());
     expect(await worker.getByRole('heading', { level: 1, name: 'Young carers’ needs assessments' }).isVisible()).toBe(true);
@@ -59,9 +36,7 @@ describe('a young carer’s needs assessment', () => {
     await worker.getByLabel('Giving or managing medicine').check();
     await worker.getByLabel('Cooking, cleaning, shopping, laundry').check();
     await worker.fill('#hoursPerWeek', '14');
-    await worker.fill('#requestedOn-day', today[2] ?? '');
-    await worker.fill('#requestedOn-month', today[1] ?? '');
-    await worker.fill('#requestedOn-year', today[0] ?? '');
+    await fillDate(worker, '#requestedOn');
     await worker.getByLabel('School or college').check();
     await andWait(worker, () => worker.getByRole('button', { name: 'Start the assessment' }).click());
     expect(pathOf(worker)).toMatch(/^\/young-carers\/[0-9a-f-]{36}\/edit$/);
@@ -86,9 +61,7 @@ describe('a young carer’s needs assessment', () => {
     await expectNoAxeViolations(worker);
 
     // 6. The rest written and submitted.
-    await worker.fill('#youngCarerSeenOn-day', today[2] ?? '');
-    await worker.fill('#youngCarerSeenOn-month', today[1] ?? '');
-    await worker.fill('#youngCarerSeenOn-year', today[0] ?? '');
+    await fillDate(worker, '#youngCarerSeenOn');
     await worker.fill('#appropriateness', 'Medicine reminders are fine; cooking every night is too much at 7.');
     await worker.getByLabel('Some caring is excessive or inappropriate for the young carer').check();
     await worker.fill('#wellbeingImpact', 'Tired and worried at school.');
@@ -105,7 +78,7 @@ describe('a young carer’s needs assessment', () => {
     await expectNoAxeViolations(worker);
 
     // 7. The team manager authorises it; the support plan's review date is shown and explained.
-    const manager = await signedIn('team.manager');
+    const manager = await e2e.signedIn('team.manager');
     await manager.goto(assessmentPath);
     await andWait(manager, () => manager.getByRole('link', { name: 'Authorise or return' }).click());
     expect(await manager.getByRole('heading', { level: 1, name: 'Authorise or return the assessment' }).isVisible()).toBe(true);
@@ -130,9 +103,7 @@ describe('a young carer’s needs assessment', () => {
     await andWait(worker, () => worker.getByRole('button', { name: 'Record the review' }).click());
     expect(await worker.getByRole('alert').getByRole('link', { name: 'Enter what the review found' }).isVisible()).toBe(true);
     await expectNoAxeViolations(worker);
-    await worker.fill('#reviewedOn-day', today[2] ?? '');
-    await worker.fill('#reviewedOn-month', today[1] ?? '');
-    await worker.fill('#reviewedOn-year', today[0] ?? '');
+    await fillDate(worker, '#reviewedOn');
     await worker.fill('#summary', 'Back at dance club; dad has morning visits from adult social care.');
     await worker.getByLabel(/Yes, support continues/).check();
     await andWait(worker, () => worker.getByRole('button', { name: 'Record the review' }).click());

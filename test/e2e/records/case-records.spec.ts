@@ -1,36 +1,14 @@
 // A social worker records on a child: case notes (with a mistake first, then a note written to the
 // child), a document, the chronology with a filter and a manual entry, and the printable chronology.
 // Done once with JavaScript on and once with it off; every page visited must pass axe.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_CHILD_IDS } from '../../../src/db/seed/demo-authority.ts';
-import { andWait, expectNoAxeViolations, launchBrowser, newContext, pathOf, signIn, startE2eServer, type E2eServer } from '../../support/e2e-server.ts';
+import { andWait, expectNoAxeViolations, pathOf } from '../../support/e2e-server.ts';
+import { fillDate, useE2eSuite } from '../../support/e2e-suite.ts';
 
-let server: E2eServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
-afterEach(async () => {
-  await context?.close();
-});
+const e2e = useE2eSuite({ closeContextsAfterEach: true });
 
 const child = DEMO_CHILD_IDS.allocated;
-
-async function open(javaScriptEnabled: boolean): Promise<Page> {
-  context = await newContext(browser, server.baseUrl, { javaScriptEnabled });
-  const page = await context.newPage();
-  await page.goto(`/children/${child}`);
-  await signIn(page, 'social.worker');
-  return page;
-}
 
 const yesterday = () => {
   const d = new Date(Date.now() - 86_400_000);
@@ -42,8 +20,8 @@ describe.each([
   ['without JavaScript', false],
 ])('recording on a child’s record %s', (_label, javaScriptEnabled) => {
   it('adds a case note, a document and a chronology entry, every page accessible', async () => {
-    const page = await open(javaScriptEnabled);
-    const givenName = (await server.personName(child)).split(' ')[0] ?? '';
+    const page = await e2e.signedIn('social.worker', `/children/${child}`, { javaScriptEnabled });
+    const givenName = (await e2e.server.personName(child)).split(' ')[0] ?? '';
     const subnav = page.getByRole('navigation', { name: 'Child record navigation' });
 
     await andWait(page, () => subnav.getByRole('link', { name: 'Case notes' }).click());
@@ -61,10 +39,7 @@ describe.each([
 
     await page.getByLabel('Child seen alone').check();
     const date = yesterday();
-    const eventDate = page.getByRole('group', { name: 'Date of the event' });
-    await eventDate.getByLabel('Day').fill(date.day);
-    await eventDate.getByLabel('Month').fill(date.month);
-    await eventDate.getByLabel('Year').fill(date.year);
+    await fillDate(page, 'Date of the event', date);
     await page.getByLabel('Summary').fill(`Talked with you at school (${_label})`);
     await page.getByLabel('Case note', { exact: true }).fill('You told me about your new friend.');
     await page.getByLabel(`This note is written to ${givenName}`).check();
@@ -96,10 +71,7 @@ describe.each([
 
     await andWait(page, () => page.getByRole('button', { name: 'Add an entry' }).click());
     await expectNoAxeViolations(page);
-    const entryDate = page.getByRole('group', { name: 'Date of the event' });
-    await entryDate.getByLabel('Day').fill(date.day);
-    await entryDate.getByLabel('Month').fill(date.month);
-    await entryDate.getByLabel('Year').fill(date.year);
+    await fillDate(page, 'Date of the event', date);
     await page.getByLabel('Category').selectOption('health');
     await page.getByLabel('What happened').fill(`Dental check-up (${_label})`);
     await page.getByLabel('Source').fill('Dentist');
