@@ -42,7 +42,7 @@ export interface CandidateCriteria {
 
 const live = sql`merged_into_person_id is null`;
 
-/** The name lookups' date-of-birth filter on person (p) and on person_name (its person's). */
+/** The trigram lookup's date-of-birth filter on person and on person_name (its person's). */
 function bornNear(c: CandidateCriteria): { person: RawBuilder<unknown>; otherName: RawBuilder<unknown> } {
   if (c.sameBirthOnly === null) return { person: sql``, otherName: sql`` };
   const days = sql`${[...c.sameBirthOnly]}::date[]`;
@@ -84,10 +84,9 @@ export async function findCandidateIds(trx: Transaction<Database>, c: CandidateC
   // A branch that finds more than `n` (a common name) keeps the `n` closest to the name typed:
   // similarity() is cheap on the rows the index found, so the limit never drops the best match.
   const closest = c.trigramText === null ? sql`` : sql`order by similarity(search_name, ${c.trigramText}) desc`;
-  const near = bornNear(c);
+  const nameLookups: RawBuilder<unknown>[] = [];
   const both = (where: RawBuilder<unknown>) => {
-    branches.push(sql`(select id from person where ${live} and ${where} ${near.person} ${closest} limit ${n})`);
-    branches.push(sql`(select person_id as id from person_name where ${where} ${near.otherName} ${closest} limit ${n})`);
+    nameLookups.push(where);
   };
   for (const p of c.parses) {
     both(sql`((family_dm = dmetaphone(${p.family}) and given_dm = dmetaphone(${p.given})) or (family_dm = dmetaphone(${p.given}) and given_dm = dmetaphone(${p.family})))`);
@@ -97,6 +96,29 @@ export async function findCandidateIds(trx: Transaction<Database>, c: CandidateC
     if (k.givens.length > 0) both(sql`(lower(family_name) = ${k.family} and lower(given_name) = any(${[...k.givens]}::text[]))`);
   }
   if (c.singleWord !== null) both(sql`(lower(family_name) = ${c.singleWord} or family_dm = dmetaphone(${c.singleWord}))`);
+  if (c.sameBirthOnly === null) {
+    for (const where of nameLookups) {
+      branches.push(sql`(select id from person where ${live} and ${where} ${closest} limit ${n})`);
+      branches.push(sql`(select person_id as id from person_name where ${where} ${closest} limit ${n})`);
+    }
+  } else if (nameLookups.length > 0) {
+    // Born near the day typed: the few people born on those days (an index on date_of_birth) whose
+    // name matches any lookup, then the few with no firm date of birth (person_birth_unknown_idx).
+    // Each is one small scan however common the name; a name lookup alone would read every namesake.
+    const anyName = sql`(${sql.join(nameLookups, sql` or `)})`;
+    const days = sql`${[...c.sameBirthOnly]}::date[]`;
+    branches.push(sql`(select id from person where ${live} and date_of_birth = any(${days}) and ${anyName} ${closest} limit ${c.total})`);
+    branches.push(sql`(select id from person where ${live} and (date_of_birth is null or date_of_birth_estimated) and ${anyName} ${closest} limit ${n})`);
+    // Other names: the names first (their own indexes; far fewer rows than people), then whether
+    // each one's person was born near that day. Materialised, so the planner never reads every
+    // other name on the table instead.
+    const closestOther = c.trigramText === null ? sql`` : sql`order by similarity(n.search_name, ${c.trigramText}) desc`;
+    branches.push(
+      sql`(with n as materialized (select person_id, search_name from person_name where ${anyName})
+        select n.person_id as id from n join person p on p.id = n.person_id
+        where p.date_of_birth = any(${days}) or p.date_of_birth is null or p.date_of_birth_estimated ${closestOther} limit ${n})`,
+    );
+  }
   if (c.dobs.length > 0) {
     const dobs = sql`${[...c.dobs]}::date[]`;
     branches.push(
