@@ -7,10 +7,11 @@
 // BENCH_PROFILE=<dir>: a CPU profile of the server during the page load run only.
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connect } from '../src/db/connect.ts';
+import { migrate } from '../src/db/migrate.ts';
 import { signedInTargets } from './fixtures.ts';
 import { load } from './load.ts';
 import type { RawRequest } from './raw.ts';
@@ -23,10 +24,12 @@ const seconds = Number(process.argv[3] ?? 5);
 const here = dirname(fileURLToPath(import.meta.url));
 
 const handle = await connect({ databaseUrl: url });
+await migrate(handle);
 const targets = await signedInTargets(handle);
 await handle.close();
 
 const profile = process.env['BENCH_PROFILE'];
+if (profile !== undefined) mkdirSync(profile, { recursive: true });
 const child = fork(join(here, 'server.ts'), [], {
   execArgv: ['--import', 'tsx'],
   env: { ...process.env, DATABASE_URL: url, NODE_ENV: 'production', HEARTH_SECRET: randomBytes(32).toString('hex'), HEARTH_COOKIE_SECURE: 'false', BENCH_COUNT_STATEMENTS: '1' },
