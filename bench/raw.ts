@@ -79,13 +79,12 @@ async function casePage(db: Kysely<Database>, target: RawTarget, withAudit: bool
   }
   await db.transaction().execute(async (trx) => {
     await reads(trx);
-    const head = await q(trx, 'select seq, hash from audit_chain_head where id = 1 for update', []);
-    const row = head.rows[0] as { seq: string; hash: string };
-    const seq = String(BigInt(row.seq) + 1n);
-    const hash = createHash('sha256').update(row.hash).update(seq).digest('hex');
-    await q(trx, `insert into audit_event (seq, occurred_at, actor_user_id, actor_label, action, outcome, subject_type, subject_id, child_id, prev_hash, hash, changes)
-      values ($1, now(), null, 'bench', 'bench.raw.viewed', 'success', 'person', $2, $3, $4, $5, '{}')`, [seq, childId, childId, row.hash, hash]);
-    await q(trx, 'update audit_chain_head set seq = $1, hash = $2 where id = 1', [seq, hash]);
+    // The append as src/db/shared/audit-repository.ts makes it: one statement that advances the head
+    // (hashing in PostgreSQL) and inserts the event, holding the head lock until the commit.
+    await q(trx, `with head as (update audit_chain_head set seq = seq + 1, prev_hash = hash,
+        hash = encode(sha256(convert_to(hash || '["' || (seq + 1)::text || '",' || $1::text, 'UTF8')), 'hex') where id = 1 returning seq, prev_hash, hash)
+      insert into audit_event (seq, occurred_at, actor_user_id, actor_label, action, outcome, subject_type, subject_id, child_id, prev_hash, hash, changes)
+      select head.seq, now(), null, 'bench', 'bench.raw.viewed', 'success', 'person', $2::text, $3::uuid, head.prev_hash, head.hash, '{}' from head`, [`"bench ${childId}"]`, childId, childId]);
   });
 }
 

@@ -88,6 +88,8 @@ export interface AuditChainHeadTable {
   id: number;
   seq: string;
   hash: string;
+  /** The hash the last append replaced: working space for the one-statement append (migration 0021). */
+  prevHash: Generated<string>;
 }
 
 export interface PersonTable {

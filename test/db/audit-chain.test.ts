@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appendAuditEvent, verifyAuditChain } from '../../src/db/shared/audit-repository.ts';
+import { appendAuditEvent, hashAuditRow, verifyAuditChain } from '../../src/db/shared/audit-repository.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
 let database: TestDatabase;
@@ -30,6 +30,40 @@ async function asAttacker(fn: () => Promise<unknown>): Promise<void> {
 describe('the audit hash chain', () => {
   it('verifies an untouched chain', async () => {
     expect(await verifyAuditChain(database.handle.db)).toEqual({ ok: true, checked: 6, firstBreak: null });
+  });
+
+  it('keeps one unforked chain when many transactions append at once (the head lock serialises them)', async () => {
+    const { db } = database.handle;
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        db.transaction().execute(async (trx) => {
+          await sql`select 1`.execute(trx);
+          return appendAuditEvent(trx, context, { action: 'test.thing.viewed', subjectType: 'thing', subjectId: `c${String(i)}`, changes: { i } }, new Date(Date.UTC(2026, 0, 2, 9, 0, i)));
+        }),
+      ),
+    );
+    const rows = await db.selectFrom('auditEvent').select(['seq', 'prevHash', 'hash']).orderBy('seq').execute();
+    expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 18 }, (_, i) => String(i + 1)));
+    expect(new Set(rows.map((r) => r.prevHash)).size).toBe(18);
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: 18, firstBreak: null });
+  });
+
+  it('computes in the database the hash the verifier recomputes: SHA-256 of the previous hash and the canonical row', async () => {
+    const { db } = database.handle;
+    const row = await db.selectFrom('auditEvent').selectAll().where('seq', '=', '6').executeTakeFirstOrThrow();
+    const previous = await db.selectFrom('auditEvent').select('hash').where('seq', '=', '5').executeTakeFirstOrThrow();
+    expect(row.prevHash).toBe(previous.hash);
+    expect(row.hash).toBe(
+      hashAuditRow(previous.hash, { ...row, occurredAt: row.occurredAt.toISOString() }),
+    );
+  });
+
+  it('follows a head moved on outside the append (as the synthetic history does) from the head itself', async () => {
+    const { db } = database.handle;
+    const last = await db.selectFrom('auditEvent').select(['seq', 'hash']).where('seq', '=', '6').executeTakeFirstOrThrow();
+    await sql`update audit_chain_head set seq = ${last.seq}, hash = ${last.hash}, prev_hash = ${'9'.repeat(64)} where id = 1`.execute(db);
+    await db.transaction().execute((trx) => appendAuditEvent(trx, context, { action: 'test.thing.done' }, new Date(Date.UTC(2026, 0, 3))));
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: 7, firstBreak: null });
   });
 
   it('detects a changed field', async () => {

@@ -96,12 +96,14 @@ export async function loadPersonRecordView(
   now: Date,
   /** The person row, when the caller has already read it in this transaction. */
   details?: PersonDetails,
+  /** Names, addresses and merged records, when the caller has read them in this transaction (loadChildPageContent). */
+  content?: { readonly names: readonly PersonNameRow[]; readonly addresses: readonly PersonAddressRow[]; readonly mergedFrom: readonly MergedRecordRow[] },
 ): Promise<PersonRecordView> {
   const person = details ?? (await findPersonDetails(trx, personId));
   if (person === undefined) throw new NotFoundError('Person');
-  const names = await listPersonNames(trx, personId);
-  const addresses = await listPersonAddresses(trx, personId);
-  const mergedFrom = await listMergedInto(trx, personId);
+  const names = content?.names ?? (await listPersonNames(trx, personId));
+  const addresses = content?.addresses ?? (await listPersonAddresses(trx, personId));
+  const mergedFrom = content?.mergedFrom ?? (await listMergedInto(trx, personId));
   const related = await listRelatedPeople(trx, guarded.actor, now, [personId]);
   return { person, names, addresses, mergedFrom, relationships: relatedPeopleView(related), can: abilitiesOf(guarded), accessBasis: guarded.basis };
 }

@@ -1,5 +1,5 @@
-import { childRecordSummaryOf, type ChildRecordSummary } from '../../db/people/child-record-repository.ts';
-import { findPersonDetails, personAccessFactsOf } from '../../db/people/person-repository.ts';
+import { childRecordSummaryOf, loadChildPageContent, type ChildRecordSummary } from '../../db/people/child-record-repository.ts';
+import { findPersonWithAccessFacts } from '../../db/people/person-repository.ts';
 import { decideChildRecordAccess, type AccessBasis } from '../../domain/shared/access/child-record-policy.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import { AccessRefusedError } from '../shared/errors.ts';
@@ -14,9 +14,11 @@ export { MergedRecordError } from './person-record-view.ts';
  * any data is returned (fail closed: if the audit row cannot be written, nothing is shown). A record
  * merged into another says which one, and nothing else.
  *
- * One guarded read: the person row is read once and serves the merge check, the access decision
- * (the child-record policy, exactly as guardChildRecord applies it), the identity bar and the record
- * view; the access facts (allocation, live grants) are read fresh in this transaction.
+ * One guarded read: the person row is read once, with the access facts (allocation, live grants)
+ * fresh in the same statement, and serves the merge check, the access decision (the child-record
+ * policy, exactly as guardChildRecord applies it), the identity bar and the record view. Only once
+ * access is allowed is the rest of the page read: its allocation, family, names, addresses and
+ * merged records in one statement, the related people (with what the actor may see) in another.
  */
 export async function viewChildRecord(
   deps: AppDeps,
@@ -25,17 +27,18 @@ export async function viewChildRecord(
   view = 'summary',
 ): Promise<ChildRecordSummary & { readonly accessBasis: AccessBasis; readonly record: PersonRecordView }> {
   return unitOfWork(deps, ctx, async ({ trx, now, audit }) => {
-    const found = await findPersonDetails(trx, childId);
-    const person = found?.personType === 'adult' ? undefined : found;
+    const found = await findPersonWithAccessFacts(trx, childId, now);
+    const person = found?.person.personType === 'adult' ? undefined : found?.person;
     if (person?.mergedIntoPersonId != null) throw new MergedRecordError(person.mergedIntoPersonId);
     const subject = { type: 'person', id: childId, childId };
     if (ctx.actor === null) throw new AccessRefusedError(403, 'not-signed-in', 'Sign in to continue.', subject);
-    if (person === undefined) throw new AccessRefusedError(404, 'missing', 'Page not found', { type: 'person', id: childId });
-    const access = await personAccessFactsOf(trx, person, now);
+    if (found === undefined || person === undefined) throw new AccessRefusedError(404, 'missing', 'Page not found', { type: 'person', id: childId });
+    const { access } = found;
     const decision = decideChildRecordAccess(ctx.actor, 'read', access.facts);
     if (!decision.allowed) throw new AccessRefusedError(decision.status, decision.reason, decision.message, subject);
     const guarded = { ...access, actor: ctx.actor, basis: decision.basis, isChild: true };
-    const [summary, record] = [await childRecordSummaryOf(trx, person), await loadPersonRecordView(trx, guarded, childId, now, person)];
+    const content = await loadChildPageContent(trx, childId);
+    const [summary, record] = [await childRecordSummaryOf(trx, person, content), await loadPersonRecordView(trx, guarded, childId, now, person, content)];
     await audit({ action: 'people.child-record.viewed', subjectType: 'person', subjectId: childId, childId, changes: { view, basis: decision.basis } });
     return { ...summary, accessBasis: decision.basis, record };
   });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { TeamMembershipFact } from '../../domain/shared/access/actor.ts';
 import type { Database } from '../schema.ts';
 
 export const hashSessionToken = (token: string): string => createHash('sha256').update(token).digest('hex');
@@ -30,13 +31,27 @@ export async function insertSession(
     .execute();
 }
 
-export async function findSession(db: Kysely<Database>, token: string): Promise<SessionRow | undefined> {
-  return db
-    .selectFrom('session')
-    .innerJoin('appUser', 'appUser.id', 'session.userId')
-    .select(['session.userId', 'session.idleExpiresAt', 'session.absoluteExpiresAt', 'session.lastSeenAt', 'session.endedAt', 'appUser.active'])
-    .where('session.tokenHash', '=', hashSessionToken(token))
-    .executeTakeFirst();
+export interface SessionWithUserRow extends SessionRow {
+  readonly displayName: string;
+  /** The user's roles as stored (the caller keeps only known ones). */
+  readonly roles: readonly string[];
+  /** The user's teams, by team name. */
+  readonly teams: readonly TeamMembershipFact[];
+}
+
+/**
+ * The session and, in the same statement, the user it belongs to with their roles and teams (what
+ * loadActor reads in three): one round trip per request to sign it in, read fresh every time.
+ */
+export async function findSessionWithUser(db: Kysely<Database>, token: string): Promise<SessionWithUserRow | undefined> {
+  const result = await sql<SessionWithUserRow>`
+    select s.user_id, s.idle_expires_at, s.absolute_expires_at, s.last_seen_at, s.ended_at, u.active, u.display_name,
+      coalesce((select json_agg(r.role) from user_role r where r.user_id = u.id), '[]'::json) as roles,
+      coalesce((select json_agg(json_build_object('teamId', t.id, 'isManager', tm.is_manager, 'teamName', t.name) order by t.name)
+                  from team_membership tm join team t on t.id = tm.team_id where tm.user_id = u.id), '[]'::json) as teams
+    from session s join app_user u on u.id = s.user_id
+    where s.token_hash = ${hashSessionToken(token)}`.execute(db);
+  return result.rows[0];
 }
 
 export async function touchSession(db: Kysely<Database>, token: string, now: Date, idleExpiresAt: Date): Promise<void> {

@@ -1,6 +1,6 @@
 // A person's record: the person row, their other names and their addresses. Plain functions taking
 // the transaction first (CONVENTIONS.md 14); access is checked by the use cases before these run.
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { ChildRecordFacts } from '../../domain/shared/access/child-record-policy.ts';
 import type { Database } from '../schema.ts';
 
@@ -31,7 +31,7 @@ export async function loadPersonAccessFacts(trx: Trx, personId: string, now: Dat
  */
 export async function personAccessFactsOf(
   trx: Trx,
-  person: Pick<PersonDetails, 'id' | 'personType' | 'restriction' | 'restrictionContactUserId' | 'restrictionContactName' | 'mergedIntoPersonId' | 'version'>,
+  person: AccessFactsPerson,
   now: Date,
 ): Promise<PersonAccessFacts> {
   const [allocation, grants] = await Promise.all([
@@ -44,6 +44,16 @@ export async function personAccessFactsOf(
       .where((eb) => eb.or([eb('expiresAt', 'is', null), eb('expiresAt', '>', now)]))
       .execute(),
   ]);
+  return accessFactsFrom(person, allocation ?? null, grants.map((g) => g.userId));
+}
+
+type AccessFactsPerson = Pick<PersonDetails, 'id' | 'personType' | 'restriction' | 'restrictionContactUserId' | 'restrictionContactName' | 'mergedIntoPersonId' | 'version'>;
+
+function accessFactsFrom(
+  person: AccessFactsPerson,
+  allocation: { readonly workerUserId: string | null; readonly teamId: string } | null,
+  grantedUserIds: readonly string[],
+): PersonAccessFacts {
   return {
     personType: person.personType,
     mergedIntoPersonId: person.mergedIntoPersonId,
@@ -55,9 +65,28 @@ export async function personAccessFactsOf(
       allocatedTeamId: allocation?.teamId ?? null,
       restrictionContact:
         person.restrictionContactUserId === null ? null : { userId: person.restrictionContactUserId, displayName: person.restrictionContactName ?? 'the named manager' },
-      grantedUserIds: grants.map((g) => g.userId),
+      grantedUserIds: [...grantedUserIds],
     },
   };
+}
+
+/**
+ * The person row with the access facts read fresh in the same statement (the open allocation and
+ * the live grants, as personAccessFactsOf reads them): one round trip where a page would take three.
+ */
+export async function findPersonWithAccessFacts(trx: Trx, personId: string, now: Date): Promise<{ person: PersonDetails; access: PersonAccessFacts } | undefined> {
+  const row = await personDetailsQuery(trx, personId)
+    .select((eb) => [
+      eb.selectFrom('allocation').select('allocation.workerUserId').whereRef('allocation.childId', '=', 'person.id').where('allocation.endedOn', 'is', null).limit(1).as('allocatedWorkerId'),
+      eb.selectFrom('allocation').select('allocation.teamId').whereRef('allocation.childId', '=', 'person.id').where('allocation.endedOn', 'is', null).limit(1).as('allocatedTeamId'),
+      sql<string[]>`coalesce((select json_agg(g.user_id) from access_grant g
+        where g.person_id = person.id and g.revoked_at is null and (g.expires_at is null or g.expires_at > ${now})), '[]'::json)`.as('grantedUserIds'),
+    ])
+    .executeTakeFirst();
+  if (row === undefined) return undefined;
+  const { allocatedWorkerId, allocatedTeamId, grantedUserIds, ...person } = row;
+  const allocation = allocatedTeamId === null ? null : { workerUserId: allocatedWorkerId, teamId: allocatedTeamId };
+  return { person, access: accessFactsFrom(person, allocation, grantedUserIds) };
 }
 
 export interface PersonDetails {
@@ -96,8 +125,8 @@ export interface PersonDetails {
   readonly updatedAt: Date;
 }
 
-export async function findPersonDetails(trx: Trx, personId: string): Promise<PersonDetails | undefined> {
-  const row = await trx
+function personDetailsQuery(trx: Trx, personId: string) {
+  return trx
     .selectFrom('person')
     .leftJoin('appUser as contact', 'contact.id', 'person.restrictionContactUserId')
     .select([
@@ -108,8 +137,11 @@ export async function findPersonDetails(trx: Trx, personId: string): Promise<Per
       'person.restrictionContactUserId', 'contact.displayName as restrictionContactName', 'person.restrictionReason', 'person.restrictedAt',
       'person.mergedIntoPersonId', 'person.version', 'person.createdAt', 'person.updatedAt',
     ])
-    .where('person.id', '=', personId)
-    .executeTakeFirst();
+    .where('person.id', '=', personId);
+}
+
+export async function findPersonDetails(trx: Trx, personId: string): Promise<PersonDetails | undefined> {
+  const row = await personDetailsQuery(trx, personId).executeTakeFirst();
   return row;
 }
 

@@ -1,11 +1,13 @@
 // Appends to and verifies the hash-chained audit log. Appends lock the chain head row in the
 // caller's transaction, so on PostgreSQL concurrent writers serialise and the chain never forks.
 // The lock is held from the append to the commit: use cases audit last (after their reads and
-// writes), and the append takes two round trips under the lock. Why the lock stays (rather than
-// per-child chains or a background chainer) is in the README's Performance section.
+// writes), and the append is one statement, so the lock is held for that statement and the commit
+// (ADR 0007). Why the lock stays (rather than per-child chains or a background chainer) is in the
+// README's Performance section.
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import {
+  canonicalAuditTail,
   canonicalAuditText,
   GENESIS_HASH,
   type AuditContext,
@@ -24,10 +26,8 @@ export async function appendAuditEvent(
   event: AuditEventInput,
   occurredAt: Date,
 ): Promise<string> {
-  const head = await trx.selectFrom('auditChainHead').select(['seq', 'hash']).where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
-  const seq = String(BigInt(head.seq) + 1n);
-  const row: ChainedAuditRow = {
-    seq,
+  const changes = event.changes ?? null;
+  const tail = canonicalAuditTail({
     occurredAt: occurredAt.toISOString(),
     actorUserId: context.actorUserId,
     actorLabel: context.actorLabel,
@@ -38,30 +38,31 @@ export async function appendAuditEvent(
     childId: event.childId ?? null,
     requestId: context.requestId,
     ip: context.ip,
-    changes: event.changes ?? null,
-  };
-  const hash = hashAuditRow(head.hash, row);
-  // The row and the new head in one statement (a data-modifying WITH runs to completion whether or
-  // not the outer statement reads it): the head row stays locked until commit, so every round trip
-  // after the `for update` above is time other audited requests wait. Two round trips under the lock
-  // instead of three, with the same rows and hashes.
-  await trx
-    .with('appended', (db) =>
-      db
-        .insertInto('auditEvent')
-        .values({
-          ...row,
-          occurredAt,
-          changes: row.changes === null ? null : JSON.stringify(row.changes),
-          prevHash: head.hash,
-          hash,
-        })
-        .returning('seq'),
+    changes,
+  });
+  // One statement: the UPDATE locks the head row and, from the row it locked (the latest version,
+  // after waiting for any other append to commit), takes the next seq and computes
+  // hash = SHA-256(prev_hash ‖ canonical text) — the canonical text being `["<seq>",` and the tail
+  // computed above, so exactly hashAuditRow's input — then the insert writes the event with both
+  // hashes. The lock is held from this statement to the commit: one round trip fewer than reading
+  // the head first and hashing in JavaScript (ADR 0007).
+  const appended = await sql<{ seq: string }>`
+    with head as (
+      update audit_chain_head
+         set seq = seq + 1,
+             prev_hash = hash,
+             hash = encode(sha256(convert_to(hash || '["' || (seq + 1)::text || '",' || ${tail}::text, 'UTF8')), 'hex')
+       where id = 1
+      returning seq, prev_hash, hash
     )
-    .updateTable('auditChainHead')
-    .set({ seq, hash })
-    .where('id', '=', 1)
-    .execute();
+    insert into audit_event (seq, occurred_at, actor_user_id, actor_label, action, outcome, subject_type, subject_id, child_id, request_id, ip, changes, prev_hash, hash)
+    select head.seq, ${occurredAt}::timestamptz, ${context.actorUserId}::uuid, ${context.actorLabel}::text, ${event.action}::text,
+           ${event.outcome ?? 'success'}::text, ${event.subjectType ?? null}::text, ${event.subjectId ?? null}::text, ${event.childId ?? null}::uuid,
+           ${context.requestId}::text, ${context.ip}::text, ${changes === null ? null : JSON.stringify(changes)}::jsonb, head.prev_hash, head.hash
+      from head
+    returning seq`.execute(trx);
+  const seq = appended.rows[0]?.seq;
+  if (seq === undefined) throw new Error('The audit chain head is missing');
   return seq;
 }
 

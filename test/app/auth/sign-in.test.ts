@@ -4,6 +4,7 @@ import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../../src/app/auth/sess
 import { signIn } from '../../../src/app/auth/sign-in.ts';
 import { signOut } from '../../../src/app/auth/sign-out.ts';
 import { updateUserAccess } from '../../../src/app/admin/update-user-access.ts';
+import { loadActor } from '../../../src/db/admin/user-repository.ts';
 import { DEMO_PASSWORD } from '../../../src/db/seed/demo-authority.ts';
 import { DEMO_USER_IDS } from '../../../src/db/seed/users.ts';
 import { auditRows, contextFor, createTestAuthority } from '../../support/authority.ts';
@@ -84,6 +85,17 @@ describe('sessions', () => {
     await signOut(database.deps, await contextFor(database, DEMO_USER_IDS.fosteringWorker), result.token);
     expect((await resolveSession(database.deps, result.token)).state).toBe('none');
     expect((await auditRows(database, 'auth.session.ended')).length).toBe(1);
+  });
+
+  it('sign in the same actor as loadActor: name, roles and teams by name, with the manager flag', async () => {
+    const result = await attempt('mash.manager', DEMO_PASSWORD, '10.2.0.6');
+    if (result.outcome !== 'signed-in') throw new Error('expected sign-in');
+    const session = await resolveSession(database.deps, result.token);
+    const expected = await loadActor(database.handle.db, DEMO_USER_IDS.mashManager);
+    if (session.state !== 'active' || expected === null) throw new Error('expected an active session');
+    expect(session.actor.teams.length).toBeGreaterThan(0);
+    expect(session.actor.teams.some((t) => t.isManager)).toBe(true);
+    expect({ ...session.actor, roles: [...session.actor.roles].sort() }).toEqual({ ...expected, roles: [...expected.roles].sort() });
   });
 
   it('end at once when the account is disabled, and a removed role takes effect on the next request', async () => {

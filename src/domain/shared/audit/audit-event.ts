@@ -51,9 +51,13 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
-export function canonicalAuditText(row: ChainedAuditRow): string {
+/**
+ * The canonical text after its first element (the sequence number) and the comma that follows it:
+ * canonical(row) = `["<seq>",` + tail. The append computes the hash in PostgreSQL from this tail
+ * and the sequence number it takes under the chain head's lock (src/db/shared/audit-repository.ts).
+ */
+export function canonicalAuditTail(row: Omit<ChainedAuditRow, 'seq'>): string {
   return JSON.stringify([
-    row.seq,
     row.occurredAt,
     row.actorUserId,
     row.actorLabel,
@@ -65,7 +69,11 @@ export function canonicalAuditText(row: ChainedAuditRow): string {
     row.requestId,
     row.ip,
     sortKeys(row.changes ?? null),
-  ]);
+  ]).slice(1);
+}
+
+export function canonicalAuditText(row: ChainedAuditRow): string {
+  return `[${JSON.stringify(row.seq)},${canonicalAuditTail(row)}`;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
