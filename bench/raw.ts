@@ -21,20 +21,25 @@ export interface RawRequest {
   readonly targets: readonly RawTarget[];
 }
 
-const SESSION = `select s.user_id, s.idle_expires_at, s.absolute_expires_at, s.last_seen_at, s.ended_at, u.active
+// The statements the pages make since they were combined (src/db/auth/session-repository.ts
+// findSessionWithUser; src/db/people/person-repository.ts findPersonWithAccessFacts and the record's
+// content read): the floor follows the page's round trips, so the ratio stays a like-for-like one.
+const SESSION = `select s.user_id, s.idle_expires_at, s.absolute_expires_at, s.last_seen_at, s.ended_at, u.active, u.display_name,
+    coalesce((select json_agg(r.role) from user_role r where r.user_id = u.id), '[]'::json) as roles,
+    coalesce((select json_agg(json_build_object('teamId', t.id, 'isManager', tm.is_manager, 'teamName', t.name) order by t.name)
+                from team_membership tm join team t on t.id = tm.team_id where tm.user_id = u.id), '[]'::json) as teams
   from session s join app_user u on u.id = s.user_id where s.token_hash = $1`;
-const USER = 'select id, display_name, active from app_user where id = $1';
-const ROLES = 'select role from user_role where user_id = $1';
-const TEAMS = `select tm.team_id, tm.is_manager, t.name as team_name from team_membership tm join team t on t.id = tm.team_id
-  where tm.user_id = $1 order by t.name`;
-const FACTS = `select p.id, p.restriction, p.restriction_contact_user_id, c.display_name as contact_name from person p
-  left join app_user c on c.id = p.restriction_contact_user_id where p.id = $1 and p.person_type in ('child', 'unborn')`;
-const FACT_ALLOCATION = 'select worker_user_id, team_id from allocation where child_id = $1 and ended_on is null';
-const FACT_GRANTS = 'select user_id from access_grant where person_id = $1 and revoked_at is null and (expires_at is null or expires_at > now())';
-const SUMMARY = `select id, person_type, given_name, family_name, date_of_birth, expected_date_of_delivery, gender, nhs_number,
-  address_line1, town, postcode, restriction, version from person where id = $1`;
-const SUMMARY_ALLOCATION = `select t.name as team_name, u.display_name as worker_name, a.started_on from allocation a
-  join team t on t.id = a.team_id left join app_user u on u.id = a.worker_user_id where a.child_id = $1 and a.ended_on is null`;
+const FACTS = `select p.id, p.person_type, p.given_name, p.family_name, p.date_of_birth, p.expected_date_of_delivery, p.gender, p.nhs_number,
+    p.address_line1, p.town, p.postcode, p.restriction, p.restriction_contact_user_id, c.display_name as contact_name, p.merged_into_person_id, p.version,
+    (select a.worker_user_id from allocation a where a.child_id = p.id and a.ended_on is null limit 1) as allocated_worker_id,
+    (select a.team_id from allocation a where a.child_id = p.id and a.ended_on is null limit 1) as allocated_team_id,
+    coalesce((select json_agg(g.user_id) from access_grant g where g.person_id = p.id and g.revoked_at is null and (g.expires_at is null or g.expires_at > now())), '[]'::json) as granted
+  from person p left join app_user c on c.id = p.restriction_contact_user_id where p.id = $1`;
+const CONTENT = `select
+    (select json_build_object('teamName', t.name, 'workerName', u.display_name, 'startedOn', a.started_on) from allocation a
+      join team t on t.id = a.team_id left join app_user u on u.id = a.worker_user_id where a.child_id = $1 and a.ended_on is null limit 1) as allocation,
+    (select json_agg(json_build_object('givenName', n.given_name, 'familyName', n.family_name, 'nameType', n.name_type)) from person_name n where n.person_id = $1) as other_names,
+    (select json_agg(json_build_object('postcode', pa.postcode)) from person_address pa where pa.person_id = $1) as addresses`;
 const FAMILY = `select p.id, p.given_name, p.family_name, r.relationship, r.parental_responsibility, r.lives_with
   from person_relationship r join person p on p.id = r.related_person_id where r.person_id = $1 and p.restriction = 'none'
   order by r.relationship, p.family_name`;
@@ -58,10 +63,9 @@ const q = (db: Kysely<Database>, text: string, params: readonly unknown[]) => db
 
 async function actorReads(db: Kysely<Database>, token: string): Promise<{ userId: string; teamIds: string[] }> {
   const session = await q(db, SESSION, [createHash('sha256').update(token).digest('hex')]);
-  const userId = (session.rows[0] as { userId?: string } | undefined)?.userId;
-  if (userId === undefined) throw new Error('no session');
-  const [, , teams] = await Promise.all([q(db, USER, [userId]), q(db, ROLES, [userId]), q(db, TEAMS, [userId])]);
-  return { userId, teamIds: (teams.rows as { teamId: string }[]).map((t) => t.teamId) };
+  const row = session.rows[0] as { userId?: string; teams?: { teamId: string }[] } | undefined;
+  if (row?.userId === undefined) throw new Error('no session');
+  return { userId: row.userId, teamIds: (row.teams ?? []).map((t) => t.teamId) };
 }
 
 async function casePage(db: Kysely<Database>, target: RawTarget, withAudit: boolean): Promise<void> {
@@ -69,9 +73,7 @@ async function casePage(db: Kysely<Database>, target: RawTarget, withAudit: bool
   const childId = target.childId ?? '';
   const reads = async (run: Kysely<Database>) => {
     await q(run, FACTS, [childId]);
-    await Promise.all([q(run, FACT_ALLOCATION, [childId]), q(run, FACT_GRANTS, [childId])]);
-    await q(run, SUMMARY, [childId]);
-    await Promise.all([q(run, SUMMARY_ALLOCATION, [childId]), q(run, FAMILY, [childId])]);
+    await Promise.all([q(run, CONTENT, [childId]), q(run, FAMILY, [childId])]);
   };
   if (!withAudit) {
     await reads(db);
