@@ -104,7 +104,21 @@ describe('the casework journeys of a generated authority', () => {
   it('opens child in need plans that are reviewed and closed with a DfE reason', async () => {
     const db = first.handle.db;
     expect(counts['cin_episode']).toBeGreaterThan(20);
-    expect(counts['cin_plan']).toBe(counts['cin_episode']);
+    // Every episode has a plan but a looked-after child's (the care plan is the looked-after module's).
+    const lookedAfter = await count(
+      first,
+      sql`select count(*)::text as n from cin_episode e join assessment a on a.id = e.assessment_id where a.outcome = 'accommodation_s20' and e.id::text like '5ca1e000%'`,
+    );
+    expect(lookedAfter).toBeGreaterThan(0);
+    expect(counts['cin_plan']).toBe((counts['cin_episode'] ?? 0) - lookedAfter);
+    // Closed by the child's 18th birthday at the latest (rule 8775Q), or the day after it started for a
+    // plan stepping down from a child protection plan that ended after the birthday; open only under 18.
+    const adult = await count(
+      first,
+      sql`select count(*)::text as n from cin_episode e join person c on c.id = e.child_id
+        where coalesce(e.closed_on, ${AS_OF}::date) > greatest((c.date_of_birth + interval '18 years')::date, e.started_on + 1)`,
+    );
+    expect(adult).toBe(0);
     expect(counts['cin_review']).toBeGreaterThan(counts['cin_plan'] ?? 0);
     const bad = await sql<{ n: string }>`select count(*)::text as n from cin_episode e join cin_plan p on p.episode_id = e.id
       where p.opened_on < e.started_on or (e.closed_on is not null and (e.closed_on < p.opened_on or p.status <> 'ended' or p.ended_on <> e.closed_on))

@@ -17,8 +17,10 @@ import {
   UNBORN_RATE,
   type Stage,
 } from './proportions.ts';
+import { INITIAL_CONFERENCE_AFTER_STRATEGY } from '../../../domain/child-protection/strategy-timescales.ts';
 import { birthdayAt, YEAR_DAYS } from './dates.ts';
 import { mixSeed } from './ids.ts';
+import { dueDay, workingDayOnOrAfter } from './journeys/shared.ts';
 import { createRandom, type Random } from './random.ts';
 import { weighted, weightedIndex } from './sampling.ts';
 
@@ -213,12 +215,19 @@ function planEpisode(random: Random, input: EpisodeInput) {
       fstEnd = assessed + between(random, DURATION_DAYS.childInNeedPlan);
       Object.assign(m, { assessmentEnd: assessed, childInNeedPlanStart: assessed, childInNeedPlanEnd: fstEnd });
     } else if (stage === 'child_protection') {
-      const s47End = t + between(random, DURATION_DAYS.section47);
-      const icpc = s47End + random.int(3, 12);
-      const planEnd = icpc + between(random, DURATION_DAYS.childProtectionPlan);
+      // Meetings are held on working days (the statutory calendar, bank holidays included): the
+      // strategy discussion, the initial conference (CIN census rule 8875: never a weekend) and the
+      // review conference that ends the plan. The conference is held by its CP-03 due day (15
+      // working days after the strategy discussion) unless the enquiry itself ends later.
+      const strategy = workingDayOnOrAfter(t);
+      const s47End = strategy + between(random, DURATION_DAYS.section47);
+      const icpcDue = dueDay(INITIAL_CONFERENCE_AFTER_STRATEGY, strategy);
+      const proposed = workingDayOnOrAfter(s47End + random.int(3, 12));
+      const icpc = proposed > icpcDue && icpcDue >= s47End ? icpcDue : proposed;
+      const planEnd = workingDayOnOrAfter(icpc + between(random, DURATION_DAYS.childProtectionPlan));
       fstEnd = planEnd + between(random, DURATION_DAYS.stepDownChildInNeed);
       Object.assign(m, {
-        strategyDiscussion: t,
+        strategyDiscussion: strategy,
         section47End: s47End,
         assessmentEnd: s47End + 20,
         initialConference: icpc,

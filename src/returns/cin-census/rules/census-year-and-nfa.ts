@@ -4,6 +4,7 @@
 // (csc-validator-be-cin, cin_validator/rules/cin2022_23/rule_<code>.py, unchanged to 2025-26); where
 // that implementation's code departs from its own quoted rule text, Hearth follows the rule text
 // and says so in a note.
+import { ofSchoolAgeForCensus } from '../../../domain/shared/codes/dfe/upn-unknown-reason.ts';
 import { DayOfWeek, LocalDate } from '@js-joda/core';
 import { STATUTORY_WORKING_DAY_CALENDAR } from '../../../domain/shared/calendar/index.ts';
 import { ASSESSMENT_FACTOR_CODES, REFERRAL_SOURCE_CODES, isOneOf } from '../codes.ts';
@@ -432,13 +433,6 @@ export const CENSUS_YEAR_AND_NFA_RULES: readonly CensusRule[] = [
       );
     },
   },
-];
-
-/**
- * Written and tested, not applied: the return Hearth builds would fail them for a reason in how
- * the return is put together, not in the child's record (see RULES_NOT_APPLIED for each reason).
- */
-export const HELD_BACK_CENSUS_YEAR_RULES: readonly CensusRule[] = [
   {
     code: '8875',
     type: 'error',
@@ -468,9 +462,8 @@ export const HELD_BACK_CENSUS_YEAR_RULES: readonly CensusRule[] = [
     check: (c, ctx) => {
       const ids = c.childIdentifiers;
       if (ids.personBirthDate === undefined || !c.cinDetails.some((d) => !d.referralNfa)) return [];
-      const schoolAgeBornBy = LocalDate.parse(ctx.period.end).plusMonths(4).plusDays(31).minusYears(4).toString();
       const fails =
-        ids.personBirthDate <= schoolAgeBornBy &&
+        ofSchoolAgeForCensus(ids.personBirthDate, ctx.period.end) &&
         (ids.upn === undefined || ids.upn === '') &&
         !['UN2', 'UN3', 'UN4', 'UN5', 'UN6', 'UN7'].includes(ids.upnUnknown ?? '');
       return fails ? [`Child born ${ids.personBirthDate}`] : [];
@@ -519,3 +512,9 @@ export const HELD_BACK_CENSUS_YEAR_RULES: readonly CensusRule[] = [
       ),
   },
 ];
+
+/**
+ * Written and tested, not applied: the return Hearth builds would fail them for a reason in how
+ * the return is put together, not in the child's record (see RULES_NOT_APPLIED for each reason).
+ */
+export const HELD_BACK_CENSUS_YEAR_RULES: readonly CensusRule[] = [];

@@ -47,24 +47,4 @@ export const RULES_NOT_APPLIED: readonly RuleNotApplied[] = [
     reason:
       'Written and tested, not applied yet: the return gives an episode the primary need of its closure, else of its latest assessment authorised by the end of the year, else the need recorded since on its assessment still open at the year end (saved in the draft, or recorded at an authorisation after 31 March). An episode with no assessment carrying a need still has none: work started from the child’s record with no assessment (a plan, enquiry or conference: 3 demo children in the 2026 census), and an assessment still running whose draft holds no need yet (the 2027 census of a year in progress, built in November 2026: 15 generated and 11 demo episodes). Applied once Hearth records a primary need when such work starts (at the referral decision, or when a plan, strategy discussion or conference starts from the child’s record), which needs a column and a form field on each of those routes.',
   },
-  {
-    code: '8875',
-    reason:
-      'Written and tested, not applied yet: the generated authority’s child protection journeys (src/db/seed/synthetic/stories.ts) hold the initial conference a random 3 to 12 calendar days after the section 47 enquiry ends, so some fall on a Saturday or Sunday. Applied once the generated conferences fall on working days.',
-  },
-  {
-    code: '8770Q',
-    reason:
-      'Written and tested, not applied yet: the return gives UPNunknown UN1 (not of school age) only to a child under six at the reference date and no reason otherwise, so a school-age child with no UPN (41 in the generated authority) has neither a UPN nor a reason UN2 to UN7, and a child of four or five is given UN1 though the DfE counts them of school age from the September after their fourth birthday. Applied once Hearth records why a UPN is not known.',
-  },
-  {
-    code: '8775Q',
-    reason:
-      'Written and tested, not applied yet: the generated authority holds a person born more than 25 years before the reference date whose child in need episode, open since 2017, was never closed. Applied once the generated journeys close a child’s episodes by adulthood.',
-  },
-  {
-    code: '8873Q',
-    reason:
-      'Written and tested, not applied yet: the generated authority closes an episode whose only assessment found no factors (21) with a reason other than RC8 or RC9 (closed with no further action or stepped down to early help). Applied once the generated journeys close such an episode as RC8 or RC9.',
-  },
 ];

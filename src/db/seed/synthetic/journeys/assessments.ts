@@ -15,7 +15,7 @@
 // start >= referral; closure >= every start). All text is synthetic.
 import { ACCOMMODATION_DECISION, ASSESSMENT_COMPLETION } from '../../../../domain/assessments/timescales.ts';
 import type { TableSpec } from '../bulk-insert.ts';
-import { ageInYears, isoOf, timestampOf } from '../dates.ts';
+import { ageInYears, birthdayAt, isoOf, timestampOf } from '../dates.ts';
 import { mixSeed, textSeed } from '../ids.ts';
 import type { FamilyRecord, GeneratorContext, JourneyModule } from '../module.ts';
 import type { Stage } from '../proportions.ts';
@@ -247,6 +247,10 @@ function emitAssessment(family: FamilyRecord, ctx: GeneratorContext, sink: RowSi
   const seenAlone = !young && seenHappened ? Math.min(lastDay, seen + random.int(0, 3)) : null;
   const id = ctx.nextId('assessment');
   const factors = ended === null ? [] : pickFactors(random, stage);
+  // An assessment that found no factors (21) ends the episode with no further action (RC8); the child
+  // protection module starts no section 47 enquiry during it, which would make the closure RC7
+  // (rule 2990: no enquiry on an RC8 episode; rule 8873Q: 21 alone closes as RC8 or RC9).
+  if (factors.length === 1 && factors[0] === '21') family.links.set(linkKey('noFactors', e, key), id);
   const need = ended === null ? null : primaryNeed(random, stage);
   const outcome = ended === null ? null : input.outcome;
   const days = ended === null ? null : workingDaysFrom(referred, ended);
@@ -301,6 +305,7 @@ function emitAssessment(family: FamilyRecord, ctx: GeneratorContext, sink: RowSi
       'Accommodated under s20; the looked after record is kept in the care module.',
       timestampOf(ended, 425),
     ]);
+    if (child !== undefined) emitLookedAfterEpisode(family, ctx, sink, { e, key, childId, assessmentId: id, accommodated, birthDay: child.birthDay, closer: manager ?? worker });
   }
   // A child in need plan: straight after a CIN outcome, or when a child protection plan ends.
   const planStart =
@@ -308,6 +313,48 @@ function emitAssessment(family: FamilyRecord, ctx: GeneratorContext, sink: RowSi
   if (planStart !== undefined && planStart < ctx.asOf)
     emitChildInNeed(ctx, sink, random, { childId, assessmentId: id, phase, worker, manager, planStart, birthDay: child?.birthDay ?? null });
   return id;
+}
+
+/**
+ * A looked-after child's child in need episode (the census counts a child in care as in need): from
+ * accommodation until care ends, and by the 18th birthday at the latest, when the child is no longer a
+ * child (Children Act 1989 s105). No child in need plan: the care plan is the looked-after module's.
+ * Closure reasons (CIN census code set, ReasonForClosure): RC1 adopted; RC7 services ceased for any
+ * other reason (returned home, or reached 18 and left care for the leaving care service).
+ */
+function emitLookedAfterEpisode(
+  family: FamilyRecord,
+  ctx: GeneratorContext,
+  sink: RowSink,
+  input: { e: number; key: number; childId: string; assessmentId: string; accommodated: number; birthDay: number; closer: string },
+): void {
+  const phases = family.shape.phases.filter((p) => p.childKey === input.key && p.episode === input.e);
+  const adoption = phases.find((p) => p.team === 'ADOPTION');
+  const leaving = phases.find((p) => p.team === 'LEAVING_CARE');
+  const care = phases.find((p) => p.team === 'CIC');
+  const eighteen = birthdayAt(input.birthDay, 18);
+  let end: number | null;
+  let reason: string;
+  if (adoption !== undefined) [end, reason] = [adoption.end, 'RC1'];
+  else if (leaving !== undefined) [end, reason] = [eighteen, 'RC7'];
+  else if (care !== undefined) [end, reason] = [care.end, 'RC7'];
+  else [end, reason] = [null, 'RC7'];
+  if (end === null || end > eighteen) [end, reason] = [eighteen, 'RC7'];
+  // Closed the day after it started at the earliest (one closed on its first day would count as an
+  // episode of its own in the census): a young person already 18 when the assessment ended.
+  const closing = Math.max(end, input.accommodated + 1);
+  const closed = closing < ctx.asOf ? closing : null;
+  sink.push(CIN_EPISODE_TABLE, [
+    ctx.nextId('assessment'),
+    input.childId,
+    isoOf(input.accommodated),
+    input.assessmentId,
+    closed === null ? null : isoOf(closed),
+    closed === null ? null : reason,
+    closed === null ? null : input.closer,
+    closed === null ? null : timestampOf(closed, 480),
+    timestampOf(input.accommodated, 430),
+  ]);
 }
 
 interface CinInput {
@@ -322,7 +369,13 @@ interface CinInput {
 
 function emitChildInNeed(ctx: GeneratorContext, sink: RowSink, random: Random, input: CinInput): void {
   const { planStart, phase, worker } = input;
-  const closed = phase.end === null ? null : Math.max(phase.end, planStart);
+  // Closed when the case closes, and by the child's 18th birthday at the latest (no longer a child:
+  // Children Act 1989 s105; CIN census rule 8775Q).
+  const eighteen = input.birthDay === null ? null : birthdayAt(input.birthDay, 18);
+  // A young person already 18 when a child protection plan ends (the plan ran past the birthday) has
+  // the step-down closed the next day (closed on its first day, the census would count a new episode).
+  const caseEnd = eighteen !== null && eighteen < ctx.asOf && (phase.end === null || phase.end > eighteen) ? Math.max(eighteen, planStart + 1) : phase.end;
+  const closed = caseEnd === null || caseEnd >= ctx.asOf ? null : Math.max(caseEnd, planStart);
   const episodeId = ctx.nextId('assessment');
   const planId = ctx.nextId('assessment');
   const closer = input.manager ?? worker;

@@ -23,7 +23,7 @@ import type { FamilyRecord, GeneratorContext, JourneyModule } from '../module.ts
 import { adultGivenName, surname } from '../people.ts';
 import { createRandom, type Random } from '../random.ts';
 import { weighted } from '../sampling.ts';
-import { casePhase, dueDay, linkKey } from './shared.ts';
+import { casePhase, dueDay, linkKey, workingDayOnOrAfter, workingDayOnOrBefore } from './shared.ts';
 
 export const STRATEGY_DISCUSSION_TABLE: TableSpec = {
   table: 'strategy_discussion',
@@ -375,7 +375,10 @@ function conferencesAndPlan(
   let previous = held;
   const reviews: Parameters<typeof conferenceRow>[0][] = [];
   for (;;) {
-    const heldOn = Math.max(previous + 1, due - random.int(0, 10));
+    // On a working day by the due day (CP-03, CP-04), after the conference before.
+    const proposed = Math.max(previous + 1, due - random.int(0, 10));
+    const onOrBefore = workingDayOnOrBefore(proposed);
+    const heldOn = onOrBefore > previous ? onOrBefore : workingDayOnOrAfter(proposed);
     if (heldOn >= limit) break;
     if (random.chance(0.05)) latest = weighted(random, CATEGORIES);
     reviews.push({
@@ -463,7 +466,13 @@ export const childProtectionModule: JourneyModule = {
       const enquiryOnly = (episode.stage === 'assessment' || episode.stage === 'child_in_need') && random.chance(S47_WITHOUT_CONFERENCE_RATE);
       if (!continuing && !enquiryOnly) return;
       // The children this episode has a case phase (and, for a conference, a referral) for.
-      const keys = episode.childKeys.filter((k) => casePhase(family, e, k) !== undefined && (!continuing || family.links.has(linkKey('referral', e, k))));
+      // An enquiry alongside an assessment only for a child whose assessment found factors (an
+      // assessment with none, 21, closes the episode with no further action: rules 2990, 8873Q).
+      const keys = episode.childKeys.filter(
+        (k) =>
+          casePhase(family, e, k) !== undefined &&
+          (continuing ? family.links.has(linkKey('referral', e, k)) : !family.links.has(linkKey('noFactors', e, k))),
+      );
       const first = keys[0] === undefined ? undefined : casePhase(family, e, keys[0]);
       if (first === undefined || m.decision === undefined) return;
       const worker = family.workerOf(first);
@@ -478,7 +487,9 @@ export const childProtectionModule: JourneyModule = {
         // During the assessment: a new worry needs a strategy discussion.
         opened = (m.assessmentStart ?? first.start) + random.int(3, 20);
         if (opened >= ctx.asOf - 1 || (first.end !== null && opened >= first.end)) return;
-        heldOn = opened + random.int(0, 2);
+        heldOn = workingDayOnOrAfter(opened + random.int(0, 2));
+        // Held while the case is open (a working day after it closed would start an episode of its own).
+        if (first.end !== null && heldOn > first.end) return;
         ended = heldOn + random.int(10, 40);
         if (first.end !== null) ended = Math.min(ended, first.end);
       }

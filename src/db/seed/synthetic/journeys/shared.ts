@@ -12,6 +12,15 @@ const calendar = STATUTORY_WORKING_DAY_CALENDAR;
 /** The due day of a statutory rule from an anchor day. */
 export const dueDay = (rule: TimescaleRule, anchor: number): number => dayOf(toIsoDate(dueDate(rule, parseLocalDate(isoOf(anchor)), calendar)));
 
+/** The day itself if it is a working day, else the next working day (meetings are held on working days). */
+export const workingDayOnOrAfter = (day: number): number => dayOf(toIsoDate(calendar.rollForwardToWorkingDay(parseLocalDate(isoOf(day)))));
+
+/** The day itself if it is a working day, else the working day before it. */
+export const workingDayOnOrBefore = (day: number): number => {
+  const d = parseLocalDate(isoOf(day));
+  return calendar.isWorkingDay(d) ? day : dayOf(toIsoDate(calendar.previousWorkingDay(d)));
+};
+
 /** Working days from one day to another (0 on the same day). */
 export const workingDaysFrom = (from: number, to: number): number => calendar.workingDaysBetween(parseLocalDate(isoOf(from)), parseLocalDate(isoOf(to)));
 
