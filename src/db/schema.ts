@@ -116,6 +116,8 @@ export interface PersonTable {
   disabilities: Generated<string[]>;
   immigrationStatus: string | null;
   upn: string | null;
+  // 0023_upn_unknown_reason.sql
+  upnUnknownReason: string | null;
   phone: string | null;
   email: string | null;
   gpPractice: string | null;

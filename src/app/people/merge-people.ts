@@ -157,6 +157,8 @@ export async function mergePeople(deps: AppDeps, ctx: RequestContext, input: Mer
       .set((eb) => ({
         ...filled,
         ...(filled.dateOfBirth === undefined ? {} : { dateOfBirthEstimated: merged.dateOfBirthEstimated }),
+        // A UPN from the merged record answers why it was not known (migration 0023: not both).
+        ...(filled.upn === undefined ? {} : { upnUnknownReason: null }),
         ...(survivor.disabilities.length === 0 && merged.disabilities.length > 0 ? { disabilities: [...merged.disabilities] } : {}),
         ...(addressFilled ? { addressLine1: merged.addressLine1, addressLine2: merged.addressLine2, town: merged.town, postcode: merged.postcode } : {}),
         ...(restrictionTaken

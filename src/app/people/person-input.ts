@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { DISABILITY_CODES, disabilityCodesProblem } from '../../domain/shared/codes/dfe/disability.ts';
 import { ETHNICITY_CODES } from '../../domain/shared/codes/dfe/ethnicity.ts';
+import { UPN_UNKNOWN_REASON_CODES } from '../../domain/shared/codes/dfe/upn-unknown-reason.ts';
 import { isValidNhsNumber } from '../../domain/shared/identifiers/nhs-number.ts';
 import { normaliseUpn, upnProblem } from '../../domain/shared/identifiers/upn.ts';
 import { isValidIsoDate } from '../../domain/shared/time/local-date.ts';
@@ -33,6 +34,8 @@ export const PERSON_MESSAGES = {
   nhsNumberCheck: 'Check the NHS number: it is not a valid NHS number (the last digit does not match)',
   upnFormat: 'Enter a unique pupil number of 13 characters, like H801200001001',
   upnCheck: 'Check the unique pupil number: its first letter does not match the rest of the number',
+  upnUnknownReason: 'Select why the unique pupil number is not known from the list',
+  upnUnknownReasonWithUpn: 'Remove the reason the unique pupil number is not known, or remove the unique pupil number',
   phone: 'Enter a telephone number, like 01632 960 001 or 07700 900 982',
   email: 'Enter an email address in the correct format, like name@example.com',
   gpPracticeTooLong: 'GP practice must be 200 characters or fewer',
@@ -126,6 +129,12 @@ const disabilities = z
     if (problem === 'repeated') ctx.addIssue({ code: 'custom', message: PERSON_MESSAGES.disabilityRepeated });
   });
 
+/** A reason the UPN is not known only when there is no UPN (a field error on the reason). */
+function upnReasonOnlyWithoutUpn(p: { upn?: string | undefined; upnUnknownReason?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (p.upn !== undefined && p.upnUnknownReason !== undefined)
+    ctx.addIssue({ code: 'custom', path: ['upnUnknownReason'], message: PERSON_MESSAGES.upnUnknownReasonWithUpn });
+}
+
 /** The details of a person shared by creating and editing. */
 export const personDetailsShape = {
   givenName: safeText({ required: PERSON_MESSAGES.givenName, tooLong: PERSON_MESSAGES.givenNameTooLong }, 100),
@@ -142,6 +151,7 @@ export const personDetailsShape = {
   immigrationStatus: codeOrUndefined(IMMIGRATION_STATUS_CODES, PERSON_MESSAGES.immigrationStatus),
   nhsNumber,
   upn,
+  upnUnknownReason: codeOrUndefined(UPN_UNKNOWN_REASON_CODES, PERSON_MESSAGES.upnUnknownReason),
   phone,
   email,
   gpPractice: optionalSafeText(200, PERSON_MESSAGES.gpPracticeTooLong),
@@ -171,6 +181,7 @@ export const createPersonInput = z
   })
   .superRefine((p, ctx) => {
     if (p.personType === 'unborn' && p.motherId === undefined) ctx.addIssue({ code: 'custom', path: ['motherId'], message: PERSON_MESSAGES.mother });
+    upnReasonOnlyWithoutUpn(p, ctx);
   });
 export type CreatePersonInput = z.infer<typeof createPersonInput>;
 
@@ -197,7 +208,9 @@ export const newPersonStepInput = z
   });
 export type NewPersonStep = z.infer<typeof newPersonStepInput>;
 
-export const updatePersonInput = z.object({ ...personDetailsShape, version: z.number({ error: PERSON_MESSAGES.version }).int().positive() });
+export const updatePersonInput = z
+  .object({ ...personDetailsShape, version: z.number({ error: PERSON_MESSAGES.version }).int().positive() })
+  .superRefine(upnReasonOnlyWithoutUpn);
 export type UpdatePersonInput = z.infer<typeof updatePersonInput>;
 
 export const personNameInput = z

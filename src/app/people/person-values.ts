@@ -23,6 +23,8 @@ export function personRowOf(personType: PersonType, input: Details): NewPersonRo
     immigrationStatus: input.immigrationStatus ?? null,
     nhsNumber: input.nhsNumber ?? null,
     upn: input.upn ?? null,
+    // A reason only while there is no UPN (the input refuses both; migration 0023 checks it too).
+    upnUnknownReason: input.upn === undefined ? (input.upnUnknownReason ?? null) : null,
     phone: input.phone ?? null,
     email: input.email ?? null,
     gpPractice: input.gpPractice ?? null,

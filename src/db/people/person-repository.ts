@@ -77,6 +77,8 @@ export interface PersonDetails {
   readonly immigrationStatus: string | null;
   readonly nhsNumber: string | null;
   readonly upn: string | null;
+  /** Why the UPN is not known (UN1-UN7), only while there is none (migration 0023). */
+  readonly upnUnknownReason: string | null;
   readonly phone: string | null;
   readonly email: string | null;
   readonly gpPractice: string | null;
@@ -103,7 +105,7 @@ export async function findPersonDetails(trx: Trx, personId: string): Promise<Per
     .select([
       'person.id', 'person.personType', 'person.givenName', 'person.familyName', 'person.dateOfBirth', 'person.dateOfBirthEstimated',
       'person.expectedDateOfDelivery', 'person.gender', 'person.ethnicity', 'person.firstLanguage', 'person.interpreterNeeded', 'person.religion',
-      'person.disabilities', 'person.immigrationStatus', 'person.nhsNumber', 'person.upn', 'person.phone', 'person.email', 'person.gpPractice',
+      'person.disabilities', 'person.immigrationStatus', 'person.nhsNumber', 'person.upn', 'person.upnUnknownReason', 'person.phone', 'person.email', 'person.gpPractice',
       'person.school', 'person.addressLine1', 'person.addressLine2', 'person.town', 'person.postcode', 'person.restriction',
       'person.restrictionContactUserId', 'contact.displayName as restrictionContactName', 'person.restrictionReason', 'person.restrictedAt',
       'person.mergedIntoPersonId', 'person.version', 'person.createdAt', 'person.updatedAt',
@@ -189,6 +191,8 @@ export interface NewPersonRow {
   readonly immigrationStatus: string | null;
   readonly nhsNumber: string | null;
   readonly upn: string | null;
+  /** Why the UPN is not known (UN1-UN7), only while there is none (migration 0023). */
+  readonly upnUnknownReason?: string | null;
   readonly phone: string | null;
   readonly email: string | null;
   readonly gpPractice: string | null;

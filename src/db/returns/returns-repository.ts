@@ -34,6 +34,8 @@ export interface ChildRow {
   readonly ethnicity: string | null;
   readonly disabilities: string[];
   readonly upn: string | null;
+  /** Why the UPN is not known (migration 0023). */
+  readonly upnUnknownReason: string | null;
   /** The LA child identifier (migration 0020). */
   readonly laChildId: string;
 }
@@ -43,7 +45,7 @@ export async function childrenByIds(db: Db, ids: readonly string[]): Promise<Chi
   if (ids.length === 0) return [];
   return db
     .selectFrom('person')
-    .select(['id', 'personType', 'dateOfBirth', 'expectedDateOfDelivery', 'gender', 'ethnicity', 'disabilities', 'upn', 'laChildId'])
+    .select(['id', 'personType', 'dateOfBirth', 'expectedDateOfDelivery', 'gender', 'ethnicity', 'disabilities', 'upn', 'upnUnknownReason', 'laChildId'])
     .where('id', 'in', ids)
     .execute();
 }

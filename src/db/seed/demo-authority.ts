@@ -20,7 +20,7 @@ import { seedDemoPreBirth } from './demo-pre-birth.ts';
 import { seedDemoEarlyHelp } from './demo-early-help.ts';
 import { seedDemoDisabilities } from './demo-disabilities.ts';
 import { seedDemoRecords } from './demo-records.ts';
-import { seedDemoCharacteristics } from './demo-returns.ts';
+import { seedDemoCharacteristics, seedDemoUpnReasons } from './demo-returns.ts';
 import { DEMO_PEOPLE_IDS, seedDemoPeople } from './demo-people.ts';
 import { TEAMS } from './teams.ts';
 import { DEMO_USER_IDS, DEMO_USERS, FIXED_STAFF, teamStaff, type DemoUser } from './users.ts';
@@ -241,6 +241,7 @@ export async function seedDemoAuthority(handle: DatabaseHandle, now: Date, seed 
     await seedDemoDisabilities(trx, { now, teamId });
     // Last, so the children the module seeds above create have their characteristics too.
     await seedDemoCharacteristics(trx);
+    await seedDemoUpnReasons(trx, now);
     await appendAuditEvent(
       trx,
       { actorUserId: null, actorLabel: 'hearth seed', requestId: null, ip: null },

@@ -25,6 +25,7 @@
 // at any time in the year; a closure after 31 March is not reported. Activities (assessments, section
 // 47 enquiries, plans) belong to the episode they started in, and are reported unless they ended
 // before the year began.
+import { ofSchoolAgeForCensus } from '../../domain/shared/codes/dfe/upn-unknown-reason.ts';
 import { LocalDate } from '@js-joda/core';
 import type { CensusPeriod } from './census-period.ts';
 import type { CensusChild, CinDetails, IsoDate } from './model.ts';
@@ -55,11 +56,20 @@ export function sexOf(gender: string): 'M' | 'F' | 'U' {
   return 'U';
 }
 
-/** UN1: "child is aged under 6 years old and is not yet assigned a UPN" (DfE CIN census code set, UPN unknown reasons). */
-function upnUnknownOf(person: CensusPersonRow, period: CensusPeriod): string | undefined {
-  if (person.upn !== null || person.dateOfBirth === null) return undefined;
-  const sixth = LocalDate.parse(person.dateOfBirth).plusYears(6).toString();
-  return sixth > period.end ? 'UN1' : undefined;
+/**
+ * UPNunknown for a child with no UPN (codes: src/domain/shared/codes/dfe/upn-unknown-reason.ts): the
+ * reason recorded on the child (UN2-UN7), else UN1 (not of school age) for a child not yet of school
+ * age at the reference date as rule 8770Q counts it (born after 31 August four years before the
+ * September after the reference date: a child of four or five can be of school age). A recorded UN1
+ * for a child now of school age is out of date and is not sent: the child needs a UPN or a reason
+ * UN2-UN7, which query 8770Q asks for.
+ */
+export function upnUnknownOf(person: CensusPersonRow, period: CensusPeriod): string | undefined {
+  if (person.upn !== null) return undefined;
+  const recorded = person.upnUnknownReason ?? null;
+  if (recorded !== null && recorded !== 'UN1') return recorded;
+  if (person.dateOfBirth === null) return recorded ?? undefined;
+  return ofSchoolAgeForCensus(person.dateOfBirth, period.end) ? undefined : 'UN1';
 }
 
 /** The ReferralSource of an episode Hearth holds no referral for: 10, "Unknown" (CIN census code set, referral source). */

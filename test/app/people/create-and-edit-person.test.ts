@@ -140,6 +140,27 @@ describe('editing a person', () => {
     expect(await details(unborn.id)).toMatchObject({ personType: 'child', dateOfBirth: '2026-11-20', gender: 'female' });
   });
 
+  it('records why a child has no UPN, audited, and refuses a reason beside a UPN with a field error', async () => {
+    const ctx = await contextFor(database, DEMO_USER_IDS.socialWorker);
+    const before = await details(DEMO_PEOPLE_IDS.duplicateOriginal);
+    await updatePerson(database.deps, ctx, before.id, form(before, { upn: '', upnUnknownReason: 'UN3' }));
+    expect(await details(before.id)).toMatchObject({ upn: null, upnUnknownReason: 'UN3' });
+    const audit = (await auditRows(database, 'people.person.changed')).at(-1);
+    expect(audit?.changes).toMatchObject({ upnUnknownReason: { to: 'UN3' } });
+    // A reason with a UPN: refused on the reason's field, before anything is saved.
+    const both = updatePersonInput.safeParse({ ...form(await details(before.id)), upn: 'H801200001001', upnUnknownReason: 'UN3' });
+    expect(both.success).toBe(false);
+    expect(both.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['upnUnknownReason', 'Remove the reason the unique pupil number is not known, or remove the unique pupil number'],
+    ]);
+    // A code that is not the DfE's: a field error too.
+    expect(updatePersonInput.safeParse({ ...form(await details(before.id)), upnUnknownReason: 'UN9' }).error?.issues[0]?.path).toEqual(['upnUnknownReason']);
+    // Giving the UPN later clears the reason.
+    const withReason = await details(before.id);
+    await updatePerson(database.deps, ctx, before.id, form(withReason, { upn: 'H801200001001' }));
+    expect(await details(before.id)).toMatchObject({ upn: 'H801200001001', upnUnknownReason: null });
+  });
+
   it('refuses a worker in another team', async () => {
     const ctx = await contextFor(database, DEMO_USER_IDS.otherTeamWorker);
     const row = await details(DEMO_CHILD_IDS.allocated);

@@ -112,10 +112,10 @@ describe('assembleChild', () => {
     expect(child?.cinDetails[0]?.assessments[0]).toEqual({ assessmentActualStartDate: '2026-03-02', assessmentFactors: [] });
   });
 
-  it('gives identifiers, sex, UN1 for an under-six without a UPN, and an unborn child’s expected date', () => {
+  it('gives identifiers, sex, UN1 for a child not of school age without a UPN, and an unborn child’s expected date', () => {
     const child = assembleChild(rows({ referrals: [referral('2025-05-01')] }), period);
     expect(child?.childIdentifiers).toEqual({ laChildId: 'C000000042', personBirthDate: '2014-05-06', sex: 'F' });
-    const young = assembleChild(rows({ person: { ...person, dateOfBirth: '2021-01-01' }, referrals: [referral('2025-05-01')] }), period);
+    const young = assembleChild(rows({ person: { ...person, dateOfBirth: '2023-01-01' }, referrals: [referral('2025-05-01')] }), period);
     expect(young?.childIdentifiers.upnUnknown).toBe('UN1');
     const unborn = assembleChild(
       rows({
@@ -126,6 +126,24 @@ describe('assembleChild', () => {
     );
     expect(unborn?.childIdentifiers).toEqual({ laChildId: 'C000000042', expectedPersonBirthDate: '2026-06-01', sex: 'U' });
     expect([sexOf('male'), sexOf('female'), sexOf('other'), sexOf('not_stated')]).toEqual(['M', 'F', 'U', 'U']);
+  });
+
+  // Reference date 31 March 2026: of school age (rule 8770Q) if born on or before 31 August 2022.
+  it('sends the recorded reason a UPN is not known, and UN1 only for a child not yet of school age', () => {
+    const ids = (over: Partial<CensusPersonRow>) => assembleChild(rows({ person: { ...person, ...over }, referrals: [referral('2025-05-01')] }), period)?.childIdentifiers;
+    // School age without a UPN: the recorded reason, or none (query 8770Q asks for one).
+    expect(ids({ upnUnknownReason: 'UN2' })?.upnUnknown).toBe('UN2');
+    expect(ids({})?.upnUnknown).toBeUndefined();
+    // A child of five (born June 2020, under six: once given UN1) is of school age: no UN1, and a
+    // recorded UN1 is out of date; so is one born by 31 August 2022, who starts school that September.
+    expect(ids({ dateOfBirth: '2020-06-01' })?.upnUnknown).toBeUndefined();
+    expect(ids({ dateOfBirth: '2020-06-01', upnUnknownReason: 'UN1' })?.upnUnknown).toBeUndefined();
+    expect(ids({ dateOfBirth: '2022-08-31', upnUnknownReason: 'UN6' })?.upnUnknown).toBe('UN6');
+    // Born after 31 August 2022: not of school age, UN1 (or the reason recorded other than UN1).
+    expect(ids({ dateOfBirth: '2022-09-01' })?.upnUnknown).toBe('UN1');
+    expect(ids({ dateOfBirth: '2022-09-01', upnUnknownReason: 'UN3' })?.upnUnknown).toBe('UN3');
+    // With a UPN, no reason is sent whatever is recorded.
+    expect(ids({ upn: 'A82640012345B', upnUnknownReason: 'UN2' })).not.toHaveProperty('upnUnknown');
   });
 });
 

@@ -98,6 +98,22 @@ describe('editing from the page', () => {
     expect(text).toContain('Your changes');
     expect(text).toContain('Somewhere Else Academy');
   });
+
+  it('records why a child has no unique pupil number, and refuses a reason beside a UPN on the field (400, not 500)', async () => {
+    const browser = await as('social.worker');
+    const edit = async () => /name="version" value="(\d+)"/.exec((await browser.get(`/people/${DEMO_PEOPLE_IDS.duplicateOriginal}/edit`)).body)?.[1] ?? '';
+    const fields = { givenName: 'Jonathan', familyName: 'Quinlan', 'dateOfBirth-day': '4', 'dateOfBirth-month': '3', 'dateOfBirth-year': '2018', gender: 'male', interpreterNeeded: 'no' };
+    const form = await browser.get(`/people/${DEMO_PEOPLE_IDS.duplicateOriginal}/edit`);
+    expect(form.body).toContain('name="upnUnknownReason"');
+    const both = await browser.post(`/people/${DEMO_PEOPLE_IDS.duplicateOriginal}/edit`, { ...fields, upn: 'H801200001001', upnUnknownReason: 'UN2', version: await edit() });
+    expect(both.statusCode).toBe(400);
+    expect(textOf(both.body)).toContain('Remove the reason the unique pupil number is not known, or remove the unique pupil number');
+    expect(both.body).toContain('href="#upnUnknownReason"');
+    const saved = await browser.post(`/people/${DEMO_PEOPLE_IDS.duplicateOriginal}/edit`, { ...fields, upn: '', upnUnknownReason: 'UN2', version: await edit() });
+    expect(saved.statusCode).toBe(303);
+    const record = await browser.get(saved.headers.location as string);
+    expect(textOf(record.body)).toContain('Not known: Never attended a state-funded school in England (UN2)');
+  });
 });
 
 describe('restricting, who viewed and merging', () => {

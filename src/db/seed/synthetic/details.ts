@@ -3,8 +3,9 @@
 // number; and the records beside it: other names (a mother's birth surname, a child's preferred
 // name, an alias) and address history. Proportions are CFG approximations of England's children
 // in need [CIN24 ethnicity and disability tables]; every value is synthetic.
+import { ofSchoolAgeForCensus } from '../../../domain/shared/codes/dfe/upn-unknown-reason.ts';
 import { upnCheckLetter } from '../../../domain/shared/identifiers/upn.ts';
-import { ageInYears } from './dates.ts';
+import { ageInYears, isoOf } from './dates.ts';
 import { NICKNAMES, SURNAME_ENDINGS, SURNAME_STEMS } from './names.ts';
 import type { Random } from './random.ts';
 import { weighted } from './sampling.ts';
@@ -17,6 +18,8 @@ export interface PersonDetails {
   readonly disabilities: readonly string[];
   readonly immigrationStatus: string | null;
   readonly upn: string | null;
+  /** Why a child of school age has no UPN (UN2-UN6; migration 0023), else null. */
+  readonly upnUnknownReason: string | null;
   readonly phone: string | null;
   readonly email: string | null;
   readonly gpPractice: string | null;
@@ -110,6 +113,25 @@ export class Upns {
 
 const placeName = (random: Random) => `${random.pick(SURNAME_STEMS)}${random.pick(SURNAME_ENDINGS)}`;
 
+/**
+ * Why a school-age child has no UPN (CFG; codes in src/domain/shared/codes/dfe/upn-unknown-reason.ts):
+ * mostly never at a state-funded school in England (home or independent education) or a UPN the
+ * authority cannot obtain; some educated outside England or with records that disagree. Not UN1
+ * (derived from age by the census), UN4 (newly in need at census time) or UN7 (NFA referrals only).
+ */
+const UPN_UNKNOWN_WEIGHTS = [
+  ['UN2', 0.4],
+  ['UN6', 0.35],
+  ['UN3', 0.1],
+  ['UN5', 0.15],
+] as const;
+
+/** The census reference date of the collection year the day falls in (31 March after it). */
+function censusReferenceDate(day: number): string {
+  const d = new Date(day * 86_400_000);
+  return `${String(d.getUTCMonth() >= 3 ? d.getUTCFullYear() + 1 : d.getUTCFullYear())}-03-31`;
+}
+
 export function childDetails(random: Random, traits: FamilyTraits, birthDay: number, asOf: number, disabled: boolean, upns: Upns): PersonDetails {
   const age = ageInYears(birthDay, asOf);
   const disabilities = disabled
@@ -119,6 +141,7 @@ export function childDetails(random: Random, traits: FamilyTraits, birthDay: num
       : // Recorded as "no disability" (the census needs a code for every child: CIN rule 8540).
         ['NONE'];
   const schoolAge = age >= 4 && age <= 18;
+  const upn = schoolAge && random.chance(0.85) ? upns.next(new Date((birthDay + 5 * 365) * 86_400_000).getUTCFullYear()) : null;
   return {
     ethnicity: random.chance(0.05) ? 'NOBT' : traits.ethnicity,
     religion: random.chance(0.3) ? 'not_known' : traits.religion,
@@ -126,7 +149,8 @@ export function childDetails(random: Random, traits: FamilyTraits, birthDay: num
     interpreterNeeded: traits.language !== 'English' && random.chance(0.1),
     disabilities,
     immigrationStatus: weighted(random, IMMIGRATION_WEIGHTS),
-    upn: schoolAge && random.chance(0.85) ? upns.next(new Date((birthDay + 5 * 365) * 86_400_000).getUTCFullYear()) : null,
+    upn,
+    upnUnknownReason: upn === null && ofSchoolAgeForCensus(isoOf(birthDay), censusReferenceDate(asOf)) ? weighted(random, UPN_UNKNOWN_WEIGHTS) : null,
     phone: null,
     email: null,
     gpPractice: random.chance(0.8) ? `${placeName(random)} ${random.pick(['Medical Centre', 'Surgery', 'Health Centre'])}` : null,
@@ -149,6 +173,7 @@ export function adultDetails(random: Random, traits: FamilyTraits, givenName: st
     disabilities: [],
     immigrationStatus: weighted(random, IMMIGRATION_WEIGHTS),
     upn: null,
+    upnUnknownReason: null,
     // Ofcom's range for drama (07700 900000-900999) and example.org: never a real line or inbox.
     phone: random.chance(0.7) ? `07700 900${String(random.int(0, 999)).padStart(3, '0')}` : null,
     email: random.chance(0.4) ? `${slug}${String(n % 1000)}@example.org` : null,

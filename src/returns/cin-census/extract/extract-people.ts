@@ -17,6 +17,7 @@ export async function extractPeople(deps: AppDeps, ctx: RequestContext, personId
     ethnicity: r.ethnicity,
     disabilities: r.disabilities,
     upn: r.upn,
+    upnUnknownReason: r.upnUnknownReason,
     laChildId: r.laChildId,
   }));
 }

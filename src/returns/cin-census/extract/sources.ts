@@ -12,6 +12,8 @@ export interface CensusPersonRow {
   readonly ethnicity: string | null;
   readonly disabilities: readonly string[];
   readonly upn: string | null;
+  /** Why the UPN is not known, as recorded on the child (UN1-UN7; migration 0023). */
+  readonly upnUnknownReason?: string | null;
   /** The authority's LA child identifier (person.la_child_id, migration 0020). */
   readonly laChildId: string;
 }

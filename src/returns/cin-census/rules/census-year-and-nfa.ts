@@ -4,6 +4,7 @@
 // (csc-validator-be-cin, cin_validator/rules/cin2022_23/rule_<code>.py, unchanged to 2025-26); where
 // that implementation's code departs from its own quoted rule text, Hearth follows the rule text
 // and says so in a note.
+import { ofSchoolAgeForCensus } from '../../../domain/shared/codes/dfe/upn-unknown-reason.ts';
 import { DayOfWeek, LocalDate } from '@js-joda/core';
 import { STATUTORY_WORKING_DAY_CALENDAR } from '../../../domain/shared/calendar/index.ts';
 import { ASSESSMENT_FACTOR_CODES, REFERRAL_SOURCE_CODES, isOneOf } from '../codes.ts';
@@ -346,43 +347,6 @@ export const CENSUS_YEAR_AND_NFA_RULES: readonly CensusRule[] = [
       );
     },
   },
-];
-
-/**
- * Written and tested, not applied: the return Hearth builds would fail them for a reason in how
- * the return is put together, not in the child's record (see RULES_NOT_APPLIED for each reason).
- */
-export const HELD_BACK_CENSUS_YEAR_RULES: readonly CensusRule[] = [
-  {
-    code: '8715',
-    type: 'error',
-    module: 'Section47',
-    message: 'Date of Initial Child Protection Conference must fall within the census year',
-    appliesTo: ['DateOfInitialCPC', 'ReferenceDate'],
-    verified: true,
-    // The section 47 enquiry's <DateOfInitialCPC>, where present, within the census year.
-    check: (c, ctx) =>
-      perEpisode(
-        c,
-        (d) => d.section47,
-        (s) => s.dateOfInitialCpc !== undefined && !inYear(s.dateOfInitialCpc, ctx.period),
-        s47Label,
-      ),
-  },
-  {
-    code: '2991Q',
-    type: 'query',
-    module: 'CINdetails',
-    message: 'Please check: A Section 47 module is recorded and there is no assessment on the episode',
-    appliesTo: ['S47ActualStartDate', 'AssessmentActualStartDate'],
-    verified: true,
-    check: (c) =>
-      failing(
-        c.cinDetails,
-        (d) => d.section47.length > 0 && d.assessments.length === 0,
-        (d) => episodeLabel(d.cinReferralDate),
-      ),
-  },
   {
     code: '8875',
     type: 'error',
@@ -400,45 +364,6 @@ export const HELD_BACK_CENSUS_YEAR_RULES: readonly CensusRule[] = [
       ),
   },
   {
-    code: '8670Q',
-    type: 'query',
-    module: 'Assessments',
-    message: 'Please check: Assessment started more than 45 working days before the end of the census year. However, there is no Assessment end date.',
-    appliesTo: ['AssessmentActualStartDate', 'AssessmentAuthorisationDate', 'ReferenceDate'],
-    verified: true,
-    // No <AssessmentAuthorisationDate>: <AssessmentActualStartDate> not before the reference date less 45 working days.
-    check: (c, ctx) => {
-      const earliest = workingDaysBeforeEnd(ctx.period, 45);
-      return perEpisode(
-        c,
-        (d) => d.assessments,
-        (a) => a.assessmentAuthorisationDate === undefined && a.assessmentActualStartDate < earliest,
-        assessmentLabel,
-      );
-    },
-  },
-  {
-    code: '8675Q',
-    type: 'query',
-    module: 'Section47',
-    message:
-      'Please check: S47 Enquiry started more than 15 working days before the end of the census year. However, there is no date of Initial Child Protection Conference.',
-    appliesTo: ['S47ActualStartDate', 'DateOfInitialCPC', 'ICPCnotRequired', 'ReferenceDate'],
-    verified: true,
-    // No <DateOfInitialCPC> and <ICPCnotRequired> false: <S47ActualStartDate> not before the reference
-    // date less 15 working days. (The implementation's stored version flags the enquiries started
-    // after that day, against its own rule text and message; Hearth follows the rule text.)
-    check: (c, ctx) => {
-      const earliest = workingDaysBeforeEnd(ctx.period, 15);
-      return perEpisode(
-        c,
-        (d) => d.section47,
-        (s) => s47Open(s) && s.s47ActualStartDate < earliest,
-        s47Label,
-      );
-    },
-  },
-  {
     code: '8770Q',
     type: 'query',
     module: 'ChildIdentifiers',
@@ -451,9 +376,8 @@ export const HELD_BACK_CENSUS_YEAR_RULES: readonly CensusRule[] = [
     check: (c, ctx) => {
       const ids = c.childIdentifiers;
       if (ids.personBirthDate === undefined || !c.cinDetails.some((d) => !d.referralNfa)) return [];
-      const schoolAgeBornBy = LocalDate.parse(ctx.period.end).plusMonths(4).plusDays(31).minusYears(4).toString();
       const fails =
-        ids.personBirthDate <= schoolAgeBornBy &&
+        ofSchoolAgeForCensus(ids.personBirthDate, ctx.period.end) &&
         (ids.upn === undefined || ids.upn === '') &&
         !['UN2', 'UN3', 'UN4', 'UN5', 'UN6', 'UN7'].includes(ids.upnUnknown ?? '');
       return fails ? [`Child born ${ids.personBirthDate}`] : [];
@@ -500,5 +424,81 @@ export const HELD_BACK_CENSUS_YEAR_RULES: readonly CensusRule[] = [
           !['RC8', 'RC9'].includes(d.reasonForClosure),
         (d) => episodeLabel(d.cinReferralDate),
       ),
+  },
+];
+
+/**
+ * Written and tested, not applied: the return Hearth builds would fail them for a reason in how
+ * the return is put together, not in the child's record (see RULES_NOT_APPLIED for each reason).
+ */
+export const HELD_BACK_CENSUS_YEAR_RULES: readonly CensusRule[] = [
+  {
+    code: '8715',
+    type: 'error',
+    module: 'Section47',
+    message: 'Date of Initial Child Protection Conference must fall within the census year',
+    appliesTo: ['DateOfInitialCPC', 'ReferenceDate'],
+    verified: true,
+    // The section 47 enquiry's <DateOfInitialCPC>, where present, within the census year.
+    check: (c, ctx) =>
+      perEpisode(
+        c,
+        (d) => d.section47,
+        (s) => s.dateOfInitialCpc !== undefined && !inYear(s.dateOfInitialCpc, ctx.period),
+        s47Label,
+      ),
+  },
+  {
+    code: '2991Q',
+    type: 'query',
+    module: 'CINdetails',
+    message: 'Please check: A Section 47 module is recorded and there is no assessment on the episode',
+    appliesTo: ['S47ActualStartDate', 'AssessmentActualStartDate'],
+    verified: true,
+    check: (c) =>
+      failing(
+        c.cinDetails,
+        (d) => d.section47.length > 0 && d.assessments.length === 0,
+        (d) => episodeLabel(d.cinReferralDate),
+      ),
+  },
+  {
+    code: '8670Q',
+    type: 'query',
+    module: 'Assessments',
+    message: 'Please check: Assessment started more than 45 working days before the end of the census year. However, there is no Assessment end date.',
+    appliesTo: ['AssessmentActualStartDate', 'AssessmentAuthorisationDate', 'ReferenceDate'],
+    verified: true,
+    // No <AssessmentAuthorisationDate>: <AssessmentActualStartDate> not before the reference date less 45 working days.
+    check: (c, ctx) => {
+      const earliest = workingDaysBeforeEnd(ctx.period, 45);
+      return perEpisode(
+        c,
+        (d) => d.assessments,
+        (a) => a.assessmentAuthorisationDate === undefined && a.assessmentActualStartDate < earliest,
+        assessmentLabel,
+      );
+    },
+  },
+  {
+    code: '8675Q',
+    type: 'query',
+    module: 'Section47',
+    message:
+      'Please check: S47 Enquiry started more than 15 working days before the end of the census year. However, there is no date of Initial Child Protection Conference.',
+    appliesTo: ['S47ActualStartDate', 'DateOfInitialCPC', 'ICPCnotRequired', 'ReferenceDate'],
+    verified: true,
+    // No <DateOfInitialCPC> and <ICPCnotRequired> false: <S47ActualStartDate> not before the reference
+    // date less 15 working days. (The implementation's stored version flags the enquiries started
+    // after that day, against its own rule text and message; Hearth follows the rule text.)
+    check: (c, ctx) => {
+      const earliest = workingDaysBeforeEnd(ctx.period, 15);
+      return perEpisode(
+        c,
+        (d) => d.section47,
+        (s) => s47Open(s) && s.s47ActualStartDate < earliest,
+        s47Label,
+      );
+    },
   },
 ];

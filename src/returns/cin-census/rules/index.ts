@@ -52,29 +52,9 @@ export const RULES_NOT_APPLIED: readonly RuleNotApplied[] = [
       'Written and tested, not applied yet: for an episode open across the year start, the return reports every section 47 enquiry of the episode, including one that started and had its initial conference before the year began (that conference date falls outside the census year: 8715), while it drops the episode’s assessment authorised before the year (so the enquiry is shown with no assessment on the episode: 2991Q). Applied once the return reports an open episode’s earlier enquiries and assessments alike.',
   },
   {
-    code: '8875',
-    reason:
-      'Written and tested, not applied yet: the generated authority’s child protection journeys (src/db/seed/synthetic/stories.ts) hold the initial conference a random 3 to 12 calendar days after the section 47 enquiry ends, so some fall on a Saturday or Sunday. Applied once the generated conferences fall on working days.',
-  },
-  {
     code: '8670Q 8675Q',
     reason:
       'Written and tested, not applied yet: they measure an assessment (45 working days) or a section 47 enquiry with no conference (15 working days) still open against the reference date, but Hearth also builds the census of a year still in progress (the generated authority’s 2027 census, built in November 2026), where work started weeks ago is queried as if the year had ended. Applied once the rules know the day the return is built and query only a year that has ended.',
-  },
-  {
-    code: '8770Q',
-    reason:
-      'Written and tested, not applied yet: the return gives UPNunknown UN1 (not of school age) only to a child under six at the reference date and no reason otherwise, so a school-age child with no UPN (41 in the generated authority) has neither a UPN nor a reason UN2 to UN7, and a child of four or five is given UN1 though the DfE counts them of school age from the September after their fourth birthday. Applied once Hearth records why a UPN is not known.',
-  },
-  {
-    code: '8775Q',
-    reason:
-      'Written and tested, not applied yet: the generated authority holds a person born more than 25 years before the reference date whose child in need episode, open since 2017, was never closed. Applied once the generated journeys close a child’s episodes by adulthood.',
-  },
-  {
-    code: '8873Q',
-    reason:
-      'Written and tested, not applied yet: the generated authority closes an episode whose only assessment found no factors (21) with a reason other than RC8 or RC9 (closed with no further action or stepped down to early help). Applied once the generated journeys close such an episode as RC8 or RC9.',
   },
   {
     code: '2883 2886Q 2887Q 2888Q',

@@ -81,6 +81,7 @@ export async function editPersonRoutes(app: FastifyInstance, options: { deps: Ap
           immigrationStatus: parsed.data.immigrationStatus ?? null,
           nhsNumber: parsed.data.nhsNumber ?? null,
           upn: parsed.data.upn ?? null,
+          upnUnknownReason: parsed.data.upnUnknownReason ?? null,
           phone: parsed.data.phone ?? null,
           email: parsed.data.email ?? null,
           gpPractice: parsed.data.gpPractice ?? null,

@@ -4,6 +4,7 @@ import type { FieldErrors } from '../../../app/shared/errors.ts';
 import type { PersonDetails } from '../../../app/people/person-types.ts';
 import { DISABILITIES } from '../../../domain/shared/codes/dfe/disability.ts';
 import { ETHNICITIES } from '../../../domain/shared/codes/dfe/ethnicity.ts';
+import { UPN_UNKNOWN_REASONS } from '../../../domain/shared/codes/dfe/upn-unknown-reason.ts';
 import { GENDERS, GENDER_LABELS, IMMIGRATION_STATUSES, RELIGIONS } from '../../../domain/people/person-codes.ts';
 import { asArray, asString, type FormBody } from '../../shared/forms.ts';
 import { dateParts, datePartsOf, parseDateParts, type DateParts } from './date-input.ts';
@@ -23,6 +24,7 @@ export interface PersonFormValues {
   readonly immigrationStatus: string;
   readonly nhsNumber: string;
   readonly upn: string;
+  readonly upnUnknownReason: string;
   readonly phone: string;
   readonly email: string;
   readonly gpPractice: string;
@@ -38,7 +40,7 @@ export interface PersonFormValues {
 /** The order fields appear in, for the error summary. */
 export const PERSON_FIELDS = [
   'personType', 'givenName', 'familyName', 'dateOfBirth', 'expectedDateOfDelivery', 'gender', 'ethnicity', 'firstLanguage', 'interpreterNeeded',
-  'religion', 'disabilities', 'immigrationStatus', 'nhsNumber', 'upn', 'addressLine1', 'addressLine2', 'town', 'postcode', 'movedIn', 'phone',
+  'religion', 'disabilities', 'immigrationStatus', 'nhsNumber', 'upn', 'upnUnknownReason', 'addressLine1', 'addressLine2', 'town', 'postcode', 'movedIn', 'phone',
   'email', 'gpPractice', 'school', 'motherId',
 ] as const;
 
@@ -60,6 +62,7 @@ export function personFormValues(body: FormBody): PersonFormValues {
     immigrationStatus: text(body, 'immigrationStatus'),
     nhsNumber: text(body, 'nhsNumber'),
     upn: text(body, 'upn'),
+    upnUnknownReason: text(body, 'upnUnknownReason'),
     phone: text(body, 'phone'),
     email: text(body, 'email'),
     gpPractice: text(body, 'gpPractice'),
@@ -89,6 +92,7 @@ export function personFormFromDetails(p: PersonDetails): PersonFormValues {
     immigrationStatus: p.immigrationStatus ?? '',
     nhsNumber: p.nhsNumber ?? '',
     upn: p.upn ?? '',
+    upnUnknownReason: p.upnUnknownReason ?? '',
     phone: p.phone ?? '',
     email: p.email ?? '',
     gpPractice: p.gpPractice ?? '',
@@ -136,6 +140,7 @@ export function detailsInputOf(values: PersonFormValues, dates: ReturnType<typeo
     immigrationStatus: blankToUndefined(values.immigrationStatus),
     nhsNumber: values.nhsNumber,
     upn: values.upn,
+    upnUnknownReason: blankToUndefined(values.upnUnknownReason),
     phone: values.phone,
     email: values.email,
     gpPractice: values.gpPractice,
@@ -163,6 +168,10 @@ export function personChoiceItems(values: PersonFormValues) {
     genderItems: GENDERS.map((g) => ({ value: g, text: GENDER_LABELS[g], checked: values.gender === g })),
     ethnicityItems: [{ value: '', text: 'Not recorded yet' }, ...ETHNICITIES.map((e) => ({ value: e.code, text: `${e.group}: ${e.label} (${e.code})`, selected: values.ethnicity === e.code }))],
     religionItems: [{ value: '', text: 'Not recorded yet' }, ...RELIGIONS.map((r) => ({ value: r.code, text: r.label, selected: values.religion === r.code }))],
+    upnUnknownReasonItems: [
+      { value: '', text: 'Not recorded' },
+      ...UPN_UNKNOWN_REASONS.map((r) => ({ value: r.code, text: `${r.label} (${r.code})`, selected: values.upnUnknownReason === r.code })),
+    ],
     immigrationItems: [{ value: '', text: 'Not recorded yet' }, ...IMMIGRATION_STATUSES.map((s) => ({ value: s.code, text: s.label, selected: values.immigrationStatus === s.code }))],
     disabilityItems: [
       ...DISABILITIES.filter((d) => d.code !== 'NONE').map((d): CheckboxItem => ({ value: d.code, text: d.label, checked: values.disabilities.includes(d.code) })),

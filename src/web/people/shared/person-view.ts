@@ -1,4 +1,5 @@
 // Shaping a person's details for the pages: labels for codes, dates in GOV.UK style, ages. Pure.
+import { upnUnknownReasonLabel } from '../../../domain/shared/codes/dfe/upn-unknown-reason.ts';
 import { disabilityLabel } from '../../../domain/shared/codes/dfe/disability.ts';
 import { ethnicityLabel } from '../../../domain/shared/codes/dfe/ethnicity.ts';
 import { formatNhsNumber } from '../../../domain/shared/identifiers/nhs-number.ts';
@@ -24,6 +25,7 @@ export interface PersonForView {
   readonly immigrationStatus?: string | null;
   readonly nhsNumber: string | null;
   readonly upn?: string | null;
+  readonly upnUnknownReason?: string | null;
   readonly phone?: string | null;
   readonly email?: string | null;
   readonly gpPractice?: string | null;
@@ -72,7 +74,10 @@ export function personSummaryRows(p: PersonForView, today: string): SummaryRow[]
     row('Immigration status', codeLabel(IMMIGRATION_STATUSES, p.immigrationStatus)),
     row('NHS number', p.nhsNumber === null ? notRecorded : formatNhsNumber(p.nhsNumber)),
   ];
-  if (p.personType !== 'adult') rows.push(row('Unique pupil number', p.upn ?? notRecorded));
+  if (p.personType !== 'adult') {
+    const unknown = p.upnUnknownReason ?? null;
+    rows.push(row('Unique pupil number', p.upn ?? (unknown === null ? notRecorded : `Not known: ${upnUnknownReasonLabel(unknown)} (${unknown})`)));
+  }
   rows.push(
     row('Address', addressLines(p).join(', ') || notRecorded),
     row('Telephone', p.phone ?? notRecorded),

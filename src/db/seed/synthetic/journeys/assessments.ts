@@ -310,7 +310,7 @@ function emitAssessment(family: FamilyRecord, ctx: GeneratorContext, sink: RowSi
   // A child in need plan: straight after a CIN outcome, or when a child protection plan ends.
   const planStart =
     outcome === 'cin_plan' ? Math.max(ended, m?.childInNeedPlanStart ?? ended) : stage === 'child_protection' ? m?.childInNeedPlanStart : undefined;
-  if (planStart !== undefined && planStart < ctx.asOf && (child === undefined || planStart < birthdayAt(child.birthDay, 18)))
+  if (planStart !== undefined && planStart < ctx.asOf)
     emitChildInNeed(ctx, sink, random, { childId, assessmentId: id, phase, worker, manager, planStart, birthDay: child?.birthDay ?? null });
   return id;
 }
@@ -369,8 +369,10 @@ function emitChildInNeed(ctx: GeneratorContext, sink: RowSink, random: Random, i
   // Closed when the case closes, and by the child's 18th birthday at the latest (no longer a child:
   // Children Act 1989 s105; CIN census rule 8775Q).
   const eighteen = input.birthDay === null ? null : birthdayAt(input.birthDay, 18);
-  const caseEnd = eighteen !== null && eighteen < ctx.asOf && (phase.end === null || phase.end > eighteen) ? eighteen : phase.end;
-  const closed = caseEnd === null ? null : Math.max(caseEnd, planStart);
+  // A young person already 18 when a child protection plan ends (the plan ran past the birthday) has
+  // the step-down closed the next day (closed on its first day, the census would count a new episode).
+  const caseEnd = eighteen !== null && eighteen < ctx.asOf && (phase.end === null || phase.end > eighteen) ? Math.max(eighteen, planStart + 1) : phase.end;
+  const closed = caseEnd === null || caseEnd >= ctx.asOf ? null : Math.max(caseEnd, planStart);
   const episodeId = ctx.nextId('assessment');
   const planId = ctx.nextId('assessment');
   const closer = input.manager ?? worker;

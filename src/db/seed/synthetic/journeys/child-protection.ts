@@ -488,6 +488,8 @@ export const childProtectionModule: JourneyModule = {
         opened = (m.assessmentStart ?? first.start) + random.int(3, 20);
         if (opened >= ctx.asOf - 1 || (first.end !== null && opened >= first.end)) return;
         heldOn = workingDayOnOrAfter(opened + random.int(0, 2));
+        // Held while the case is open (a working day after it closed would start an episode of its own).
+        if (first.end !== null && heldOn > first.end) return;
         ended = heldOn + random.int(10, 40);
         if (first.end !== null) ended = Math.min(ended, first.end);
       }
