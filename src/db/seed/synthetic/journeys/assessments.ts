@@ -340,7 +340,10 @@ function emitLookedAfterEpisode(
   else if (care !== undefined) [end, reason] = [care.end, 'RC7'];
   else [end, reason] = [null, 'RC7'];
   if (end === null || end > eighteen) [end, reason] = [eighteen, 'RC7'];
-  const closed = end < ctx.asOf ? Math.max(end, input.accommodated) : null;
+  // Closed the day after it started at the earliest (one closed on its first day would count as an
+  // episode of its own in the census): a young person already 18 when the assessment ended.
+  const closing = Math.max(end, input.accommodated + 1);
+  const closed = closing < ctx.asOf ? closing : null;
   sink.push(CIN_EPISODE_TABLE, [
     ctx.nextId('assessment'),
     input.childId,
