@@ -1,11 +1,7 @@
 // Why a UPN is not known: the DfE's seven codes, and the school age CIN census rule 8770Q counts.
 import { describe, expect, it } from 'vitest';
 import { UPN_UNKNOWN_CODES } from '../../../../src/returns/cin-census/codes.ts';
-import {
-  ofSchoolAgeForCensus,
-  UPN_UNKNOWN_REASON_CODES,
-  upnUnknownReasonLabel,
-} from '../../../../src/domain/shared/codes/dfe/upn-unknown-reason.ts';
+import { ofSchoolAgeForCensus, UPN_UNKNOWN_REASON_CODES, upnUnknownReasonLabel } from '../../../../src/domain/shared/codes/dfe/upn-unknown-reason.ts';
 
 describe('UPN unknown reasons', () => {
   it('are the seven codes of the DfE schema, with a label each', () => {
