@@ -107,7 +107,7 @@ describe('the casework journeys of a generated authority', () => {
     // Every episode has a plan but a looked-after child's (the care plan is the looked-after module's).
     const lookedAfter = await count(
       first,
-      sql`select count(*)::text as n from cin_episode e join assessment a on a.id = e.assessment_id where a.outcome = 'accommodation_s20' and ${scaleRow('cin_episode')}`,
+      sql`select count(*)::text as n from cin_episode e join assessment a on a.id = e.assessment_id where a.outcome = 'accommodation_s20' and e.id::text like '5ca1e000%'`,
     );
     expect(lookedAfter).toBeGreaterThan(0);
     expect(counts['cin_plan']).toBe((counts['cin_episode'] ?? 0) - lookedAfter);
