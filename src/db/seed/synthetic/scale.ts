@@ -251,7 +251,7 @@ export async function seedScaleAuthority(handle: DatabaseHandle, now: Date, opti
   });
   // Statistics for the planner, and the visibility map a database in service keeps through
   // autovacuum: without it a freshly loaded table cannot use index-only scans (person search's
-  // date-of-birth lookup, 0026), and a benchmark would measure a state no live system is in.
+  // date-of-birth lookup, 0022), and a benchmark would measure a state no live system is in.
   progress('vacuum analyze', 0, 1);
   await sql`vacuum analyze`.execute(handle.db);
   progress('vacuum analyze', 1, 1);
