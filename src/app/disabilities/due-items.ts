@@ -5,6 +5,7 @@
 import type { Transaction } from 'kysely';
 import { listActiveShortBreaks, listDecisionsAwaitingManager, listRequestsAwaitingPanel } from '../../db/disabilities/due-items-repository.ts';
 import type { Database } from '../../db/schema.ts';
+import { childrenInScope, type ChildrenInScope } from '../../db/work/children-in-scope-repository.ts';
 import type { DueItem, DueScope } from '../../domain/casework/due-items.ts';
 import {
   eligibilityConfirmationDue,
@@ -44,12 +45,19 @@ function item(row: ChildOfItem, d: CwdDue): DueItem {
   };
 }
 
-export async function disabilitiesDueItems(trx: Transaction<Database>, actor: Actor, now: Date, scope: DueScope): Promise<readonly DueItem[]> {
+export async function disabilitiesDueItems(
+  trx: Transaction<Database>,
+  actor: Actor,
+  now: Date,
+  scope: DueScope,
+  given?: ChildrenInScope,
+): Promise<readonly DueItem[]> {
   const today = parseLocalDate(londonToday(now));
+  const inScope = await childrenInScope(trx, actor, now, scope, given);
   const [awaiting, shortBreaks, requests] = await Promise.all([
-    listDecisionsAwaitingManager(trx, actor, now, scope),
-    listActiveShortBreaks(trx, actor, now, scope),
-    listRequestsAwaitingPanel(trx, actor, now, scope),
+    listDecisionsAwaitingManager(trx, inScope),
+    listActiveShortBreaks(trx, inScope),
+    listRequestsAwaitingPanel(trx, inScope),
   ]);
   return [
     ...awaiting.map((r) => item(r, eligibilityConfirmationDue(londonToday(r.recordedAt)))),

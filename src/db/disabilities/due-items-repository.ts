@@ -1,11 +1,11 @@
 // What is due on disabled children in a worker's or a team's caseload, one query per kind ("My
 // work" stays fast: no query per child): eligibility decisions awaiting the team manager, active
 // short breaks (for their reviews) and personal budget requests awaiting the panel's decision.
-// Scope is the child's current allocation, as in the caseload, through the visibility filter.
+// Scope is the child's current allocation, as in the caseload, through the visibility filter: the
+// visible children in scope (src/db/work/children-in-scope-repository.ts), worked out once per page.
 import type { Transaction } from 'kysely';
-import type { Actor } from '../../domain/shared/access/actor.ts';
 import type { Database } from '../schema.ts';
-import { visibleChildren } from '../shared/visibility.ts';
+import { childIn, type ChildrenInScope } from '../work/children-in-scope-repository.ts';
 
 export interface Scope {
   readonly workerId?: string;
@@ -20,38 +20,33 @@ interface ChildColumns {
   readonly workerName: string | null;
 }
 
-function base(trx: Transaction<Database>, actor: Actor, now: Date, scope: Scope) {
-  let query = trx
-    .selectFrom('person')
-    .innerJoin('allocation', (join) => join.onRef('allocation.childId', '=', 'person.id').on('allocation.endedOn', 'is', null))
-    .innerJoin('team', 'team.id', 'allocation.teamId')
-    .leftJoin('appUser', 'appUser.id', 'allocation.workerUserId')
-    .where(visibleChildren(actor, now));
-  if (scope.workerId !== undefined) query = query.where('allocation.workerUserId', '=', scope.workerId);
-  if (scope.teamIds !== undefined) query = query.where('allocation.teamId', 'in', scope.teamIds);
-  return query;
+// The child's columns, from the children in scope (allocation, visibility filter), worked out once per page.
+function withChild<T extends { readonly childId: string }>(rows: readonly T[], inScope: ChildrenInScope): (T & ChildColumns)[] {
+  return rows.flatMap((r) => {
+    const c = inScope.byId.get(r.childId);
+    return c === undefined ? [] : [{ ...r, childId: c.childId, givenName: c.givenName, familyName: c.familyName, teamName: c.teamName, workerName: c.workerName }];
+  });
 }
 
-const childColumns = ['person.id as childId', 'person.givenName', 'person.familyName', 'team.name as teamName', 'appUser.displayName as workerName'] as const;
+/** Rows in the scope's order (by child name), as the caseload lists them. */
+function byChildName<T extends { readonly childId: string }>(rows: readonly T[], inScope: ChildrenInScope): T[] {
+  const order = new Map(inScope.ids.map((id, i) => [id, i]));
+  return [...rows].sort((a, b) => (order.get(a.childId) ?? 0) - (order.get(b.childId) ?? 0));
+}
 
 export interface AwaitingDecisionRow extends ChildColumns {
   readonly recordedAt: Date;
 }
 
-export async function listDecisionsAwaitingManager(
-  trx: Transaction<Database>,
-  actor: Actor,
-  now: Date,
-  scope: Scope,
-  limit = 2000,
-): Promise<AwaitingDecisionRow[]> {
-  if (scope.teamIds?.length === 0) return [];
-  return base(trx, actor, now, scope)
-    .innerJoin('cwdEligibilityDecision as d', (join) => join.onRef('d.childId', '=', 'person.id').on('d.status', '=', 'recorded'))
-    .select([...childColumns, 'd.recordedAt'])
-    .orderBy('person.familyName')
-    .limit(limit)
+export async function listDecisionsAwaitingManager(trx: Transaction<Database>, inScope: ChildrenInScope, limit = 2000): Promise<AwaitingDecisionRow[]> {
+  if (inScope.ids.length === 0) return [];
+  const rows = await trx
+    .selectFrom('cwdEligibilityDecision as d')
+    .select(['d.childId', 'd.recordedAt'])
+    .where(childIn('d.childId', inScope))
+    .where('d.status', '=', 'recorded')
     .execute();
+  return withChild(byChildName(rows, inScope), inScope).slice(0, limit);
 }
 
 export interface ActiveShortBreakRow extends ChildColumns {
@@ -62,26 +57,29 @@ export interface ActiveShortBreakRow extends ChildColumns {
   readonly lastReviewedOn: string | null;
 }
 
-export async function listActiveShortBreaks(trx: Transaction<Database>, actor: Actor, now: Date, scope: Scope, limit = 2000): Promise<ActiveShortBreakRow[]> {
-  if (scope.teamIds?.length === 0) return [];
-  return base(trx, actor, now, scope)
-    .innerJoin('cwdShortBreak as s', (join) => join.onRef('s.childId', '=', 'person.id').on('s.status', '=', 'active'))
-    .select([...childColumns, 's.breakType', 's.status', 's.startsOn', 's.endsOn', 's.lastReviewedOn'])
-    .orderBy('person.familyName')
-    .limit(limit)
+export async function listActiveShortBreaks(trx: Transaction<Database>, inScope: ChildrenInScope, limit = 2000): Promise<ActiveShortBreakRow[]> {
+  if (inScope.ids.length === 0) return [];
+  const rows = await trx
+    .selectFrom('cwdShortBreak as s')
+    .select(['s.childId', 's.breakType', 's.status', 's.startsOn', 's.endsOn', 's.lastReviewedOn'])
+    .where(childIn('s.childId', inScope))
+    .where('s.status', '=', 'active')
     .execute();
+  return withChild(byChildName(rows, inScope), inScope).slice(0, limit);
 }
 
 export interface AwaitingPanelRow extends ChildColumns {
   readonly panelDate: string;
 }
 
-export async function listRequestsAwaitingPanel(trx: Transaction<Database>, actor: Actor, now: Date, scope: Scope, limit = 2000): Promise<AwaitingPanelRow[]> {
-  if (scope.teamIds?.length === 0) return [];
-  return base(trx, actor, now, scope)
-    .innerJoin('cwdBudgetRequest as b', (join) => join.onRef('b.childId', '=', 'person.id').on('b.status', 'in', ['submitted', 'deferred']))
-    .select([...childColumns, 'b.panelDate'])
+export async function listRequestsAwaitingPanel(trx: Transaction<Database>, inScope: ChildrenInScope, limit = 2000): Promise<AwaitingPanelRow[]> {
+  if (inScope.ids.length === 0) return [];
+  const rows = await trx
+    .selectFrom('cwdBudgetRequest as b')
+    .select(['b.childId', 'b.panelDate'])
+    .where(childIn('b.childId', inScope))
+    .where('b.status', 'in', ['submitted', 'deferred'])
     .orderBy('b.panelDate')
-    .limit(limit)
     .execute();
+  return withChild(rows, inScope).slice(0, limit);
 }
