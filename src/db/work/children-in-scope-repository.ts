@@ -32,12 +32,7 @@ export interface ChildrenInScope {
 
 export const NO_CHILDREN: ChildrenInScope = Object.freeze({ children: [], byId: new Map(), ids: [] });
 
-export async function listChildrenInScope(
-  db: Kysely<Database> | Transaction<Database>,
-  actor: Actor,
-  now: Date,
-  scope: DueScope,
-): Promise<ChildrenInScope> {
+export async function listChildrenInScope(db: Kysely<Database> | Transaction<Database>, actor: Actor, now: Date, scope: DueScope): Promise<ChildrenInScope> {
   if (scope.teamIds?.length === 0) return NO_CHILDREN;
   let query = db
     .selectFrom('allocation')
