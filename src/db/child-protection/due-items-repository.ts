@@ -7,11 +7,6 @@ import { childIn, type ChildrenInScope } from '../work/children-in-scope-reposit
 
 type Db = Transaction<Database> | Kysely<Database>;
 
-export interface CaseScope {
-  readonly workerId?: string;
-  readonly teamIds?: readonly string[];
-}
-
 export interface DueChild {
   readonly childId: string;
   readonly givenName: string;

@@ -7,11 +7,6 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
 import { childIn, type ChildrenInScope } from '../work/children-in-scope-repository.ts';
 
-export interface Scope {
-  readonly workerId?: string;
-  readonly teamIds?: readonly string[];
-}
-
 interface ChildColumns {
   readonly childId: string;
   readonly givenName: string;
