@@ -3,7 +3,7 @@
 // (CWD-02/03/04), and personal budget requests awaiting the resource allocation panel's decision
 // (CWD-05), each with how its date was worked out.
 import type { Transaction } from 'kysely';
-import { listActiveShortBreaks, listDecisionsAwaitingManager, listRequestsAwaitingPanel } from '../../db/disabilities/due-items-repository.ts';
+import { listDisabilityDue } from '../../db/disabilities/due-items-repository.ts';
 import type { Database } from '../../db/schema.ts';
 import { childrenInScope, type ChildrenInScope } from '../../db/work/children-in-scope-repository.ts';
 import type { DueItem, DueScope } from '../../domain/casework/due-items.ts';
@@ -54,11 +54,7 @@ export async function disabilitiesDueItems(
 ): Promise<readonly DueItem[]> {
   const today = parseLocalDate(londonToday(now));
   const inScope = await childrenInScope(trx, actor, now, scope, given);
-  const [awaiting, shortBreaks, requests] = await Promise.all([
-    listDecisionsAwaitingManager(trx, inScope),
-    listActiveShortBreaks(trx, inScope),
-    listRequestsAwaitingPanel(trx, inScope),
-  ]);
+  const { awaiting, shortBreaks, requests } = await listDisabilityDue(trx, inScope);
   return [
     ...awaiting.map((r) => item(r, eligibilityConfirmationDue(londonToday(r.recordedAt)))),
     ...shortBreaks.flatMap((r) => {

@@ -1,11 +1,11 @@
-// What is due on disabled children in a worker's or a team's caseload, one query per kind ("My
-// work" stays fast: no query per child): eligibility decisions awaiting the team manager, active
+// What is due on disabled children in a worker's or a team's caseload, in one statement ("My work"
+// stays fast: no query per child, no query per kind): eligibility decisions awaiting the team manager, active
 // short breaks (for their reviews) and personal budget requests awaiting the panel's decision.
 // Scope is the child's current allocation, as in the caseload, through the visibility filter: the
 // visible children in scope (src/db/work/children-in-scope-repository.ts), worked out once per page.
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
-import { childIn, type ChildrenInScope } from '../work/children-in-scope-repository.ts';
+import type { ChildrenInScope } from '../work/children-in-scope-repository.ts';
 
 interface ChildColumns {
   readonly childId: string;
@@ -33,17 +33,6 @@ export interface AwaitingDecisionRow extends ChildColumns {
   readonly recordedAt: Date;
 }
 
-export async function listDecisionsAwaitingManager(trx: Transaction<Database>, inScope: ChildrenInScope, limit = 2000): Promise<AwaitingDecisionRow[]> {
-  if (inScope.ids.length === 0) return [];
-  const rows = await trx
-    .selectFrom('cwdEligibilityDecision as d')
-    .select(['d.childId', 'd.recordedAt'])
-    .where(childIn('d.childId', inScope))
-    .where('d.status', '=', 'recorded')
-    .execute();
-  return withChild(byChildName(rows, inScope), inScope).slice(0, limit);
-}
-
 export interface ActiveShortBreakRow extends ChildColumns {
   readonly breakType: 'daytime_care' | 'overnight_care' | 'activities' | 'evenings_weekends_holidays';
   readonly status: 'active' | 'ended';
@@ -52,29 +41,46 @@ export interface ActiveShortBreakRow extends ChildColumns {
   readonly lastReviewedOn: string | null;
 }
 
-export async function listActiveShortBreaks(trx: Transaction<Database>, inScope: ChildrenInScope, limit = 2000): Promise<ActiveShortBreakRow[]> {
-  if (inScope.ids.length === 0) return [];
-  const rows = await trx
-    .selectFrom('cwdShortBreak as s')
-    .select(['s.childId', 's.breakType', 's.status', 's.startsOn', 's.endsOn', 's.lastReviewedOn'])
-    .where(childIn('s.childId', inScope))
-    .where('s.status', '=', 'active')
-    .execute();
-  return withChild(byChildName(rows, inScope), inScope).slice(0, limit);
-}
-
 export interface AwaitingPanelRow extends ChildColumns {
   readonly panelDate: string;
 }
 
-export async function listRequestsAwaitingPanel(trx: Transaction<Database>, inScope: ChildrenInScope, limit = 2000): Promise<AwaitingPanelRow[]> {
-  if (inScope.ids.length === 0) return [];
-  const rows = await trx
-    .selectFrom('cwdBudgetRequest as b')
-    .select(['b.childId', 'b.panelDate'])
-    .where(childIn('b.childId', inScope))
-    .where('b.status', 'in', ['submitted', 'deferred'])
-    .orderBy('b.panelDate')
-    .execute();
-  return withChild(rows, inScope).slice(0, limit);
+export interface DisabilityDue {
+  readonly awaiting: readonly AwaitingDecisionRow[];
+  readonly shortBreaks: readonly ActiveShortBreakRow[];
+  readonly requests: readonly AwaitingPanelRow[];
+}
+
+type Kinds = {
+  readonly awaiting: { childId: string; recordedAt: string }[];
+  readonly shortBreaks: (Omit<ActiveShortBreakRow, keyof ChildColumns> & { childId: string })[];
+  readonly requests: { childId: string; panelDate: string }[];
+};
+
+/**
+ * The three kinds in ONE statement (a json array each): eligibility decisions awaiting the manager
+ * and active short breaks in the scope's order (by child name), requests by panel date; at most
+ * `limit` of each.
+ */
+export async function listDisabilityDue(trx: Transaction<Database>, inScope: ChildrenInScope, limit = 2000): Promise<DisabilityDue> {
+  if (inScope.ids.length === 0) return { awaiting: [], shortBreaks: [], requests: [] };
+  const ids = sql`any(${[...inScope.ids]}::uuid[])`;
+  const result = await sql<Kinds>`select
+    (select coalesce(json_agg(json_build_object('childId', d.child_id, 'recordedAt', d.recorded_at)), '[]'::json)
+       from cwd_eligibility_decision d where d.child_id = ${ids} and d.status = 'recorded') as awaiting,
+    (select coalesce(json_agg(json_build_object('childId', s.child_id, 'breakType', s.break_type, 'status', s.status, 'startsOn', s.starts_on,
+       'endsOn', s.ends_on, 'lastReviewedOn', s.last_reviewed_on)), '[]'::json)
+       from cwd_short_break s where s.child_id = ${ids} and s.status = 'active') as "shortBreaks",
+    (select coalesce(json_agg(json_build_object('childId', b.child_id, 'panelDate', b.panel_date) order by b.panel_date), '[]'::json)
+       from cwd_budget_request b where b.child_id = ${ids} and b.status in ('submitted', 'deferred')) as requests`.execute(trx);
+  const row = result.rows[0];
+  if (row === undefined) return { awaiting: [], shortBreaks: [], requests: [] };
+  return {
+    awaiting: withChild(
+      byChildName(row.awaiting, inScope).map((r) => ({ childId: r.childId, recordedAt: new Date(r.recordedAt) })),
+      inScope,
+    ).slice(0, limit),
+    shortBreaks: withChild(byChildName(row.shortBreaks, inScope), inScope).slice(0, limit),
+    requests: withChild(row.requests, inScope).slice(0, limit),
+  };
 }
