@@ -2,7 +2,7 @@
 // assessment not yet authorised, due 45 working days from its referral (ASS-01), and every next step an
 // authorised assessment left open (CIN-01, S47-01, ...), each with how its date was worked out.
 import type { Transaction } from 'kysely';
-import { listOpenAssessmentsDue, listOpenNextStepsDue } from '../../db/assessments/due-items-repository.ts';
+import { listAssessmentsDue } from '../../db/assessments/due-items-repository.ts';
 import type { Database } from '../../db/schema.ts';
 import { childrenInScope, type ChildrenInScope } from '../../db/work/children-in-scope-repository.ts';
 import { NEXT_STEP_KINDS } from '../../domain/assessments/outcome.ts';
@@ -43,7 +43,7 @@ export async function assessmentDueItems(
   given?: ChildrenInScope,
 ): Promise<readonly DueItem[]> {
   const inScope = await childrenInScope(trx, actor, now, scope, given);
-  const [assessments, steps] = await Promise.all([listOpenAssessmentsDue(trx, inScope), listOpenNextStepsDue(trx, inScope)]);
+  const { assessments, steps } = await listAssessmentsDue(trx, inScope);
   return [
     ...assessments.map((a) =>
       item(

@@ -1,8 +1,8 @@
 // What is due from assessments for the children in a scope (a worker's caseload, or teams'): every
 // assessment not yet authorised (ASS-01) and every next step still open. Visible children only.
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, NextStepKindColumn } from '../schema.ts';
-import { childIn, withLabels, type ChildrenInScope } from '../work/children-in-scope-repository.ts';
+import { withLabels, type ChildrenInScope } from '../work/children-in-scope-repository.ts';
 
 type Db = Transaction<Database> | Kysely<Database>;
 
@@ -27,28 +27,34 @@ export interface OpenNextStepDue extends ChildOfItem {
 
 // The children in scope (allocation, visibility filter) come from src/db/work/children-in-scope-repository.ts,
 // worked out once per page; the labels (name, team, worker) are theirs.
-export async function listOpenAssessmentsDue(db: Db, inScope: ChildrenInScope): Promise<OpenAssessmentDue[]> {
-  if (inScope.ids.length === 0) return [];
-  const rows = await db
-    .selectFrom('assessment as a')
-    .select(['a.childId', 'a.id as assessmentId', 'a.referredOn', 'a.status'])
-    .where(childIn('a.childId', inScope))
-    .where('a.status', '<>', 'authorised')
-    .orderBy('a.dueOn')
-    .limit(500)
-    .execute();
-  return withLabels(rows, inScope).map((r) => ({ ...r, status: r.status === 'awaiting_authorisation' ? 'awaiting_authorisation' : 'in_progress' }));
+export interface AssessmentsDue {
+  readonly assessments: readonly OpenAssessmentDue[];
+  readonly steps: readonly OpenNextStepDue[];
 }
 
-export async function listOpenNextStepsDue(db: Db, inScope: ChildrenInScope): Promise<OpenNextStepDue[]> {
-  if (inScope.ids.length === 0) return [];
-  const rows = await db
-    .selectFrom('assessmentNextStep as n')
-    .select(['n.childId', 'n.assessmentId', 'n.kind', 'n.openedOn'])
-    .where(childIn('n.childId', inScope))
-    .where('n.status', '=', 'open')
-    .orderBy('n.dueOn')
-    .limit(500)
-    .execute();
-  return withLabels(rows, inScope);
+interface Kinds {
+  readonly assessments: { childId: string; assessmentId: string; referredOn: string; status: string }[];
+  readonly steps: { childId: string; assessmentId: string; kind: NextStepKindColumn; openedOn: string }[];
+}
+
+/** Assessments not yet authorised and open next steps, each by due date (at most 500 of each), in ONE statement. */
+export async function listAssessmentsDue(db: Db, inScope: ChildrenInScope): Promise<AssessmentsDue> {
+  if (inScope.ids.length === 0) return { assessments: [], steps: [] };
+  const ids = sql`any(${[...inScope.ids]}::uuid[])`;
+  const result = await sql<Kinds>`select
+    (select coalesce(json_agg(json_build_object('childId', x.child_id, 'assessmentId', x.id, 'referredOn', x.referred_on, 'status', x.status) order by x.due_on), '[]'::json)
+       from (select a.child_id, a.id, a.referred_on, a.status, a.due_on from assessment a
+             where a.child_id = ${ids} and a.status <> 'authorised' order by a.due_on limit 500) x) as assessments,
+    (select coalesce(json_agg(json_build_object('childId', y.child_id, 'assessmentId', y.assessment_id, 'kind', y.kind, 'openedOn', y.opened_on) order by y.due_on), '[]'::json)
+       from (select n.child_id, n.assessment_id, n.kind, n.opened_on, n.due_on from assessment_next_step n
+             where n.child_id = ${ids} and n.status = 'open' order by n.due_on limit 500) y) as steps`.execute(db);
+  const row = result.rows[0];
+  if (row === undefined) return { assessments: [], steps: [] };
+  return {
+    assessments: withLabels(row.assessments, inScope).map((r) => ({
+      ...r,
+      status: r.status === 'awaiting_authorisation' ? 'awaiting_authorisation' : 'in_progress',
+    })),
+    steps: withLabels(row.steps, inScope),
+  };
 }
