@@ -2,8 +2,9 @@
 // assessment not yet authorised, due 45 working days from its referral (ASS-01), and every next step an
 // authorised assessment left open (CIN-01, S47-01, ...), each with how its date was worked out.
 import type { Transaction } from 'kysely';
-import { listOpenAssessmentsDue, listOpenNextStepsDue } from '../../db/assessments/due-items-repository.ts';
+import { listAssessmentsDue } from '../../db/assessments/due-items-repository.ts';
 import type { Database } from '../../db/schema.ts';
+import { childrenInScope, type ChildrenInScope } from '../../db/work/children-in-scope-repository.ts';
 import { NEXT_STEP_KINDS } from '../../domain/assessments/outcome.ts';
 import { ASSESSMENT_COMPLETION } from '../../domain/assessments/timescales.ts';
 import type { DueItem, DueScope } from '../../domain/casework/due-items.ts';
@@ -34,8 +35,15 @@ function item(
   };
 }
 
-export async function assessmentDueItems(trx: Transaction<Database>, actor: Actor, now: Date, scope: DueScope): Promise<readonly DueItem[]> {
-  const [assessments, steps] = await Promise.all([listOpenAssessmentsDue(trx, actor, now, scope), listOpenNextStepsDue(trx, actor, now, scope)]);
+export async function assessmentDueItems(
+  trx: Transaction<Database>,
+  actor: Actor,
+  now: Date,
+  scope: DueScope,
+  given?: ChildrenInScope,
+): Promise<readonly DueItem[]> {
+  const inScope = await childrenInScope(trx, actor, now, scope, given);
+  const { assessments, steps } = await listAssessmentsDue(trx, inScope);
   return [
     ...assessments.map((a) =>
       item(

@@ -5,6 +5,7 @@
 import type { Transaction } from 'kysely';
 import { listOpenPlansInScope, type OpenPlanRow } from '../../db/child-in-need/due-items-repository.ts';
 import type { Database } from '../../db/schema.ts';
+import { childrenInScope, type ChildrenInScope } from '../../db/work/children-in-scope-repository.ts';
 import type { DueItem, DueScope } from '../../domain/casework/due-items.ts';
 import { QUALITY_FLAG_TEXT } from '../../domain/child-in-need/plan-quality.ts';
 import { dueOnPlan } from '../../domain/child-in-need/timescales.ts';
@@ -36,8 +37,26 @@ export function dueItemsOfPlans(rows: readonly OpenPlanRow[], now: Date): DueIte
   );
 }
 
-export async function childInNeedDueItems(trx: Transaction<Database>, actor: Actor, now: Date, scope: DueScope): Promise<readonly DueItem[]> {
-  return dueItemsOfPlans(await listOpenPlansInScope(trx, actor, now, scope), now);
+// One query per scope, shared by the due items and the manager's weak plans on the same page.
+const openPlansByScope = new WeakMap<ChildrenInScope, Promise<OpenPlanRow[]>>();
+
+function openPlansOf(trx: Transaction<Database>, inScope: ChildrenInScope): Promise<OpenPlanRow[]> {
+  let rows = openPlansByScope.get(inScope);
+  if (rows === undefined) {
+    rows = listOpenPlansInScope(trx, inScope);
+    openPlansByScope.set(inScope, rows);
+  }
+  return rows;
+}
+
+export async function childInNeedDueItems(
+  trx: Transaction<Database>,
+  actor: Actor,
+  now: Date,
+  scope: DueScope,
+  given?: ChildrenInScope,
+): Promise<readonly DueItem[]> {
+  return dueItemsOfPlans(await openPlansOf(trx, await childrenInScope(trx, actor, now, scope, given)), now);
 }
 
 export interface WeakPlanItem {
@@ -50,8 +69,15 @@ export interface WeakPlanItem {
 }
 
 /** Plans in force whose quality check found weaknesses, for the team manager (seed 001 improvement point 1). */
-export async function weakPlansInTeams(trx: Transaction<Database>, actor: Actor, now: Date, teamIds: readonly string[]): Promise<WeakPlanItem[]> {
-  const rows = await listOpenPlansInScope(trx, actor, now, { teamIds });
+export async function weakPlansInTeams(
+  trx: Transaction<Database>,
+  actor: Actor,
+  now: Date,
+  teamIds: readonly string[],
+  /** The visible children in `teamIds`, when the caller has them already. */
+  given?: ChildrenInScope,
+): Promise<WeakPlanItem[]> {
+  const rows = await openPlansOf(trx, await childrenInScope(trx, actor, now, { teamIds }, given));
   return rows.flatMap((row) => {
     const flags = (row.qualityFlags ?? []).filter(isQualityFlag);
     if (row.finalisedOn === null || flags.length === 0) return [];

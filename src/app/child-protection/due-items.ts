@@ -2,6 +2,7 @@
 // conference waiting to be held (S47-03 / CP-08), and for each open plan the next core group, review
 // conference (or post-birth meeting) and statutory visit, each with how its date was worked out.
 import { listActivePlansInScope, listOpenInitialConferencesInScope } from '../../db/child-protection/due-items-repository.ts';
+import { childrenInScope } from '../../db/work/children-in-scope-repository.ts';
 import type { DueItem } from '../../domain/casework/due-items.ts';
 import { planSchedule, type PlanDueKind } from '../../domain/child-protection/cp-plan-schedule.ts';
 import { explainInitialConferenceDue } from '../../domain/child-protection/timescales.ts';
@@ -37,8 +38,9 @@ function item(
   };
 }
 
-export const childProtectionDueItems: DueItemSource = async (trx, actor, now, scope) => {
-  const [conferences, plans] = await Promise.all([listOpenInitialConferencesInScope(trx, actor, now, scope), listActivePlansInScope(trx, actor, now, scope)]);
+export const childProtectionDueItems: DueItemSource = async (trx, actor, now, scope, given) => {
+  const inScope = await childrenInScope(trx, actor, now, scope, given);
+  const [conferences, plans] = await Promise.all([listOpenInitialConferencesInScope(trx, inScope), listActivePlansInScope(trx, inScope)]);
   const items: DueItem[] = [];
   for (const c of conferences) {
     if (c.strategyHeldOn === null) continue;

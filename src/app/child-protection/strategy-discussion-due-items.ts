@@ -2,13 +2,18 @@
 // discussions to be held (S47-01, or the date a previous discussion set for a review) and section 47
 // enquiries to complete (S47-02), each with the rule and arithmetic behind its date.
 import { openSection47Items, openStrategyItems } from '../../db/child-protection/strategy-discussion-due-items-repository.ts';
-import type { DueItem } from '../../domain/casework/due-items.ts';
+import { childrenInScope } from '../../db/work/children-in-scope-repository.ts';
+import type { DueItem, DueScope } from '../../domain/casework/due-items.ts';
 import { explainSection47Due, explainStrategyDiscussionDue } from '../../domain/child-protection/strategy-timescales.ts';
 import { formatLongDate, parseLocalDate } from '../../domain/shared/time/local-date.ts';
 import type { DueItemSource } from '../work/due-item-sources.ts';
 
-export const strategyDiscussionsToHold: DueItemSource = async (trx, actor, now, scope) => {
-  const rows = await openStrategyItems(trx, actor, now, scope);
+/** A scope names a worker or at least one team; anything else lists nothing. */
+const namesSomeone = (scope: DueScope): boolean => scope.workerId !== undefined || (scope.teamIds !== undefined && scope.teamIds.length > 0);
+
+export const strategyDiscussionsToHold: DueItemSource = async (trx, actor, now, scope, given) => {
+  if (!namesSomeone(scope)) return [];
+  const rows = await openStrategyItems(trx, await childrenInScope(trx, actor, now, scope, given));
   return rows.map((r): DueItem => {
     const href = `/strategy-discussions/${r.strategyDiscussionId}`;
     const base = { childId: r.childId, childName: r.childName, teamName: r.teamName, workerName: r.workerName, dueOn: r.dueOn, href };
@@ -34,8 +39,9 @@ export const strategyDiscussionsToHold: DueItemSource = async (trx, actor, now, 
   });
 };
 
-export const section47sToComplete: DueItemSource = async (trx, actor, now, scope) => {
-  const rows = await openSection47Items(trx, actor, now, scope);
+export const section47sToComplete: DueItemSource = async (trx, actor, now, scope, given) => {
+  if (!namesSomeone(scope)) return [];
+  const rows = await openSection47Items(trx, await childrenInScope(trx, actor, now, scope, given));
   return rows.map((r): DueItem => {
     const e = explainSection47Due(parseLocalDate(r.anchorOn));
     return {

@@ -3,8 +3,9 @@
 // (CWD-02/03/04), and personal budget requests awaiting the resource allocation panel's decision
 // (CWD-05), each with how its date was worked out.
 import type { Transaction } from 'kysely';
-import { listActiveShortBreaks, listDecisionsAwaitingManager, listRequestsAwaitingPanel } from '../../db/disabilities/due-items-repository.ts';
+import { listDisabilityDue } from '../../db/disabilities/due-items-repository.ts';
 import type { Database } from '../../db/schema.ts';
+import { childrenInScope, type ChildrenInScope } from '../../db/work/children-in-scope-repository.ts';
 import type { DueItem, DueScope } from '../../domain/casework/due-items.ts';
 import {
   eligibilityConfirmationDue,
@@ -44,13 +45,16 @@ function item(row: ChildOfItem, d: CwdDue): DueItem {
   };
 }
 
-export async function disabilitiesDueItems(trx: Transaction<Database>, actor: Actor, now: Date, scope: DueScope): Promise<readonly DueItem[]> {
+export async function disabilitiesDueItems(
+  trx: Transaction<Database>,
+  actor: Actor,
+  now: Date,
+  scope: DueScope,
+  given?: ChildrenInScope,
+): Promise<readonly DueItem[]> {
   const today = parseLocalDate(londonToday(now));
-  const [awaiting, shortBreaks, requests] = await Promise.all([
-    listDecisionsAwaitingManager(trx, actor, now, scope),
-    listActiveShortBreaks(trx, actor, now, scope),
-    listRequestsAwaitingPanel(trx, actor, now, scope),
-  ]);
+  const inScope = await childrenInScope(trx, actor, now, scope, given);
+  const { awaiting, shortBreaks, requests } = await listDisabilityDue(trx, inScope);
   return [
     ...awaiting.map((r) => item(r, eligibilityConfirmationDue(londonToday(r.recordedAt)))),
     ...shortBreaks.flatMap((r) => {

@@ -5,6 +5,7 @@ import type { Transaction } from 'kysely';
 import { listPreBirthDueCandidates } from '../../db/pre-birth/due-items-repository.ts';
 import { strategyDiscussionStates } from '../../db/pre-birth/pre-birth-repository.ts';
 import type { Database } from '../../db/schema.ts';
+import { childrenInScope, type ChildrenInScope } from '../../db/work/children-in-scope-repository.ts';
 import type { DueItem, DueScope } from '../../domain/casework/due-items.ts';
 import type { Actor } from '../../domain/shared/access/actor.ts';
 import {
@@ -21,9 +22,17 @@ import { londonToday } from '../people/london-today.ts';
 /** The post-birth rules run at most 20 days from the birth (CP-06); the margin keeps overdue ones listed for a while. */
 const POST_BIRTH_WINDOW_DAYS = 60;
 
-export async function preBirthDueItems(trx: Transaction<Database>, actor: Actor, now: Date, scope: DueScope): Promise<readonly DueItem[]> {
+export async function preBirthDueItems(
+  trx: Transaction<Database>,
+  actor: Actor,
+  now: Date,
+  scope: DueScope,
+  given?: ChildrenInScope,
+): Promise<readonly DueItem[]> {
   const today = parseLocalDate(londonToday(now));
-  const children = await listPreBirthDueCandidates(trx, actor, now, scope, toIsoDate(today.minusDays(POST_BIRTH_WINDOW_DAYS)));
+  const inScope = await childrenInScope(trx, actor, now, scope, given);
+  const children = await listPreBirthDueCandidates(trx, inScope, toIsoDate(today.minusDays(POST_BIRTH_WINDOW_DAYS)));
+  if (children.length === 0) return [];
   const discussions = await strategyDiscussionStates(
     trx,
     children.map((c) => c.id),

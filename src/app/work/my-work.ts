@@ -1,4 +1,5 @@
-import { listCaseload, type CaseloadRow } from '../../db/work/caseload-repository.ts';
+import type { CaseloadRow } from '../../db/work/caseload-repository.ts';
+import { listChildrenInScope, NO_CHILDREN, type ChildrenInScope } from '../../db/work/children-in-scope-repository.ts';
 import { listTeamMembers } from '../../db/work/team-members-repository.ts';
 import { sortDueItems, type DueItem, type DueScope } from '../../domain/casework/due-items.ts';
 import { ragStatus, type RagStatus } from '../../domain/shared/timescales/rule.ts';
@@ -39,9 +40,25 @@ export interface MyWork {
   readonly weakPlans: readonly WeakPlanItem[];
 }
 
-async function dueIn(trx: Transaction<Database>, actor: Actor, now: Date, scope: DueScope): Promise<DueLine[]> {
+/** The caseload's first rows: the visible children in scope, by name (listCaseload's order and limit). */
+const CASELOAD_LIMIT = 200;
+
+function caseloadOf(inScope: ChildrenInScope): CaseloadRow[] {
+  return inScope.children.slice(0, CASELOAD_LIMIT).map((c) => ({
+    id: c.childId,
+    givenName: c.givenName,
+    familyName: c.familyName,
+    dateOfBirth: c.dateOfBirth,
+    personType: c.personType,
+    teamName: c.teamName,
+    workerName: c.workerName,
+    startedOn: c.startedOn,
+  }));
+}
+
+async function dueIn(trx: Transaction<Database>, actor: Actor, now: Date, scope: DueScope, inScope: ChildrenInScope): Promise<DueLine[]> {
   const today = parseLocalDate(londonToday(now));
-  const batches = await Promise.all(DUE_ITEM_SOURCES.map((source) => source(trx, actor, now, scope)));
+  const batches = await Promise.all(DUE_ITEM_SOURCES.map((source) => source(trx, actor, now, scope, inScope)));
   return sortDueItems(batches.flat()).map((item) => ({ ...item, rag: ragStatus(parseLocalDate(item.dueOn), today, MY_WORK_AMBER_WITHIN_WORKING_DAYS) }));
 }
 
@@ -54,13 +71,22 @@ export async function viewMyWork(deps: AppDeps, ctx: RequestContext, options: { 
     const teamWorkers = await listTeamMembers(trx, managed);
     const workerFilter = options.worker !== undefined && teamWorkers.some((w) => w.id === options.worker) ? options.worker : null;
     const teamScope: DueScope = workerFilter === null ? { teamIds: managed } : { teamIds: managed, workerId: workerFilter };
-    const [allocatedToMe, managedTeams, myDue, teamDue, weakPlans] = await Promise.all([
-      listCaseload(trx, actor, now, { workerId: actor.userId }),
-      managed.length === 0 ? Promise.resolve([]) : listCaseload(trx, actor, now, teamScope),
-      dueIn(trx, actor, now, { workerId: actor.userId }),
-      managed.length === 0 ? Promise.resolve([]) : dueIn(trx, actor, now, teamScope),
-      managed.length === 0 ? Promise.resolve([]) : weakPlansInTeams(trx, actor, now, managed),
+    // The visible children in each scope, worked out once: the caseloads list them and every due-item
+    // source reads its own tables for them only (src/db/work/children-in-scope-repository.ts).
+    const myScope: DueScope = { workerId: actor.userId };
+    const wholeTeams: DueScope = { teamIds: managed };
+    const [mine, team, teams] = await Promise.all([
+      listChildrenInScope(trx, actor, now, myScope),
+      managed.length === 0 ? NO_CHILDREN : listChildrenInScope(trx, actor, now, teamScope),
+      managed.length === 0 || workerFilter === null ? null : listChildrenInScope(trx, actor, now, wholeTeams),
     ]);
+    const [myDue, teamDue, weakPlans] = await Promise.all([
+      dueIn(trx, actor, now, myScope, mine),
+      managed.length === 0 ? Promise.resolve([]) : dueIn(trx, actor, now, teamScope, team),
+      managed.length === 0 ? Promise.resolve([]) : weakPlansInTeams(trx, actor, now, managed, teams ?? team),
+    ]);
+    const allocatedToMe = caseloadOf(mine);
+    const managedTeams = caseloadOf(team);
     return { allocatedToMe, managedTeams, myDue, teamDue, teamWorkers, workerFilter, weakPlans };
   });
 }

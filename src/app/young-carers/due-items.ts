@@ -5,14 +5,21 @@
 import type { Transaction } from 'kysely';
 import { listYoungCarerDue } from '../../db/young-carers/due-items-repository.ts';
 import type { Database } from '../../db/schema.ts';
+import { childrenInScope, type ChildrenInScope } from '../../db/work/children-in-scope-repository.ts';
 import type { DueItem, DueScope } from '../../domain/casework/due-items.ts';
 import type { Actor } from '../../domain/shared/access/actor.ts';
 import { parseLocalDate, toIsoDate } from '../../domain/shared/time/local-date.ts';
 import { explainDue } from '../../domain/shared/timescales/rule.ts';
 import { YOUNG_CARER_ASSESSMENT_COMPLETION, YOUNG_CARER_SUPPORT_PLAN_REVIEW } from '../../domain/young-carers/timescales.ts';
 
-export async function youngCarerDueItems(trx: Transaction<Database>, actor: Actor, now: Date, scope: DueScope): Promise<readonly DueItem[]> {
-  const rows = await listYoungCarerDue(trx, actor, now, scope);
+export async function youngCarerDueItems(
+  trx: Transaction<Database>,
+  actor: Actor,
+  now: Date,
+  scope: DueScope,
+  given?: ChildrenInScope,
+): Promise<readonly DueItem[]> {
+  const rows = await listYoungCarerDue(trx, await childrenInScope(trx, actor, now, scope, given));
   return rows.map((r) => {
     // an authorised row is listed for its support plan's review, anchored on authorisation or the last review
     const reviewFrom = r.status === 'authorised' ? r.supportPlanReviewFrom : null;

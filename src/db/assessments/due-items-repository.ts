@@ -1,76 +1,60 @@
 // What is due from assessments for the children in a scope (a worker's caseload, or teams'): every
 // assessment not yet authorised (ASS-01) and every next step still open. Visible children only.
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Actor } from '../../domain/shared/access/actor.ts';
-import type { DueScope } from '../../domain/casework/due-items.ts';
 import type { Database, NextStepKindColumn } from '../schema.ts';
-import { visibleChildren } from '../shared/visibility.ts';
+import { withLabels, type ChildrenInScope } from '../work/children-in-scope-repository.ts';
 
 type Db = Transaction<Database> | Kysely<Database>;
 
-interface ChildInScope {
+interface ChildOfItem {
   readonly childId: string;
   readonly childName: string;
   readonly teamName: string | null;
   readonly workerName: string | null;
 }
 
-export interface OpenAssessmentDue extends ChildInScope {
+export interface OpenAssessmentDue extends ChildOfItem {
   readonly assessmentId: string;
   readonly referredOn: string;
   readonly status: 'in_progress' | 'awaiting_authorisation';
 }
 
-export interface OpenNextStepDue extends ChildInScope {
+export interface OpenNextStepDue extends ChildOfItem {
   readonly assessmentId: string;
   readonly kind: NextStepKindColumn;
   readonly openedOn: string;
 }
 
-function inScope(db: Db, actor: Actor, now: Date, scope: DueScope) {
-  let query = db
-    .selectFrom('allocation as al')
-    .innerJoin('person', 'person.id', 'al.childId')
-    .innerJoin('team as t', 't.id', 'al.teamId')
-    .leftJoin('appUser as w', 'w.id', 'al.workerUserId')
-    .where('al.endedOn', 'is', null)
-    .where(visibleChildren(actor, now));
-  if (scope.workerId !== undefined) query = query.where('al.workerUserId', '=', scope.workerId);
-  if (scope.teamIds !== undefined) query = query.where('al.teamId', 'in', [...scope.teamIds]);
-  return query;
+// The children in scope (allocation, visibility filter) come from src/db/work/children-in-scope-repository.ts,
+// worked out once per page; the labels (name, team, worker) are theirs.
+export interface AssessmentsDue {
+  readonly assessments: readonly OpenAssessmentDue[];
+  readonly steps: readonly OpenNextStepDue[];
 }
 
-const childName = sql<string>`person.given_name || ' ' || person.family_name`;
-
-const emptyScope = (scope: DueScope): boolean => scope.teamIds?.length === 0;
-
-export async function listOpenAssessmentsDue(db: Db, actor: Actor, now: Date, scope: DueScope): Promise<OpenAssessmentDue[]> {
-  if (emptyScope(scope)) return [];
-  const rows = await inScope(db, actor, now, scope)
-    .innerJoin('assessment as a', 'a.childId', 'person.id')
-    .where('a.status', '<>', 'authorised')
-    .select([
-      'person.id as childId',
-      childName.as('childName'),
-      't.name as teamName',
-      'w.displayName as workerName',
-      'a.id as assessmentId',
-      'a.referredOn',
-      'a.status',
-    ])
-    .orderBy('a.dueOn')
-    .limit(500)
-    .execute();
-  return rows.map((r) => ({ ...r, status: r.status === 'awaiting_authorisation' ? 'awaiting_authorisation' : 'in_progress' }));
+interface Kinds {
+  readonly assessments: { childId: string; assessmentId: string; referredOn: string; status: string }[];
+  readonly steps: { childId: string; assessmentId: string; kind: NextStepKindColumn; openedOn: string }[];
 }
 
-export async function listOpenNextStepsDue(db: Db, actor: Actor, now: Date, scope: DueScope): Promise<OpenNextStepDue[]> {
-  if (emptyScope(scope)) return [];
-  return inScope(db, actor, now, scope)
-    .innerJoin('assessmentNextStep as n', 'n.childId', 'person.id')
-    .where('n.status', '=', 'open')
-    .select(['person.id as childId', childName.as('childName'), 't.name as teamName', 'w.displayName as workerName', 'n.assessmentId', 'n.kind', 'n.openedOn'])
-    .orderBy('n.dueOn')
-    .limit(500)
-    .execute();
+/** Assessments not yet authorised and open next steps, each by due date (at most 500 of each), in ONE statement. */
+export async function listAssessmentsDue(db: Db, inScope: ChildrenInScope): Promise<AssessmentsDue> {
+  if (inScope.ids.length === 0) return { assessments: [], steps: [] };
+  const ids = sql`any(${[...inScope.ids]}::uuid[])`;
+  const result = await sql<Kinds>`select
+    (select coalesce(json_agg(json_build_object('childId', x.child_id, 'assessmentId', x.id, 'referredOn', x.referred_on, 'status', x.status) order by x.due_on), '[]'::json)
+       from (select a.child_id, a.id, a.referred_on, a.status, a.due_on from assessment a
+             where a.child_id = ${ids} and a.status <> 'authorised' order by a.due_on limit 500) x) as assessments,
+    (select coalesce(json_agg(json_build_object('childId', y.child_id, 'assessmentId', y.assessment_id, 'kind', y.kind, 'openedOn', y.opened_on) order by y.due_on), '[]'::json)
+       from (select n.child_id, n.assessment_id, n.kind, n.opened_on, n.due_on from assessment_next_step n
+             where n.child_id = ${ids} and n.status = 'open' order by n.due_on limit 500) y) as steps`.execute(db);
+  const row = result.rows[0];
+  if (row === undefined) return { assessments: [], steps: [] };
+  return {
+    assessments: withLabels(row.assessments, inScope).map((r) => ({
+      ...r,
+      status: r.status === 'awaiting_authorisation' ? 'awaiting_authorisation' : 'in_progress',
+    })),
+    steps: withLabels(row.steps, inScope),
+  };
 }

@@ -1,10 +1,10 @@
 // The open child in need plans in a worker's or a team's caseload, in ONE query per call ("My work"
 // stays fast: no query per child), with the dates the CIN timescales count from and the quality flags
-// of the version in force. Scope is the child's current allocation, as in the caseload.
+// of the version in force. Scope is the child's current allocation, as in the caseload: the visible
+// children in scope (src/db/work/children-in-scope-repository.ts).
 import type { Transaction } from 'kysely';
-import type { Actor } from '../../domain/shared/access/actor.ts';
 import type { Database } from '../schema.ts';
-import { visibleChildren } from '../shared/visibility.ts';
+import { childIn, type ChildrenInScope } from '../work/children-in-scope-repository.ts';
 
 export interface OpenPlanRow {
   readonly planId: string;
@@ -22,28 +22,15 @@ export interface OpenPlanRow {
   readonly finalisedOn: string | null;
 }
 
-export async function listOpenPlansInScope(
-  trx: Transaction<Database>,
-  actor: Actor,
-  now: Date,
-  scope: { readonly workerId?: string; readonly teamIds?: readonly string[] },
-  limit = 2000,
-): Promise<OpenPlanRow[]> {
-  if (scope.teamIds?.length === 0) return [];
-  let query = trx
+/** The open plans of the children in scope, by child name (the scope's order), at most `limit`. */
+export async function listOpenPlansInScope(trx: Transaction<Database>, inScope: ChildrenInScope, limit = 2000): Promise<OpenPlanRow[]> {
+  if (inScope.ids.length === 0) return [];
+  const rows = await trx
     .selectFrom('cinPlan')
-    .innerJoin('person', 'person.id', 'cinPlan.childId')
-    .innerJoin('allocation', (join) => join.onRef('allocation.childId', '=', 'cinPlan.childId').on('allocation.endedOn', 'is', null))
-    .innerJoin('team', 'team.id', 'allocation.teamId')
-    .leftJoin('appUser', 'appUser.id', 'allocation.workerUserId')
     .leftJoin('cinPlanVersion', (join) => join.onRef('cinPlanVersion.planId', '=', 'cinPlan.id').on('cinPlanVersion.status', '=', 'finalised'))
     .select([
       'cinPlan.id as planId',
-      'person.id as childId',
-      'person.givenName',
-      'person.familyName',
-      'team.name as teamName',
-      'appUser.displayName as workerName',
+      'cinPlan.childId',
       'cinPlan.status',
       'cinPlan.openedOn',
       'cinPlan.agreedOn',
@@ -52,9 +39,17 @@ export async function listOpenPlansInScope(
       'cinPlanVersion.qualityFlags',
       'cinPlanVersion.finalisedOn',
     ])
+    .where(childIn('cinPlan.childId', inScope))
     .where('cinPlan.status', '<>', 'ended')
-    .where(visibleChildren(actor, now));
-  if (scope.workerId !== undefined) query = query.where('allocation.workerUserId', '=', scope.workerId);
-  if (scope.teamIds !== undefined) query = query.where('allocation.teamId', 'in', scope.teamIds);
-  return query.orderBy('person.familyName').orderBy('person.givenName').limit(limit).execute();
+    .execute();
+  const byChild = new Map<string, (typeof rows)[number][]>();
+  for (const r of rows) byChild.set(r.childId, [...(byChild.get(r.childId) ?? []), r]);
+  const out: OpenPlanRow[] = [];
+  for (const c of inScope.children) {
+    for (const r of byChild.get(c.childId) ?? []) {
+      if (out.length >= limit) return out;
+      out.push({ ...r, givenName: c.givenName, familyName: c.familyName, teamName: c.teamName, workerName: c.workerName });
+    }
+  }
+  return out;
 }

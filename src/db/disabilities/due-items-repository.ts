@@ -1,16 +1,11 @@
-// What is due on disabled children in a worker's or a team's caseload, one query per kind ("My
-// work" stays fast: no query per child): eligibility decisions awaiting the team manager, active
+// What is due on disabled children in a worker's or a team's caseload, in one statement ("My work"
+// stays fast: no query per child, no query per kind): eligibility decisions awaiting the team manager, active
 // short breaks (for their reviews) and personal budget requests awaiting the panel's decision.
-// Scope is the child's current allocation, as in the caseload, through the visibility filter.
-import type { Transaction } from 'kysely';
-import type { Actor } from '../../domain/shared/access/actor.ts';
+// Scope is the child's current allocation, as in the caseload, through the visibility filter: the
+// visible children in scope (src/db/work/children-in-scope-repository.ts), worked out once per page.
+import { sql, type Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
-import { visibleChildren } from '../shared/visibility.ts';
-
-export interface Scope {
-  readonly workerId?: string;
-  readonly teamIds?: readonly string[];
-}
+import type { ChildrenInScope } from '../work/children-in-scope-repository.ts';
 
 interface ChildColumns {
   readonly childId: string;
@@ -20,38 +15,22 @@ interface ChildColumns {
   readonly workerName: string | null;
 }
 
-function base(trx: Transaction<Database>, actor: Actor, now: Date, scope: Scope) {
-  let query = trx
-    .selectFrom('person')
-    .innerJoin('allocation', (join) => join.onRef('allocation.childId', '=', 'person.id').on('allocation.endedOn', 'is', null))
-    .innerJoin('team', 'team.id', 'allocation.teamId')
-    .leftJoin('appUser', 'appUser.id', 'allocation.workerUserId')
-    .where(visibleChildren(actor, now));
-  if (scope.workerId !== undefined) query = query.where('allocation.workerUserId', '=', scope.workerId);
-  if (scope.teamIds !== undefined) query = query.where('allocation.teamId', 'in', scope.teamIds);
-  return query;
+// The child's columns, from the children in scope (allocation, visibility filter), worked out once per page.
+function withChild<T extends { readonly childId: string }>(rows: readonly T[], inScope: ChildrenInScope): (T & ChildColumns)[] {
+  return rows.flatMap((r) => {
+    const c = inScope.byId.get(r.childId);
+    return c === undefined ? [] : [{ ...r, childId: c.childId, givenName: c.givenName, familyName: c.familyName, teamName: c.teamName, workerName: c.workerName }];
+  });
 }
 
-const childColumns = ['person.id as childId', 'person.givenName', 'person.familyName', 'team.name as teamName', 'appUser.displayName as workerName'] as const;
+/** Rows in the scope's order (by child name), as the caseload lists them. */
+function byChildName<T extends { readonly childId: string }>(rows: readonly T[], inScope: ChildrenInScope): T[] {
+  const order = new Map(inScope.ids.map((id, i) => [id, i]));
+  return [...rows].sort((a, b) => (order.get(a.childId) ?? 0) - (order.get(b.childId) ?? 0));
+}
 
 export interface AwaitingDecisionRow extends ChildColumns {
   readonly recordedAt: Date;
-}
-
-export async function listDecisionsAwaitingManager(
-  trx: Transaction<Database>,
-  actor: Actor,
-  now: Date,
-  scope: Scope,
-  limit = 2000,
-): Promise<AwaitingDecisionRow[]> {
-  if (scope.teamIds?.length === 0) return [];
-  return base(trx, actor, now, scope)
-    .innerJoin('cwdEligibilityDecision as d', (join) => join.onRef('d.childId', '=', 'person.id').on('d.status', '=', 'recorded'))
-    .select([...childColumns, 'd.recordedAt'])
-    .orderBy('person.familyName')
-    .limit(limit)
-    .execute();
 }
 
 export interface ActiveShortBreakRow extends ChildColumns {
@@ -62,26 +41,46 @@ export interface ActiveShortBreakRow extends ChildColumns {
   readonly lastReviewedOn: string | null;
 }
 
-export async function listActiveShortBreaks(trx: Transaction<Database>, actor: Actor, now: Date, scope: Scope, limit = 2000): Promise<ActiveShortBreakRow[]> {
-  if (scope.teamIds?.length === 0) return [];
-  return base(trx, actor, now, scope)
-    .innerJoin('cwdShortBreak as s', (join) => join.onRef('s.childId', '=', 'person.id').on('s.status', '=', 'active'))
-    .select([...childColumns, 's.breakType', 's.status', 's.startsOn', 's.endsOn', 's.lastReviewedOn'])
-    .orderBy('person.familyName')
-    .limit(limit)
-    .execute();
-}
-
 export interface AwaitingPanelRow extends ChildColumns {
   readonly panelDate: string;
 }
 
-export async function listRequestsAwaitingPanel(trx: Transaction<Database>, actor: Actor, now: Date, scope: Scope, limit = 2000): Promise<AwaitingPanelRow[]> {
-  if (scope.teamIds?.length === 0) return [];
-  return base(trx, actor, now, scope)
-    .innerJoin('cwdBudgetRequest as b', (join) => join.onRef('b.childId', '=', 'person.id').on('b.status', 'in', ['submitted', 'deferred']))
-    .select([...childColumns, 'b.panelDate'])
-    .orderBy('b.panelDate')
-    .limit(limit)
-    .execute();
+export interface DisabilityDue {
+  readonly awaiting: readonly AwaitingDecisionRow[];
+  readonly shortBreaks: readonly ActiveShortBreakRow[];
+  readonly requests: readonly AwaitingPanelRow[];
+}
+
+type Kinds = {
+  readonly awaiting: { childId: string; recordedAt: string }[];
+  readonly shortBreaks: (Omit<ActiveShortBreakRow, keyof ChildColumns> & { childId: string })[];
+  readonly requests: { childId: string; panelDate: string }[];
+};
+
+/**
+ * The three kinds in ONE statement (a json array each): eligibility decisions awaiting the manager
+ * and active short breaks in the scope's order (by child name), requests by panel date; at most
+ * `limit` of each.
+ */
+export async function listDisabilityDue(trx: Transaction<Database>, inScope: ChildrenInScope, limit = 2000): Promise<DisabilityDue> {
+  if (inScope.ids.length === 0) return { awaiting: [], shortBreaks: [], requests: [] };
+  const ids = sql`any(${[...inScope.ids]}::uuid[])`;
+  const result = await sql<Kinds>`select
+    (select coalesce(json_agg(json_build_object('childId', d.child_id, 'recordedAt', d.recorded_at)), '[]'::json)
+       from cwd_eligibility_decision d where d.child_id = ${ids} and d.status = 'recorded') as awaiting,
+    (select coalesce(json_agg(json_build_object('childId', s.child_id, 'breakType', s.break_type, 'status', s.status, 'startsOn', s.starts_on,
+       'endsOn', s.ends_on, 'lastReviewedOn', s.last_reviewed_on)), '[]'::json)
+       from cwd_short_break s where s.child_id = ${ids} and s.status = 'active') as "shortBreaks",
+    (select coalesce(json_agg(json_build_object('childId', b.child_id, 'panelDate', b.panel_date) order by b.panel_date), '[]'::json)
+       from cwd_budget_request b where b.child_id = ${ids} and b.status in ('submitted', 'deferred')) as requests`.execute(trx);
+  const row = result.rows[0];
+  if (row === undefined) return { awaiting: [], shortBreaks: [], requests: [] };
+  return {
+    awaiting: withChild(
+      byChildName(row.awaiting, inScope).map((r) => ({ childId: r.childId, recordedAt: new Date(r.recordedAt) })),
+      inScope,
+    ).slice(0, limit),
+    shortBreaks: withChild(byChildName(row.shortBreaks, inScope), inScope).slice(0, limit),
+    requests: withChild(row.requests, inScope).slice(0, limit),
+  };
 }

@@ -1,12 +1,11 @@
 // The children whose pre-birth timeline "My work" lists (src/app/pre-birth/due-items.ts works out
 // the open milestones): unborn children in scope, and children whose birth was recorded in Hearth on
 // or after `bornSince` (the post-birth rules: issue the application, the post-birth review), with
-// the milestones recorded for them. Lists apply the visibility filter (src/db/shared/visibility.ts).
-import type { Transaction } from 'kysely';
-import type { DueScope } from '../../domain/casework/due-items.ts';
-import type { Actor } from '../../domain/shared/access/actor.ts';
+// the milestones recorded for them. The children in scope have been through the visibility filter
+// (src/db/work/children-in-scope-repository.ts).
+import { sql, type Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
-import { visibleChildren } from '../shared/visibility.ts';
+import type { ChildrenInScope } from '../work/children-in-scope-repository.ts';
 
 export interface PreBirthDueCandidate {
   readonly id: string;
@@ -27,34 +26,25 @@ export interface PreBirthDueCandidate {
   }[];
 }
 
-export async function listPreBirthDueCandidates(
-  trx: Transaction<Database>,
-  actor: Actor,
-  now: Date,
-  scope: DueScope,
-  bornSince: string,
-): Promise<PreBirthDueCandidate[]> {
-  if (scope.teamIds?.length === 0) return [];
-  let query = trx
-    .selectFrom('allocation')
-    .innerJoin('person', 'person.id', 'allocation.childId')
-    .innerJoin('team', 'team.id', 'allocation.teamId')
-    .leftJoin('appUser', 'appUser.id', 'allocation.workerUserId')
+export async function listPreBirthDueCandidates(trx: Transaction<Database>, inScope: ChildrenInScope, bornSince: string): Promise<PreBirthDueCandidate[]> {
+  const candidates: ChildrenInScope['children'] = inScope.children.filter((c) => !c.merged && (c.personType === 'unborn' || c.personType === 'child'));
+  if (candidates.length === 0) return [];
+  const rows = await trx
+    .selectFrom('person')
     .leftJoin('birthRecord', 'birthRecord.childId', 'person.id')
     .leftJoin('preBirthPlan', 'preBirthPlan.childId', 'person.id')
     .select([
       'person.id',
-      'person.givenName',
-      'person.familyName',
-      'person.expectedDateOfDelivery',
-      'team.name as teamName',
-      'appUser.displayName as workerName',
       'birthRecord.bornOn',
       'birthRecord.motherMedicallyFit',
       'birthRecord.expectedDateOfDelivery as eddAtBirth',
       'preBirthPlan.pregnancyConfirmedOn',
+      // the milestones recorded, in the same statement
+      sql<PreBirthDueCandidate['milestones']>`(select coalesce(json_agg(json_build_object('milestone', m.milestone, 'outcome', m.outcome, 'happenedOn', m.happened_on, 'reason', m.reason)), '[]'::json) from pre_birth_milestone m where m.child_id = person.id)`.as(
+        'milestones',
+      ),
     ])
-    .where('allocation.endedOn', 'is', null)
+    .where(sql<boolean>`person.id = any(${candidates.map((c) => c.childId)}::uuid[])`)
     .where('person.mergedIntoPersonId', 'is', null)
     .where((eb) =>
       eb.or([
@@ -62,19 +52,26 @@ export async function listPreBirthDueCandidates(
         eb.and([eb('person.personType', '=', 'child'), eb('birthRecord.bornOn', '>=', bornSince)]),
       ]),
     )
-    .where(visibleChildren(actor, now));
-  if (scope.workerId !== undefined) query = query.where('allocation.workerUserId', '=', scope.workerId);
-  if (scope.teamIds !== undefined) query = query.where('allocation.teamId', 'in', scope.teamIds);
-  const children = await query.execute();
-  if (children.length === 0) return [];
-  const milestones = await trx
-    .selectFrom('preBirthMilestone')
-    .select(['childId', 'milestone', 'outcome', 'happenedOn', 'reason'])
-    .where(
-      'childId',
-      'in',
-      children.map((c) => c.id),
-    )
     .execute();
-  return children.map((c) => ({ ...c, milestones: milestones.filter((m) => m.childId === c.id) }));
+  const found = new Map(rows.map((r) => [r.id, r]));
+  // in the scope's order (by child name)
+  return candidates.flatMap((c) => {
+    const r = found.get(c.childId);
+    if (r === undefined) return [];
+    return [
+      {
+        id: c.childId,
+        givenName: c.givenName,
+        familyName: c.familyName,
+        expectedDateOfDelivery: c.expectedDateOfDelivery,
+        teamName: c.teamName,
+        workerName: c.workerName,
+        bornOn: r.bornOn,
+        motherMedicallyFit: r.motherMedicallyFit,
+        eddAtBirth: r.eddAtBirth,
+        pregnancyConfirmedOn: r.pregnancyConfirmedOn,
+        milestones: r.milestones,
+      },
+    ];
+  });
 }

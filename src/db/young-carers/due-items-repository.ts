@@ -1,11 +1,10 @@
 // What is due from young carers' assessments for the children in a scope (a worker's caseload, or
 // teams'): every assessment not yet authorised (YC-01) and every support plan review (YC-02) of the
-// latest authorised assessment with a support plan. Visible children only.
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DueScope } from '../../domain/casework/due-items.ts';
-import type { Actor } from '../../domain/shared/access/actor.ts';
+// latest authorised assessment with a support plan. Visible children in scope only
+// (src/db/work/children-in-scope-repository.ts).
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
-import { visibleChildren } from '../shared/visibility.ts';
+import { childIn, withLabels, type ChildrenInScope } from '../work/children-in-scope-repository.ts';
 
 type Db = Transaction<Database> | Kysely<Database>;
 
@@ -21,18 +20,11 @@ export interface YoungCarerDue {
   readonly status: string;
 }
 
-const childName = sql<string>`person.given_name || ' ' || person.family_name`;
-
-export async function listYoungCarerDue(db: Db, actor: Actor, now: Date, scope: DueScope): Promise<YoungCarerDue[]> {
-  if (scope.teamIds?.length === 0) return [];
-  let query = db
-    .selectFrom('allocation as al')
-    .innerJoin('person', 'person.id', 'al.childId')
-    .innerJoin('team as t', 't.id', 'al.teamId')
-    .leftJoin('appUser as w', 'w.id', 'al.workerUserId')
-    .innerJoin('youngCarerAssessment as y', 'y.childId', 'person.id')
-    .where('al.endedOn', 'is', null)
-    .where(visibleChildren(actor, now))
+export async function listYoungCarerDue(db: Db, inScope: ChildrenInScope): Promise<YoungCarerDue[]> {
+  if (inScope.ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('youngCarerAssessment as y')
+    .where(childIn('y.childId', inScope))
     .where((eb) =>
       eb.or([
         eb('y.status', '<>', 'authorised'),
@@ -51,21 +43,10 @@ export async function listYoungCarerDue(db: Db, actor: Actor, now: Date, scope: 
           ),
         ]),
       ]),
-    );
-  if (scope.workerId !== undefined) query = query.where('al.workerUserId', '=', scope.workerId);
-  if (scope.teamIds !== undefined) query = query.where('al.teamId', 'in', [...scope.teamIds]);
-  return query
-    .select([
-      'person.id as childId',
-      childName.as('childName'),
-      't.name as teamName',
-      'w.displayName as workerName',
-      'y.id as assessmentId',
-      'y.requestedOn',
-      'y.supportPlanReviewFrom',
-      'y.status',
-    ])
+    )
+    .select(['y.childId', 'y.id as assessmentId', 'y.requestedOn', 'y.supportPlanReviewFrom', 'y.status'])
     .orderBy('y.dueOn')
     .limit(500)
     .execute();
+  return withLabels(rows, inScope);
 }

@@ -101,8 +101,54 @@ export interface DueExplanation {
   readonly arithmetic: string;
 }
 
+// explainDue and ragStatus are pure functions of immutable values (a rule, dates, a frozen calendar)
+// and work lists ask for the same answers on every view ("My work" lists hundreds of items, each
+// counting working days one by one), so their results are memoised per calendar and rule, as the
+// bank holidays are per year: a cache, not state (an entry never changes; the oldest half is dropped
+// when it is full).
+const MEMO_LIMIT = 20_000;
+
+class Memo<V> {
+  private readonly entries = new Map<number | string, V>();
+  get(key: number | string, make: () => V): V {
+    const hit = this.entries.get(key);
+    if (hit !== undefined) return hit;
+    const value = make();
+    if (this.entries.size >= MEMO_LIMIT) {
+      let drop = MEMO_LIMIT / 2;
+      for (const k of this.entries.keys()) {
+        if (drop-- <= 0) break;
+        this.entries.delete(k);
+      }
+    }
+    this.entries.set(key, value);
+    return value;
+  }
+}
+
+function memoFor<K extends object, V>(cache: WeakMap<K, Memo<V>>, key: K): Memo<V> {
+  let memo = cache.get(key);
+  if (memo === undefined) {
+    memo = new Memo<V>();
+    cache.set(key, memo);
+  }
+  return memo;
+}
+
+const explanations = new WeakMap<WorkingDayCalendar, WeakMap<TimescaleRule, Memo<DueExplanation>>>();
+const rags = new WeakMap<WorkingDayCalendar, Memo<RagStatus>>();
+
 /** The rule, its source and the arithmetic behind a due date, in plain English (shown beside every due date). */
 export function explainDue(rule: TimescaleRule, anchor: LocalDate, calendar: WorkingDayCalendar = STATUTORY_WORKING_DAY_CALENDAR): DueExplanation {
+  let byRule = explanations.get(calendar);
+  if (byRule === undefined) {
+    byRule = new WeakMap();
+    explanations.set(calendar, byRule);
+  }
+  return memoFor(byRule, rule).get(anchor.toEpochDay(), () => Object.freeze(workOutDue(rule, anchor, calendar)));
+}
+
+function workOutDue(rule: TimescaleRule, anchor: LocalDate, calendar: WorkingDayCalendar): DueExplanation {
   const due = dueDate(rule, anchor, calendar);
   const summary = `${capitalise(rule.what)} is due within ${describeAmount(rule.amount, rule.unit)} of the day ${rule.from}.`;
   let arithmetic: string;
@@ -143,6 +189,11 @@ export function ragStatus(
   if (!Number.isSafeInteger(amberWithinWorkingDays) || amberWithinWorkingDays < 0) {
     throw new RangeError(`The amber window must be a whole number of working days, got ${String(amberWithinWorkingDays)}`);
   }
+  const key = `${String(today.toEpochDay())}:${String(due.toEpochDay())}:${String(amberWithinWorkingDays)}`;
+  return memoFor(rags, calendar).get(key, () => Object.freeze(workOutRag(due, today, amberWithinWorkingDays, calendar)));
+}
+
+function workOutRag(due: LocalDate, today: LocalDate, amberWithinWorkingDays: number, calendar: WorkingDayCalendar): RagStatus {
   if (today.isAfter(due)) {
     const late = calendar.workingDaysBetween(due, today);
     // Overdue on a weekend straight after a Friday due date: late by 0 working days but still late.
