@@ -7,7 +7,7 @@ import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app/shared/deps.ts';
 import './fastify-types.ts';
 import type { WebConfig } from './config.ts';
@@ -43,6 +43,23 @@ export interface BuiltServer {
   readonly routes: readonly RouteContractEntry[];
 }
 
+/**
+ * One access line per request, written when the response is sent, with the request, its status and
+ * time, instead of Fastify's two ("incoming request", then "request completed"): the same facts at
+ * half the logging cost on every page.
+ */
+class AccessLogController extends LogController {
+  override incomingRequest(): void {
+    // Logged with the outcome, in requestCompleted.
+  }
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (this.isLogDisabled(request)) return;
+    if (error) reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    else reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
+}
+
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
 export async function buildServer(deps: AppDeps, config: WebConfig, logger: FastifyBaseLogger | false = false): Promise<BuiltServer> {
@@ -51,6 +68,7 @@ export async function buildServer(deps: AppDeps, config: WebConfig, logger: Fast
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },
+    logController: new AccessLogController(),
   };
   const app: FastifyInstance = logger === false ? Fastify({ ...options, logger: false }) : Fastify({ ...options, loggerInstance: logger });
   const routes: RouteContractEntry[] = [];

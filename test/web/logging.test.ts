@@ -40,4 +40,24 @@ describe('logs', () => {
     expect(log).toContain(DEMO_CHILD_IDS.allocated);
     for (const secret of [child.familyName, child.postcode ?? 'no-postcode', DEMO_PASSWORD, 'a-wrong-password-canary', session]) expect(log).not.toContain(secret);
   });
+
+  it('give one access line per request, with its method, path, status and time', async () => {
+    lines.length = 0;
+    const browser = new Browser(server.app);
+    await browser.signIn('social.worker');
+    lines.length = 0;
+    await browser.get(`/children/${DEMO_CHILD_IDS.allocated}`);
+    await browser.get('/teams?search=anything');
+    const entries = lines.join('').trim().split('\n').map((l) => JSON.parse(l) as { msg: string; reqId?: string; req?: { method: string; path: string }; res?: { statusCode: number }; responseTime?: number });
+    expect(entries.filter((e) => e.msg === 'incoming request')).toEqual([]);
+    const access = entries.filter((e) => e.msg === 'request completed');
+    expect(access.map((e) => [e.req?.method, e.req?.path, e.res?.statusCode])).toEqual([
+      ['GET', `/children/${DEMO_CHILD_IDS.allocated}`, 200],
+      ['GET', '/teams', 200],
+    ]);
+    for (const e of access) {
+      expect(e.reqId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(e.responseTime).toBeGreaterThan(0);
+    }
+  });
 });
