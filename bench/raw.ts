@@ -23,7 +23,7 @@ export interface RawRequest {
 
 // The statements the pages make since they were combined (src/db/auth/session-repository.ts
 // findSessionWithUser; src/db/people/person-repository.ts findPersonWithAccessFacts and the record's
-// content read): the floor follows the page's round trips, so the ratio stays a like-for-like one.
+// content read, which since 24 November also carries the related people): the floor follows the page's round trips, so the ratio stays a like-for-like one.
 const SESSION = `select s.user_id, s.idle_expires_at, s.absolute_expires_at, s.last_seen_at, s.ended_at, u.active, u.display_name,
     coalesce((select json_agg(r.role) from user_role r where r.user_id = u.id), '[]'::json) as roles,
     coalesce((select json_agg(json_build_object('teamId', t.id, 'isManager', tm.is_manager, 'teamName', t.name) order by t.name)
@@ -35,14 +35,27 @@ const FACTS = `select p.id, p.person_type, p.given_name, p.family_name, p.date_o
     (select a.team_id from allocation a where a.child_id = p.id and a.ended_on is null limit 1) as allocated_team_id,
     coalesce((select json_agg(g.user_id) from access_grant g where g.person_id = p.id and g.revoked_at is null and (g.expires_at is null or g.expires_at > now())), '[]'::json) as granted
   from person p left join app_user c on c.id = p.restriction_contact_user_id where p.id = $1`;
+// The content statement of src/db/people/child-record-repository.ts loadChildPageContent: the identity
+// bar (allocation, family, child protection plans), related people with the visibility filter, other
+// names, addresses and merged records, each a JSON column.
 const CONTENT = `select
     (select json_build_object('teamName', t.name, 'workerName', u.display_name, 'startedOn', a.started_on) from allocation a
       join team t on t.id = a.team_id left join app_user u on u.id = a.worker_user_id where a.child_id = $1 and a.ended_on is null limit 1) as allocation,
-    (select json_agg(json_build_object('givenName', n.given_name, 'familyName', n.family_name, 'nameType', n.name_type)) from person_name n where n.person_id = $1) as other_names,
-    (select json_agg(json_build_object('postcode', pa.postcode)) from person_address pa where pa.person_id = $1) as addresses`;
-const FAMILY = `select p.id, p.given_name, p.family_name, r.relationship, r.parental_responsibility, r.lives_with
-  from person_relationship r join person p on p.id = r.related_person_id where r.person_id = $1 and p.restriction = 'none'
-  order by r.relationship, p.family_name`;
+    coalesce((select json_agg(json_build_object('id', p.id, 'givenName', p.given_name, 'familyName', p.family_name, 'relationship', r.relationship,
+        'parentalResponsibility', r.parental_responsibility, 'livesWith', r.lives_with) order by r.relationship, p.family_name)
+      from person_relationship r join person p on p.id = r.related_person_id where r.person_id = $1 and p.restriction = 'none' and p.merged_into_person_id is null), '[]'::json) as family,
+    coalesce((select json_agg(json_build_object('startedOn', c.started_on, 'endedOn', c.ended_on, 'category', c.latest_category) order by c.started_on)
+      from cp_plan c where c.child_id = $1), '[]'::json) as protection_plans,
+    coalesce((select json_agg(json_build_object('relatedPersonId', r.related_person_id, 'relationship', r.relationship, 'givenName', person.given_name,
+        'familyName', person.family_name, 'dateOfBirth', person.date_of_birth, 'restriction', person.restriction,
+        'visible', (person.restriction = 'none' or exists (select 1 from access_grant g where g.person_id = person.id and g.user_id = $2 and g.revoked_at is null)))
+        order by r.relationship, person.date_of_birth, person.family_name)
+      from person_relationship r join person on person.id = r.related_person_id where r.person_id = $1 and person.merged_into_person_id is null), '[]'::json) as related,
+    coalesce((select json_agg(json_build_object('givenName', n.given_name, 'familyName', n.family_name, 'nameType', n.name_type) order by n.used_from desc nulls last)
+      from person_name n where n.person_id = $1), '[]'::json) as names,
+    coalesce((select json_agg(json_build_object('postcode', pa.postcode, 'movedIn', pa.moved_in) order by pa.is_current desc, pa.moved_in desc nulls last)
+      from person_address pa where pa.person_id = $1), '[]'::json) as addresses,
+    coalesce((select json_agg(json_build_object('id', m.id, 'mergedAt', m.merged_at)) from person m where m.merged_into_person_id = $1), '[]'::json) as merged_from`;
 /** The caseload query of src/db/work/caseload-repository.ts with the visibility filter of src/db/shared/visibility.ts. */
 const CASELOAD = (scope: string) => `select p.id, p.given_name, p.family_name, p.date_of_birth, p.person_type, t.name as team_name,
   u.display_name as worker_name, a.started_on
@@ -69,11 +82,11 @@ async function actorReads(db: Kysely<Database>, token: string): Promise<{ userId
 }
 
 async function casePage(db: Kysely<Database>, target: RawTarget, withAudit: boolean): Promise<void> {
-  await actorReads(db, target.token);
+  const { userId } = await actorReads(db, target.token);
   const childId = target.childId ?? '';
   const reads = async (run: Kysely<Database>) => {
     await q(run, FACTS, [childId]);
-    await Promise.all([q(run, CONTENT, [childId]), q(run, FAMILY, [childId])]);
+    await q(run, CONTENT, [childId, userId]);
   };
   if (!withAudit) {
     await reads(db);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CP_IDS } from '../../src/db/seed/demo-child-protection-plans.ts';
 import { DEMO_CHILD_IDS } from '../../src/db/seed/demo-authority.ts';
 import { DEMO_USER_IDS } from '../../src/db/seed/users.ts';
 import { auditRows } from '../support/authority.ts';
@@ -29,6 +30,22 @@ describe('a child’s record page', () => {
     expect(textOf(page.body)).toMatch(/NHS number 999 \d{3} \d{4}/);
     const views = await auditRows(web.database, 'people.child-record.viewed');
     expect(views.at(-1)).toMatchObject({ actorUserId: DEMO_USER_IDS.socialWorker, childId: DEMO_CHILD_IDS.allocated, requestId: expect.any(String) as unknown, ip: expect.any(String) as unknown });
+  });
+
+  it('flags a child on a child protection plan in the identity bar of every page of the record, and no child without one', async () => {
+    const identityBar = (body: string) => textOf(body.slice(body.indexOf('moj-identity-bar'), body.indexOf('moj-sub-navigation')));
+    const worker = await as('social.worker');
+    for (const path of ['', '/chronology', '/case-notes']) {
+      const page = await worker.get(`/children/${DEMO_CHILD_IDS.allocated}${path}`);
+      expect(page.statusCode).toBe(200);
+      expect(identityBar(page.body)).toContain('Child protection plan');
+    }
+    const manager = await as('team.manager');
+    for (const path of ['', '/chronology']) {
+      const page = await manager.get(`/children/${DEMO_CP_IDS.convenableChild}${path}`);
+      expect(page.statusCode).toBe(200);
+      expect(identityBar(page.body)).not.toContain('Child protection plan');
+    }
   });
 
   it('is the same record through the JSON API, also audited', async () => {

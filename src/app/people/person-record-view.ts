@@ -12,7 +12,7 @@ import {
   type PersonDetails,
   type PersonNameRow,
 } from '../../db/people/person-repository.ts';
-import { listRelatedPeople } from '../../db/people/relationship-repository.ts';
+import { listRelatedPeople, type RelatedPersonRow } from '../../db/people/relationship-repository.ts';
 import type { Database } from '../../db/schema.ts';
 import { can } from '../../domain/shared/access/permissions.ts';
 import { decidePersonAccess } from '../../domain/people/person-access.ts';
@@ -73,7 +73,7 @@ export function abilitiesOf(guarded: GuardedPerson): PersonAbilities {
   };
 }
 
-export function relatedPeopleView(rows: Awaited<ReturnType<typeof listRelatedPeople>>): RelatedPersonView[] {
+export function relatedPeopleView(rows: readonly RelatedPersonRow[]): RelatedPersonView[] {
   return rows.map((r) => ({
     relatedPersonId: r.relatedPersonId,
     named: r.visible,
@@ -96,14 +96,19 @@ export async function loadPersonRecordView(
   now: Date,
   /** The person row, when the caller has already read it in this transaction. */
   details?: PersonDetails,
-  /** Names, addresses and merged records, when the caller has read them in this transaction (loadChildPageContent). */
-  content?: { readonly names: readonly PersonNameRow[]; readonly addresses: readonly PersonAddressRow[]; readonly mergedFrom: readonly MergedRecordRow[] },
+  /** Related people, names, addresses and merged records, when the caller has read them in this transaction (loadChildPageContent). */
+  content?: {
+    readonly related: readonly RelatedPersonRow[];
+    readonly names: readonly PersonNameRow[];
+    readonly addresses: readonly PersonAddressRow[];
+    readonly mergedFrom: readonly MergedRecordRow[];
+  },
 ): Promise<PersonRecordView> {
   const person = details ?? (await findPersonDetails(trx, personId));
   if (person === undefined) throw new NotFoundError('Person');
   const names = content?.names ?? (await listPersonNames(trx, personId));
   const addresses = content?.addresses ?? (await listPersonAddresses(trx, personId));
   const mergedFrom = content?.mergedFrom ?? (await listMergedInto(trx, personId));
-  const related = await listRelatedPeople(trx, guarded.actor, now, [personId]);
+  const related = content?.related ?? (await listRelatedPeople(trx, guarded.actor, now, [personId]));
   return { person, names, addresses, mergedFrom, relationships: relatedPeopleView(related), can: abilitiesOf(guarded), accessBasis: guarded.basis };
 }

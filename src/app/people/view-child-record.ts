@@ -17,8 +17,9 @@ export { MergedRecordError } from './person-record-view.ts';
  * One guarded read: the person row is read once, with the access facts (allocation, live grants)
  * fresh in the same statement, and serves the merge check, the access decision (the child-record
  * policy, exactly as guardChildRecord applies it), the identity bar and the record view. Only once
- * access is allowed is the rest of the page read: its allocation, family, names, addresses and
- * merged records in one statement, the related people (with what the actor may see) in another.
+ * access is allowed is the rest of the page read, in one statement: its allocation, family, child
+ * protection plans, related people (with what the actor may see of each), names, addresses and
+ * merged records.
  */
 export async function viewChildRecord(
   deps: AppDeps,
@@ -37,8 +38,9 @@ export async function viewChildRecord(
     const decision = decideChildRecordAccess(ctx.actor, 'read', access.facts);
     if (!decision.allowed) throw new AccessRefusedError(decision.status, decision.reason, decision.message, subject);
     const guarded = { ...access, actor: ctx.actor, basis: decision.basis, isChild: true };
-    const content = await loadChildPageContent(trx, childId);
-    const [summary, record] = [await childRecordSummaryOf(trx, person, content), await loadPersonRecordView(trx, guarded, childId, now, person, content)];
+    const content = await loadChildPageContent(trx, childId, ctx.actor, now);
+    const summary = childRecordSummaryOf(person, content);
+    const record = await loadPersonRecordView(trx, guarded, childId, now, person, content);
     await audit({ action: 'people.child-record.viewed', subjectType: 'person', subjectId: childId, childId, changes: { view, basis: decision.basis } });
     return { ...summary, accessBasis: decision.basis, record };
   });

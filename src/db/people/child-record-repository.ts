@@ -1,8 +1,10 @@
 import { sql, type Transaction } from 'kysely';
-import { childFlags, legalStatusText, type ChildFlag } from '../../domain/people/child-status.ts';
+import { childFlags, legalStatusText, type ChildFlag, type ProtectionPlanFact } from '../../domain/people/child-status.ts';
+import type { Actor } from '../../domain/shared/access/actor.ts';
 import type { Database } from '../schema.ts';
-import { loadChildStatusFacts } from './child-header-repository.ts';
+import { childStatusFacts } from './child-header-repository.ts';
 import type { MergedRecordRow, PersonAddressRow, PersonNameRow } from './person-repository.ts';
+import { relatedPeopleSeenBy, relatedVisibility, type RelatedPersonRow } from './relationship-repository.ts';
 
 export interface ChildRecordSummary {
   readonly id: string;
@@ -36,7 +38,10 @@ export async function loadChildRecordSummary(trx: Transaction<Database>, childId
     .where('id', '=', childId)
     .executeTakeFirst();
   if (person === undefined) return undefined;
-  return childRecordSummaryOf(trx, person);
+  const result = await sql<ChildHeaderContent>`select ${headerColumns(childId)}`.execute(trx);
+  const header = result.rows[0];
+  if (header === undefined) throw new Error('loadChildRecordSummary: no row');
+  return childRecordSummaryOf(person, header);
 }
 
 type SummaryPerson = Pick<
@@ -67,36 +72,62 @@ interface FamilyRow {
   readonly livesWith: boolean;
 }
 
-/** What the case page shows of a child beyond the person row, read in one statement. */
-export interface ChildPageContent {
+/** What the identity bar shows of a child beyond the person row, read in one statement. */
+export interface ChildHeaderContent {
   readonly allocation: SummaryAllocation;
   readonly family: readonly FamilyRow[];
+  /** The child's child protection plans (the identity bar's flag while one has not ended). */
+  readonly protectionPlans: readonly ProtectionPlanFact[];
+}
+
+/** What the case page shows of a child beyond the person row, read in one statement. */
+export interface ChildPageContent extends ChildHeaderContent {
+  /** The people related to the child, with whether the actor may see each (listRelatedPeople). */
+  readonly related: readonly RelatedPersonRow[];
   readonly names: readonly PersonNameRow[];
   readonly addresses: readonly PersonAddressRow[];
   readonly mergedFrom: readonly MergedRecordRow[];
 }
 
 /**
- * The identity bar's allocation and family, and the record's other names, addresses and merged
- * records, in one statement (each a JSON value, in the order and with the filters of
- * childRecordSummaryOf, listPersonNames, listPersonAddresses and listMergedInto). Read only after
- * the access decision, in the page's transaction.
+ * The identity bar's allocation, family and child protection plans, as columns of one select (each a
+ * JSON value, in the order and with the filters the bar has always used).
  */
-export async function loadChildPageContent(trx: Transaction<Database>, childId: string): Promise<ChildPageContent> {
-  const result = await sql<{
-    allocation: SummaryAllocation;
-    family: FamilyRow[];
-    names: PersonNameRow[];
-    addresses: PersonAddressRow[];
-    mergedFrom: (Omit<MergedRecordRow, 'mergedAt'> & { mergedAt: string | null })[];
-  }>`select
-    (select json_build_object('teamName', t.name, 'workerName', u.display_name, 'startedOn', a.started_on)
+function headerColumns(childId: string) {
+  return sql`(select json_build_object('teamName', t.name, 'workerName', u.display_name, 'startedOn', a.started_on)
        from allocation a join team t on t.id = a.team_id left join app_user u on u.id = a.worker_user_id
       where a.child_id = ${childId} and a.ended_on is null limit 1) as allocation,
     coalesce((select json_agg(json_build_object('id', p.id, 'givenName', p.given_name, 'familyName', p.family_name, 'relationship', r.relationship,
                 'parentalResponsibility', r.parental_responsibility, 'livesWith', r.lives_with) order by r.relationship, p.family_name)
        from person_relationship r join person p on p.id = r.related_person_id
       where r.person_id = ${childId} and p.restriction = 'none' and p.merged_into_person_id is null), '[]'::json) as family,
+    coalesce((select json_agg(json_build_object('startedOn', c.started_on, 'endedOn', c.ended_on, 'category', c.latest_category) order by c.started_on)
+       from cp_plan c where c.child_id = ${childId}), '[]'::json) as protection_plans`;
+}
+
+/**
+ * The identity bar's allocation, family and plans, and the record's related people (with what the
+ * actor may see of each), other names, addresses and merged records, in one statement (each a JSON
+ * value, in the order and with the filters of listRelatedPeople, listPersonNames,
+ * listPersonAddresses and listMergedInto). Read only after the access decision, in the page's
+ * transaction.
+ */
+export async function loadChildPageContent(trx: Transaction<Database>, childId: string, actor: Actor, now: Date): Promise<ChildPageContent> {
+  const result = await sql<
+    ChildHeaderContent & {
+      related: RelatedPersonRow[];
+      names: PersonNameRow[];
+      addresses: PersonAddressRow[];
+      mergedFrom: (Omit<MergedRecordRow, 'mergedAt'> & { mergedAt: string | null })[];
+    }
+  >`select ${headerColumns(childId)},
+    coalesce((select json_agg(json_build_object('personId', r.person_id, 'relatedPersonId', r.related_person_id, 'relationship', r.relationship,
+                'parentalResponsibility', r.parental_responsibility, 'livesWith', r.lives_with, 'givenName', person.given_name,
+                'familyName', person.family_name, 'personType', person.person_type, 'gender', person.gender, 'dateOfBirth', person.date_of_birth,
+                'expectedDateOfDelivery', person.expected_date_of_delivery, 'restriction', person.restriction, 'visible', ${relatedVisibility(actor, now)})
+                order by r.relationship, person.date_of_birth, person.family_name)
+       from person_relationship r join person on person.id = r.related_person_id
+      where r.person_id = ${childId} and person.merged_into_person_id is null), '[]'::json) as related,
     coalesce((select json_agg(json_build_object('id', n.id, 'nameType', n.name_type, 'givenName', n.given_name, 'familyName', n.family_name,
                 'usedFrom', n.used_from, 'usedTo', n.used_to) order by n.used_from desc nulls last, n.created_at desc)
        from person_name n where n.person_id = ${childId}), '[]'::json) as names,
@@ -112,17 +143,16 @@ export async function loadChildPageContent(trx: Transaction<Database>, childId: 
   return {
     allocation: row.allocation,
     family: row.family,
+    protectionPlans: row.protectionPlans,
+    related: relatedPeopleSeenBy(row.related),
     names: row.names,
     addresses: row.addresses,
     mergedFrom: row.mergedFrom.map((m) => ({ ...m, mergedAt: m.mergedAt === null ? null : new Date(m.mergedAt) })),
   };
 }
 
-/**
- * The summary of a child whose person row this transaction has already read (the case page reads it
- * once); `content`, when the page has read it with loadChildPageContent, saves reading it again.
- */
-export async function childRecordSummaryOf(trx: Transaction<Database>, row: SummaryPerson, content?: Pick<ChildPageContent, 'allocation' | 'family'>): Promise<ChildRecordSummary> {
+/** The summary of a child whose person row and header content have been read (the identity bar). */
+export function childRecordSummaryOf(row: SummaryPerson, header: ChildHeaderContent): ChildRecordSummary {
   const person: SummaryPerson = {
     id: row.id,
     personType: row.personType,
@@ -139,34 +169,13 @@ export async function childRecordSummaryOf(trx: Transaction<Database>, row: Summ
     version: row.version,
     mergedIntoPersonId: row.mergedIntoPersonId,
   };
-  const childId = person.id;
-  const [allocation, family] = content !== undefined ? [content.allocation, content.family] : await Promise.all([
-    trx
-      .selectFrom('allocation')
-      .innerJoin('team', 'team.id', 'allocation.teamId')
-      .leftJoin('appUser', 'appUser.id', 'allocation.workerUserId')
-      .select(['team.name as teamName', 'appUser.displayName as workerName', 'allocation.startedOn'])
-      .where('allocation.childId', '=', childId)
-      .where('allocation.endedOn', 'is', null)
-      .executeTakeFirst(),
-    trx
-      .selectFrom('personRelationship as r')
-      .innerJoin('person as p', 'p.id', 'r.relatedPersonId')
-      .select(['p.id', 'p.givenName', 'p.familyName', 'r.relationship', 'r.parentalResponsibility', 'r.livesWith'])
-      .where('r.personId', '=', childId)
-      .where('p.restriction', '=', 'none')
-      .where('p.mergedIntoPersonId', 'is', null)
-      .orderBy('r.relationship')
-      .orderBy('p.familyName')
-      .execute(),
-  ]);
-  const status = await loadChildStatusFacts(trx, person);
+  const status = childStatusFacts(person, header.protectionPlans);
   return {
     ...person,
     legalStatus: legalStatusText(status),
     flags: childFlags(status),
-    allocation: allocation ?? null,
-    family: family.map((f) => ({
+    allocation: header.allocation,
+    family: header.family.map((f) => ({
       id: f.id,
       name: `${f.givenName} ${f.familyName}`,
       relationship: f.relationship,

@@ -1,6 +1,6 @@
 // Relationships, kept both ways: each pair is two rows, "B is A's <relationship>" and "A is B's
 // <inverse>", with the same parental responsibility and household flags.
-import { sql, type Transaction } from 'kysely';
+import { expressionBuilder, sql, type Expression, type SqlBool, type Transaction } from 'kysely';
 import type { Actor } from '../../domain/shared/access/actor.ts';
 import type { Database } from '../schema.ts';
 import { visiblePeople } from './person-visibility.ts';
@@ -100,7 +100,15 @@ export async function listRelatedPeople(trx: Trx, actor: Actor, now: Date, perso
     .orderBy('person.dateOfBirth')
     .orderBy('person.familyName')
     .execute();
-  return rows
-    .map((r) => ({ ...r, visible: r.visible || r.restriction === 'none' }))
-    .filter((r) => r.restriction !== 'sealed' || r.visible);
+  return relatedPeopleSeenBy(rows);
+}
+
+/** What the actor is told of related people: an ordinary record is named; a sealed one it may not see is left out. */
+export function relatedPeopleSeenBy(rows: readonly RelatedPersonRow[]): RelatedPersonRow[] {
+  return rows.map((r) => ({ ...r, visible: r.visible || r.restriction === 'none' })).filter((r) => r.restriction !== 'sealed' || r.visible);
+}
+
+/** listRelatedPeople's `visible`, as SQL over a related row joined as `person` (for a page's combined statement). */
+export function relatedVisibility(actor: Actor, now: Date): Expression<SqlBool> {
+  return visiblePeople(actor, now)(expressionBuilder<Database, 'person'>());
 }

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { relatedPeopleView } from '../../../src/app/people/person-record-view.ts';
 import { viewChildRecord } from '../../../src/app/people/view-child-record.ts';
+import { listRelatedPeople } from '../../../src/db/people/relationship-repository.ts';
 import { AccessRefusedError } from '../../../src/app/shared/errors.ts';
 import { viewMyWork } from '../../../src/app/work/my-work.ts';
 import { DEMO_CHILD_IDS } from '../../../src/db/seed/demo-authority.ts';
@@ -70,6 +72,36 @@ describe('opening a child’s record', () => {
     expect((await viewChildRecord(database.deps, ctx, DEMO_CHILD_IDS.otherTeam)).accessBasis).toBe('named-grant');
     database.clock.advance(120_000);
     expect((await refusal(DEMO_USER_IDS.socialWorker, DEMO_CHILD_IDS.otherTeam)).status).toBe(403);
+  });
+});
+
+describe('the people related to the child', () => {
+  it('are read with the page exactly as the related-people list reads them: a restricted relative unnamed, a sealed one only for its named users', async () => {
+    // Siblings for the allocated child: one restricted record and one sealed record.
+    await database.handle.db
+      .insertInto('personRelationship')
+      .values([
+        { personId: DEMO_CHILD_IDS.allocated, relatedPersonId: DEMO_CHILD_IDS.restricted, relationship: 'sibling' },
+        { personId: DEMO_CHILD_IDS.allocated, relatedPersonId: DEMO_CHILD_IDS.sealed, relationship: 'sibling' },
+      ])
+      .execute();
+    const siblingsSeenBy: Record<string, { id: string; named: boolean }[]> = {};
+    for (const userId of [DEMO_USER_IDS.socialWorker, DEMO_USER_IDS.teamManager]) {
+      const ctx = await contextFor(database, userId);
+      if (ctx.actor === null) throw new Error('no actor');
+      const actor = ctx.actor;
+      const now = database.clock.now();
+      const page = await viewChildRecord(database.deps, ctx, DEMO_CHILD_IDS.allocated);
+      const listed = relatedPeopleView(await database.handle.db.transaction().execute((trx) => listRelatedPeople(trx, actor, now, [DEMO_CHILD_IDS.allocated])));
+      expect(page.record.relationships).toEqual(listed);
+      siblingsSeenBy[userId] = page.record.relationships
+        .filter((r) => r.relatedPersonId === DEMO_CHILD_IDS.restricted || r.relatedPersonId === DEMO_CHILD_IDS.sealed)
+        .map((r) => ({ id: r.relatedPersonId, named: r.named }));
+    }
+    // The worker may not open the restricted sibling (shown unnamed); its named contact, the manager, may. Neither sees the sealed one.
+    expect(siblingsSeenBy[DEMO_USER_IDS.socialWorker]).toEqual([{ id: DEMO_CHILD_IDS.restricted, named: false }]);
+    expect(siblingsSeenBy[DEMO_USER_IDS.teamManager]).toEqual([{ id: DEMO_CHILD_IDS.restricted, named: true }]);
+    await database.handle.db.deleteFrom('personRelationship').where('personId', '=', DEMO_CHILD_IDS.allocated).where('relationship', '=', 'sibling').where('relatedPersonId', 'in', [DEMO_CHILD_IDS.restricted, DEMO_CHILD_IDS.sealed]).execute();
   });
 });
 
