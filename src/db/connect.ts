@@ -10,6 +10,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import type { Database } from './schema.ts';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
+import { PreparingClient, preparedStatementsEnabled } from './prepared-statements.ts';
 
 export type Engine = 'postgres' | 'pglite';
 
@@ -54,6 +55,8 @@ function connectPostgres(url: string, max: number): DatabaseHandle {
     connectionString: url,
     max,
     types: dateAsTextTypes(),
+    // The hottest statements run as named prepared statements (src/db/prepared-statements.ts).
+    ...(preparedStatementsEnabled() ? { Client: PreparingClient } : {}),
   });
   // An idle client whose server connection ends (a server restart, an administrator terminating it)
   // emits 'error' on the pool; without a listener that crashes the process. The pool drops the

@@ -4,8 +4,8 @@ import { seedDemoAuthority } from '../../src/db/seed/demo-authority.ts';
 import type { RequestContext } from '../../src/app/shared/request-context.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
-export async function createTestAuthority(): Promise<TestDatabase> {
-  const database = await createTestDatabase();
+export async function createTestAuthority(options: { readonly poolSize?: number } = {}): Promise<TestDatabase> {
+  const database = await createTestDatabase(options);
   await seedDemoAuthority(database.handle, database.clock.now());
   return database;
 }

@@ -33,7 +33,7 @@ export function mutableClock(start = new Date()): MutableClock {
   };
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: { readonly poolSize?: number } = {}): Promise<TestDatabase> {
   const clock = mutableClock();
   if (engineUnderTest() === 'pglite') {
     const handle = await connect({});
@@ -49,7 +49,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const handle = await connect({ databaseUrl: url.toString(), poolSize: 5 });
+  const handle = await connect({ databaseUrl: url.toString(), poolSize: options.poolSize ?? 5 });
   await migrate(handle);
   return {
     handle,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { TeamMembershipFact } from '../../domain/shared/access/actor.ts';
 import type { Database } from '../schema.ts';
+import { prepared } from '../prepared-statements.ts';
 
 export const hashSessionToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
@@ -44,14 +45,15 @@ export interface SessionWithUserRow extends SessionRow {
  * loadActor reads in three): one round trip per request to sign it in, read fresh every time.
  */
 export async function findSessionWithUser(db: Kysely<Database>, token: string): Promise<SessionWithUserRow | undefined> {
-  const result = await sql<SessionWithUserRow>`
+  const query = sql<SessionWithUserRow>`
     select s.user_id, s.idle_expires_at, s.absolute_expires_at, s.last_seen_at, s.ended_at, u.active, u.display_name,
       coalesce((select json_agg(r.role) from user_role r where r.user_id = u.id), '[]'::json) as roles,
       coalesce((select json_agg(json_build_object('teamId', t.id, 'isManager', tm.is_manager, 'teamName', t.name) order by t.name)
                   from team_membership tm join team t on t.id = tm.team_id where tm.user_id = u.id), '[]'::json) as teams
     from session s join app_user u on u.id = s.user_id
-    where s.token_hash = ${hashSessionToken(token)}`.execute(db);
-  return result.rows[0];
+    where s.token_hash = ${hashSessionToken(token)}`;
+  // Every signed-in request reads this: a named prepared statement (parsed and planned once per connection).
+  return (await db.executeQuery(prepared(query.compile(db)))).rows[0];
 }
 
 export async function touchSession(db: Kysely<Database>, token: string, now: Date, idleExpiresAt: Date): Promise<void> {

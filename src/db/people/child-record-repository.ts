@@ -5,6 +5,7 @@ import type { Database } from '../schema.ts';
 import { childStatusFacts } from './child-header-repository.ts';
 import type { MergedRecordRow, PersonAddressRow, PersonNameRow } from './person-repository.ts';
 import { relatedPeopleSeenBy, relatedVisibility, type RelatedPersonRow } from './relationship-repository.ts';
+import { prepared } from '../prepared-statements.ts';
 
 export interface ChildRecordSummary {
   readonly id: string;
@@ -113,7 +114,7 @@ function headerColumns(childId: string) {
  * transaction.
  */
 export async function loadChildPageContent(trx: Transaction<Database>, childId: string, actor: Actor, now: Date): Promise<ChildPageContent> {
-  const result = await sql<
+  const query = sql<
     ChildHeaderContent & {
       related: RelatedPersonRow[];
       names: PersonNameRow[];
@@ -137,8 +138,9 @@ export async function loadChildPageContent(trx: Transaction<Database>, childId: 
        from person_address d where d.person_id = ${childId}), '[]'::json) as addresses,
     coalesce((select json_agg(json_build_object('id', m.id, 'givenName', m.given_name, 'familyName', m.family_name, 'mergedAt', m.merged_at,
                 'mergedByName', mu.display_name) order by m.merged_at desc)
-       from person m left join app_user mu on mu.id = m.merged_by_user_id where m.merged_into_person_id = ${childId}), '[]'::json) as merged_from`.execute(trx);
-  const row = result.rows[0];
+       from person m left join app_user mu on mu.id = m.merged_by_user_id where m.merged_into_person_id = ${childId}), '[]'::json) as merged_from`;
+  // The case page's content, on every view: a named prepared statement (src/db/prepared-statements.ts).
+  const row = (await trx.executeQuery(prepared(query.compile(trx)))).rows[0];
   if (row === undefined) throw new Error('loadChildPageContent: no row');
   return {
     allocation: row.allocation,

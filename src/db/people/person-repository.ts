@@ -3,6 +3,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { ChildRecordFacts } from '../../domain/shared/access/child-record-policy.ts';
 import type { Database } from '../schema.ts';
+import { prepared } from '../prepared-statements.ts';
 
 type Trx = Transaction<Database>;
 
@@ -75,14 +76,15 @@ function accessFactsFrom(
  * the live grants, as personAccessFactsOf reads them): one round trip where a page would take three.
  */
 export async function findPersonWithAccessFacts(trx: Trx, personId: string, now: Date): Promise<{ person: PersonDetails; access: PersonAccessFacts } | undefined> {
-  const row = await personDetailsQuery(trx, personId)
+  const query = personDetailsQuery(trx, personId)
     .select((eb) => [
       eb.selectFrom('allocation').select('allocation.workerUserId').whereRef('allocation.childId', '=', 'person.id').where('allocation.endedOn', 'is', null).limit(1).as('allocatedWorkerId'),
       eb.selectFrom('allocation').select('allocation.teamId').whereRef('allocation.childId', '=', 'person.id').where('allocation.endedOn', 'is', null).limit(1).as('allocatedTeamId'),
       sql<string[]>`coalesce((select json_agg(g.user_id) from access_grant g
         where g.person_id = person.id and g.revoked_at is null and (g.expires_at is null or g.expires_at > ${now})), '[]'::json)`.as('grantedUserIds'),
-    ])
-    .executeTakeFirst();
+    ]);
+  // Every page of a child's record opens with this read: a named prepared statement.
+  const row = (await trx.executeQuery(prepared(query.compile()))).rows[0];
   if (row === undefined) return undefined;
   const { allocatedWorkerId, allocatedTeamId, grantedUserIds, ...person } = row;
   const allocation = allocatedTeamId === null ? null : { workerUserId: allocatedWorkerId, teamId: allocatedTeamId };

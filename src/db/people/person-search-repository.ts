@@ -6,6 +6,7 @@ import { sql, type RawBuilder, type Transaction } from 'kysely';
 import type { Actor } from '../../domain/shared/access/actor.ts';
 import type { Database } from '../schema.ts';
 import { visiblePeople } from './person-visibility.ts';
+import { prepared } from '../prepared-statements.ts';
 
 export interface NameParse {
   readonly given: string;
@@ -171,7 +172,7 @@ export interface CandidateRecord {
 export async function loadCandidates(trx: Transaction<Database>, actor: Actor, now: Date, ids: readonly string[]): Promise<CandidateRecord[]> {
   if (ids.length === 0) return [];
   const visible = visiblePeople(actor, now);
-  const rows = await trx
+  const query = trx
     .selectFrom('person')
     .leftJoin('allocation as a', (join) => join.onRef('a.childId', '=', 'person.id').on('a.endedOn', 'is', null))
     .leftJoin('team', 'team.id', 'a.teamId')
@@ -201,8 +202,9 @@ export async function loadCandidates(trx: Transaction<Database>, actor: Actor, n
     ])
     // One array parameter, whatever the number of ids (one statement shape to plan).
     .where(sql<boolean>`person.id = any(${[...ids]}::uuid[])`)
-    .where('person.mergedIntoPersonId', 'is', null)
-    .execute();
+    .where('person.mergedIntoPersonId', 'is', null);
+  // Every search loads its candidates with this one shape: a named prepared statement, planned once.
+  const { rows } = await trx.executeQuery(prepared(query.compile()));
   return rows
     .filter((r) => r.restriction !== 'sealed' || r.visible)
     .map((r) => ({ ...r, visible: r.visible, otherNames: r.otherNames ?? [], pastPostcodes: r.pastPostcodes ?? [], parentIds: r.parentIds ?? [] }));

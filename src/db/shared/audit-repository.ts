@@ -15,6 +15,7 @@ import {
   type ChainedAuditRow,
 } from '../../domain/shared/audit/audit-event.ts';
 import type { Database } from '../schema.ts';
+import { prepared } from '../prepared-statements.ts';
 
 export function hashAuditRow(prevHash: string, row: ChainedAuditRow): string {
   return createHash('sha256').update(prevHash).update(canonicalAuditText(row)).digest('hex');
@@ -46,7 +47,7 @@ export async function appendAuditEvent(
   // computed above, so exactly hashAuditRow's input — then the insert writes the event with both
   // hashes. The lock is held from this statement to the commit: one round trip fewer than reading
   // the head first and hashing in JavaScript (ADR 0007).
-  const appended = await sql<{ seq: string }>`
+  const appended = sql<{ seq: string }>`
     with head as (
       update audit_chain_head
          set seq = seq + 1,
@@ -60,8 +61,9 @@ export async function appendAuditEvent(
            ${event.outcome ?? 'success'}::text, ${event.subjectType ?? null}::text, ${event.subjectId ?? null}::text, ${event.childId ?? null}::uuid,
            ${context.requestId}::text, ${context.ip}::text, ${changes === null ? null : JSON.stringify(changes)}::jsonb, head.prev_hash, head.hash
       from head
-    returning seq`.execute(trx);
-  const seq = appended.rows[0]?.seq;
+    returning seq`;
+  // Every write and every record view appends: a named prepared statement (src/db/prepared-statements.ts).
+  const seq = (await trx.executeQuery(prepared(appended.compile(trx)))).rows[0]?.seq;
   if (seq === undefined) throw new Error('The audit chain head is missing');
   return seq;
 }
