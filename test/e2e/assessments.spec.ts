@@ -79,7 +79,19 @@ describe('from a referral to an authorised assessment', () => {
     await andWait(manager, () => manager.getByRole('button', { name: 'Authorise or return' }).click());
     expect(await manager.getByRole('heading', { level: 1, name: 'Authorise or return the assessment' }).isVisible()).toBe(true);
     await expectNoAxeViolations(manager);
+    // The specialist service and the family's consent are revealed under their outcomes.
+    const specialist = manager.getByLabel('Specialist service', { exact: true });
+    const consent = manager.getByRole('group', { name: 'Family consent', exact: true });
+    expect(await specialist.isVisible()).toBe(false);
+    expect(await consent.isVisible()).toBe(false);
+    await manager.getByLabel('Referral to a specialist service').check();
+    expect(await specialist.isVisible()).toBe(true);
+    await manager.getByLabel('Step down to targeted early help').check();
+    expect(await specialist.isVisible()).toBe(false);
+    expect(await consent.isVisible()).toBe(true);
+    await expectNoAxeViolations(manager);
     await manager.getByLabel('Child in need plan (section 17)').check();
+    expect(await consent.isVisible()).toBe(false);
     await manager.fill('#rationale', 'Agree the analysis. Family Support Meeting within 10 working days.');
     await andWait(manager, () => manager.getByRole('button', { name: 'Authorise the assessment' }).click());
     expect(await manager.getByText('Assessment authorised.').isVisible()).toBe(true);

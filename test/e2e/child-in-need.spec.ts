@@ -59,7 +59,14 @@ describe('a child in need plan', () => {
     await page.getByLabel('Who attended').fill('Mum, both children, the school');
     await page.locator('#childViews').fill('Mornings are calmer now.');
     await page.getByLabel('Progress against the plan').fill('Attendance is at 97% this half term.');
+    // The family's agreement is revealed only for stepping down.
+    const agreement = page.getByRole('group', { name: 'The family’s agreement to early help' });
+    expect(await agreement.isVisible()).toBe(false);
+    await page.getByLabel('Step down to early help').check();
+    expect(await agreement.isVisible()).toBe(true);
+    await expectNoAxeViolations(page);
     await page.getByLabel('Close: the child is no longer in need of services').check();
+    expect(await agreement.isVisible()).toBe(false);
     await andWait(page, () => page.getByRole('button', { name: 'Save the review' }).click());
     expect(await page.getByText('Review recorded.').isVisible()).toBe(true);
     await expectNoAxeViolations(page);

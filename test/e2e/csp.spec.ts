@@ -36,7 +36,7 @@ async function checkPage(): Promise<void> {
 describe('the Content-Security-Policy', () => {
   it('reports no violations and no console errors across a social worker’s pages', async () => {
     await visit('/sign-in');
-    // app.js (a module with the nonce) runs initAll(): the password input gets its Show button.
+    // app.js (a module with the nonce) initialises GOV.UK Frontend's components: the password input gets its Show button.
     await expect.poll(() => page.getByRole('button', { name: /^Show/ }).count(), { message: 'GOV.UK Frontend initialised' }).toBe(1);
     await signIn(page, 'social.worker', 'wrong-password');
     await checkPage();

@@ -96,7 +96,19 @@ describe('a disabled child’s eligibility, short breaks and personal budget', (
     await andWait(manager, () => manager.getByRole('button', { name: 'Record the panel’s decision' }).click());
     await expectNoAxeViolations(manager);
     await fillDate(manager, 'Date of the panel');
+    // The amount and the later panel are revealed under their decisions.
+    const amount = manager.getByLabel('Amount approved a year');
+    const laterPanel = manager.getByRole('group', { name: 'Date of the later panel' });
+    expect(await amount.isVisible()).toBe(false);
+    expect(await laterPanel.isVisible()).toBe(false);
+    await manager.getByLabel('Approved with changes').check();
+    expect(await amount.isVisible()).toBe(true);
+    await manager.getByLabel('Deferred to a later panel').check();
+    expect(await amount.isVisible()).toBe(false);
+    expect(await laterPanel.isVisible()).toBe(true);
+    await expectNoAxeViolations(manager);
     await manager.getByLabel('Approved as requested').check();
+    expect(await laterPanel.isVisible()).toBe(false);
     await andWait(manager, () => manager.getByRole('button', { name: 'Save the decision' }).click());
     expect(await manager.getByText('Panel decision recorded.').isVisible()).toBe(true);
     await expectNoAxeViolations(manager);

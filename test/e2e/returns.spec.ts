@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, pathOf } from '../support/e2e-server.ts';
-import { useE2eSuite } from '../support/e2e-suite.ts';
+import { fillDate, useE2eSuite } from '../support/e2e-suite.ts';
 
 const e2e = useE2eSuite();
 let page: Page;
@@ -25,8 +25,16 @@ describe('statutory returns', () => {
   it('builds the CIN census and Annex A, with the result and a download on each', async () => {
     await page.getByRole('link', { name: 'Returns' }).click();
     expect(pathOf(page)).toBe('/returns');
+    // Each return's questions are revealed by choosing it (GOV.UK conditional reveals).
+    const censusYear = page.getByLabel('Census year');
+    const annexWindow = page.getByRole('group', { name: 'Last day of the window' });
+    expect(await censusYear.isVisible()).toBe(false);
+    expect(await annexWindow.isVisible()).toBe(false);
     await expectNoAxeViolations(page);
     await page.getByLabel('DfE Children in Need census (XML)').check();
+    expect(await censusYear.isVisible()).toBe(true);
+    expect(await annexWindow.isVisible()).toBe(false);
+    await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Check the return' }).click();
     expect(pathOf(page)).toMatch(/^\/returns\/runs\/[0-9a-f-]{36}$/);
     await waitForResult();
@@ -38,10 +46,10 @@ describe('statutory returns', () => {
 
     await page.getByRole('link', { name: 'Statutory returns' }).click();
     await page.getByLabel('Ofsted Annex A, Lists 1 to 7 (Excel workbook)').check();
-    const today = new Date();
-    await page.getByLabel('Day', { exact: true }).fill(String(today.getUTCDate()));
-    await page.getByLabel('Month', { exact: true }).fill(String(today.getUTCMonth() + 1));
-    await page.getByLabel('Year', { exact: true }).fill(String(today.getUTCFullYear()));
+    expect(await annexWindow.isVisible()).toBe(true);
+    expect(await censusYear.isVisible()).toBe(false);
+    await expectNoAxeViolations(page);
+    await fillDate(page, '#to');
     await page.getByLabel('12 months').check();
     await page.getByRole('button', { name: 'Check the return' }).click();
     await waitForResult();
@@ -51,5 +59,14 @@ describe('statutory returns', () => {
     await page.goto('/returns/rules');
     expect(await page.getByRole('table', { name: 'Rules Hearth checks' }).isVisible()).toBe(true);
     await expectNoAxeViolations(page);
+  });
+
+  it('shows every return’s questions without JavaScript, and they pass axe', async () => {
+    const noScript = await e2e.signedIn('performance.officer', '/returns', { javaScriptEnabled: false });
+    expect(pathOf(noScript)).toBe('/returns');
+    expect(await noScript.getByLabel('Census year').isVisible()).toBe(true);
+    expect(await noScript.getByRole('group', { name: 'Last day of the window' }).isVisible()).toBe(true);
+    expect(await noScript.getByRole('group', { name: 'Length of the window' }).isVisible()).toBe(true);
+    await expectNoAxeViolations(noScript);
   });
 });

@@ -26,12 +26,20 @@ describe('a young carer’s needs assessment', () => {
     expect(await summary.getByRole('link', { name: 'Enter the date the assessment was requested' }).isVisible()).toBe(true);
     await expectNoAxeViolations(worker);
 
-    // 3. A parent already on the child's record is the person cared for.
+    // 3. A parent already on the child's record is the person cared for. The questions about
+    // someone not on the record are revealed only when that is chosen.
+    const theirName = worker.getByLabel('Their name', { exact: true });
+    expect(await theirName.isVisible()).toBe(false);
+    await worker.getByLabel('Someone not on the child’s record').check();
+    expect(await theirName.isVisible()).toBe(true);
+    expect(await worker.getByRole('group', { name: 'Are they an adult or a child?' }).isVisible()).toBe(true);
+    await expectNoAxeViolations(worker);
     const parentRadio = worker
       .getByRole('group', { name: /look after\?/ })
       .getByRole('radio')
       .first();
     await parentRadio.check();
+    expect(await theirName.isVisible()).toBe(false);
     await worker.getByLabel('Mental health problem').check();
     await worker.getByLabel('Giving or managing medicine').check();
     await worker.getByLabel('Cooking, cleaning, shopping, laundry').check();

@@ -86,13 +86,23 @@ export interface DateParts {
 
 /** Today's date in London (the service's time zone), as a person would type it: "3", "7", "2026". */
 export function londonToday(): DateParts {
+  return londonDaysFromToday(0);
+}
+
+/**
+ * The date `days` calendar days after today in London (negative for before), as a person would type
+ * it. Counted from London's date, not UTC's: between midnight and 1am in summer they differ.
+ */
+export function londonDaysFromToday(days: number): DateParts {
   const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'numeric', year: 'numeric' }).formatToParts(new Date());
-  const part = (type: Intl.DateTimeFormatPartTypes): string => {
+  const part = (type: Intl.DateTimeFormatPartTypes): number => {
     const value = parts.find((p) => p.type === type)?.value;
     if (value === undefined) throw new Error(`no ${type} in today's date`);
-    return String(Number(value));
+    return Number(value);
   };
-  return { day: part('day'), month: part('month'), year: part('year') };
+  // Calendar arithmetic on the London date itself (a UTC midnight only carries the day, month and year).
+  const date = new Date(Date.UTC(part('year'), part('month') - 1, part('day') + days));
+  return { day: String(date.getUTCDate()), month: String(date.getUTCMonth() + 1), year: String(date.getUTCFullYear()) };
 }
 
 /**

@@ -1,6 +1,8 @@
 // Rules on a person's dates and type that need "today" (so they are not in the input schema):
-// a date of birth is not in the future; an expected date of delivery is near (a pregnancy is at most
-// about ten months, and an unborn child whose date has long passed should be recorded as born).
+// a date of birth is not in the future nor more than 120 years ago (a plausibility bound, not a
+// statutory rule: it catches a mistyped year, such as 1900 for 2000, from the form or the API); an
+// expected date of delivery is near (a pregnancy is at most about ten months, and an unborn child
+// whose date has long passed should be recorded as born).
 // BR-01 (domain-spec §1.19): a child includes the unborn; records for unborn children carry an EDD
 // and sex "U" (CIN census rule 8750), so an unborn child's gender is always "not known".
 import type { LocalDate } from '@js-joda/core';
@@ -9,7 +11,7 @@ import type { Gender, PersonType } from './person-codes.ts';
 
 export const PERSON_DATE_MESSAGES = {
   dobInFuture: 'Date of birth must be today or in the past',
-  dobTooOld: 'Date of birth must be after 1 January 1900',
+  dobTooOld: 'Date of birth must be within the last 120 years',
   dobRequired: 'Enter the date of birth, or an estimate of it',
   eddRequired: 'Enter the expected date of delivery',
   eddTooFar: 'Expected date of delivery must be within the next 10 months',
@@ -23,7 +25,8 @@ export interface PersonDates {
   readonly expectedDateOfDelivery?: string | undefined;
 }
 
-const EARLIEST = parseLocalDate('1900-01-01');
+/** The oldest a person on the record can plausibly be, in years. */
+const MAX_AGE_YEARS = 120;
 
 export function personDateErrors(input: PersonDates, today: LocalDate): Record<string, string> {
   const errors: Record<string, string> = {};
@@ -44,7 +47,7 @@ export function personDateErrors(input: PersonDates, today: LocalDate): Record<s
   }
   const dob = parseLocalDate(input.dateOfBirth);
   if (dob.isAfter(today)) errors['dateOfBirth'] = PERSON_DATE_MESSAGES.dobInFuture;
-  else if (dob.isBefore(EARLIEST)) errors['dateOfBirth'] = PERSON_DATE_MESSAGES.dobTooOld;
+  else if (dob.isBefore(today.minusYears(MAX_AGE_YEARS))) errors['dateOfBirth'] = PERSON_DATE_MESSAGES.dobTooOld;
   return errors;
 }
 

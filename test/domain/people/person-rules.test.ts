@@ -9,7 +9,9 @@ describe('dates on a person’s record', () => {
   it.each([
     [{ personType: 'child', dateOfBirth: '2026-11-24' }, { dateOfBirth: PERSON_DATE_MESSAGES.dobInFuture }],
     [{ personType: 'child', dateOfBirth: '2026-11-23' }, {}],
-    [{ personType: 'child', dateOfBirth: '1899-12-31' }, { dateOfBirth: PERSON_DATE_MESSAGES.dobTooOld }],
+    [{ personType: 'child', dateOfBirth: '1900-06-01' }, { dateOfBirth: PERSON_DATE_MESSAGES.dobTooOld }],
+    [{ personType: 'adult', dateOfBirth: '1906-11-22' }, { dateOfBirth: PERSON_DATE_MESSAGES.dobTooOld }],
+    [{ personType: 'adult', dateOfBirth: '1906-11-23' }, {}],
     [{ personType: 'child' }, { dateOfBirth: PERSON_DATE_MESSAGES.dobRequired }],
     [{ personType: 'adult' }, {}],
     [{ personType: 'unborn', expectedDateOfDelivery: '2027-03-01' }, {}],

@@ -4,16 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_CHILD_IDS } from '../../../src/db/seed/demo-authority.ts';
 import { andWait, expectNoAxeViolations, pathOf } from '../../support/e2e-server.ts';
-import { fillDate, useE2eSuite } from '../../support/e2e-suite.ts';
+import { fillDate, londonDaysFromToday, useE2eSuite } from '../../support/e2e-suite.ts';
 
 const e2e = useE2eSuite({ closeContextsAfterEach: true });
 
 const child = DEMO_CHILD_IDS.allocated;
 
-const yesterday = () => {
-  const d = new Date(Date.now() - 86_400_000);
-  return { day: String(d.getUTCDate()), month: String(d.getUTCMonth() + 1), year: String(d.getUTCFullYear()) };
-};
+const yesterday = () => londonDaysFromToday(-1);
 
 describe.each([
   ['with JavaScript', true],

@@ -245,6 +245,22 @@ describe('the people JSON API', () => {
       if (response.statusCode === 400) expect(Object.keys((JSON.parse(response.body) as { errors: Record<string, string> }).errors).length).toBeGreaterThan(0);
     }
     expect(Object.values(answers).every((status) => status === 201 || status === 400), JSON.stringify(answers)).toBe(true);
-    expect(answers).toMatchObject({ adult1900: 201, child9999: 400, unborn1900: 400, unborn9999: 400 });
+    expect(answers).toMatchObject({ adult1900: 400, child1900: 400, child9999: 400, unborn1900: 400, unborn9999: 400 });
+  });
+
+  it('answers a child’s date of birth more than 120 years ago with 400 and the date of birth field error', async () => {
+    const browser = await as('social.worker');
+    const me = JSON.parse((await browser.get('/api/v1/me')).body) as { csrfToken: string };
+    const post = (dateOfBirth: string) =>
+      web.app.inject({
+        method: 'POST',
+        url: '/api/v1/people',
+        payload: { personType: 'child', givenName: 'Oldyear', familyName: 'Mistyped', gender: 'male', dateOfBirth, confirmNotDuplicate: true },
+        headers: { cookie: browser.cookieHeader, 'x-csrf-token': me.csrfToken },
+      });
+    const refused = await post('1900-04-03');
+    expect(refused.statusCode).toBe(400);
+    expect(JSON.parse(refused.body)).toEqual({ error: 'validation', message: 'The input is not valid', errors: { dateOfBirth: 'Date of birth must be within the last 120 years' } });
+    expect((await post('2000-04-03')).statusCode).toBe(201);
   });
 });

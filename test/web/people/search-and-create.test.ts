@@ -67,6 +67,19 @@ describe('adding a person', () => {
     expect(page.body).toContain('href="#givenName"');
   });
 
+  it('refuses a date of birth more than 120 years ago, such as 1900 typed for 2000', async () => {
+    const browser = await as('social.worker');
+    const post = (year: string) =>
+      browser.post('/people/new', { personType: 'child', givenName: 'Jonny', familyName: 'Quinlan', 'dateOfBirth-day': '3', 'dateOfBirth-month': '4', 'dateOfBirth-year': year }, { csrfFrom: '/people/new' });
+    const page = await post('1900');
+    expect(page.statusCode).toBe(400);
+    const text = textOf(page.body);
+    expect(text).toContain('There is a problem');
+    expect(text).toContain('Date of birth must be within the last 120 years');
+    expect(page.body).toContain('value="1900"');
+    expect((await post('2000')).statusCode).not.toBe(400);
+  });
+
   it('shows the likely existing records first, with why, then the details, then saves and audits', async () => {
     const browser = await as('social.worker');
     const step = await browser.post('/people/new', { personType: 'child', givenName: 'Jonny', familyName: 'Quinlan', 'dateOfBirth-day': '3', 'dateOfBirth-month': '4', 'dateOfBirth-year': '2018', postcode: 'MK3 6EQ' }, { csrfFrom: '/people/new' });

@@ -50,7 +50,7 @@ export async function budgetRoutes(app: FastifyInstance, options: { deps: AppDep
       decisionItems: Object.entries(PANEL_DECISIONS).map(([value, text]) => ({ value, text, checked: values['decision'] === value })),
       action: paths.disabilitiesPanelDecision(childId),
       sectionHref: paths.disabilities(childId),
-      errorList: linkDateErrors(errorSummary(errors, ['request', 'panelDate', 'decision', 'approvedAmount', 'reason', 'nextPanelDate']), [
+      errorList: linkDateErrors(errorSummary(errors, ['request', 'panelDate', 'decision', 'approvedAmount', 'nextPanelDate', 'reason']), [
         'panelDate',
         'nextPanelDate',
       ]),

@@ -121,6 +121,7 @@ export async function youngCarerListRoutes(app: FastifyInstance, options: { deps
       mayStart: result.mayStart,
       action: paths.childYoungCarers(childId),
       values,
+      notListed: NOT_LISTED,
       caredForItems: [
         ...result.related.map((r) => ({
           value: r.personId,
