@@ -1,19 +1,18 @@
 import type { CaseloadRow } from '../../db/work/caseload-repository.ts';
-import { listChildrenInScope, NO_CHILDREN, type ChildrenInScope } from '../../db/work/children-in-scope-repository.ts';
+import { OPEN_PLANS_READ } from '../../db/child-in-need/due-items-repository.ts';
+import { readInScope, type ChildrenInScope } from '../../db/work/children-in-scope-repository.ts';
 import { listTeamMembers } from '../../db/work/team-members-repository.ts';
 import { sortDueItems, type DueItem, type DueScope } from '../../domain/casework/due-items.ts';
 import { ragStatus, type RagStatus } from '../../domain/shared/timescales/rule.ts';
 import { parseLocalDate } from '../../domain/shared/time/local-date.ts';
-import type { Actor } from '../../domain/shared/access/actor.ts';
-import { weakPlansInTeams, type WeakPlanItem } from '../child-in-need/due-items.ts';
+import { childInNeedDueItems, weakPlansOf, type WeakPlanItem } from '../child-in-need/due-items.ts';
 import { londonToday } from '../people/london-today.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import type { RequestContext } from '../shared/request-context.ts';
 import { requirePermission } from '../shared/require-permission.ts';
 import { unitOfWork } from '../shared/unit-of-work.ts';
+import { dueItemsInScope } from './due-item-source.ts';
 import { DUE_ITEM_SOURCES } from './due-item-sources.ts';
-import type { Transaction } from 'kysely';
-import type { Database } from '../../db/schema.ts';
 
 /**
  * Amber from this many working days before a due date on "My work" (CFG: domain-spec §5; a module's
@@ -56,11 +55,12 @@ function caseloadOf(inScope: ChildrenInScope): CaseloadRow[] {
   }));
 }
 
-async function dueIn(trx: Transaction<Database>, actor: Actor, now: Date, scope: DueScope, inScope: ChildrenInScope): Promise<DueLine[]> {
+function dueLines(batches: readonly (readonly DueItem[])[], now: Date): DueLine[] {
   const today = parseLocalDate(londonToday(now));
-  const batches = await Promise.all(DUE_ITEM_SOURCES.map((source) => source(trx, actor, now, scope, inScope)));
   return sortDueItems(batches.flat()).map((item) => ({ ...item, rag: ragStatus(parseLocalDate(item.dueOn), today, MY_WORK_AMBER_WITHIN_WORKING_DAYS) }));
 }
+
+const CIN = DUE_ITEM_SOURCES.indexOf(childInNeedDueItems);
 
 export async function viewMyWork(deps: AppDeps, ctx: RequestContext, options: { readonly worker?: string } = {}): Promise<MyWork> {
   return unitOfWork(deps, ctx, async ({ trx, now }) => {
@@ -71,22 +71,26 @@ export async function viewMyWork(deps: AppDeps, ctx: RequestContext, options: { 
     const teamWorkers = await listTeamMembers(trx, managed);
     const workerFilter = options.worker !== undefined && teamWorkers.some((w) => w.id === options.worker) ? options.worker : null;
     const teamScope: DueScope = workerFilter === null ? { teamIds: managed } : { teamIds: managed, workerId: workerFilter };
-    // The visible children in each scope, worked out once: the caseloads list them and every due-item
-    // source reads its own tables for them only (src/db/work/children-in-scope-repository.ts).
+    // The visible children in each scope and every source's due items for them, in ONE statement per
+    // scope (src/app/work/due-item-source.ts): the caseloads list the children, the sources read their
+    // own tables for them only. Weak plans come from the child in need rows of the whole teams.
     const myScope: DueScope = { workerId: actor.userId };
     const wholeTeams: DueScope = { teamIds: managed };
     const [mine, team, teams] = await Promise.all([
-      listChildrenInScope(trx, actor, now, myScope),
-      managed.length === 0 ? NO_CHILDREN : listChildrenInScope(trx, actor, now, teamScope),
-      managed.length === 0 || workerFilter === null ? null : listChildrenInScope(trx, actor, now, wholeTeams),
+      dueItemsInScope(trx, actor, now, myScope, DUE_ITEM_SOURCES),
+      managed.length === 0 ? null : dueItemsInScope(trx, actor, now, teamScope, DUE_ITEM_SOURCES),
+      managed.length === 0 || workerFilter === null ? null : readInScope(trx, actor, now, wholeTeams, [OPEN_PLANS_READ]),
     ]);
-    const [myDue, teamDue, weakPlans] = await Promise.all([
-      dueIn(trx, actor, now, myScope, mine),
-      managed.length === 0 ? Promise.resolve([]) : dueIn(trx, actor, now, teamScope, team),
-      managed.length === 0 ? Promise.resolve([]) : weakPlansInTeams(trx, actor, now, managed, teams ?? team),
-    ]);
-    const allocatedToMe = caseloadOf(mine);
-    const managedTeams = caseloadOf(team);
-    return { allocatedToMe, managedTeams, myDue, teamDue, teamWorkers, workerFilter, weakPlans };
+    const weakPlans =
+      team === null ? [] : teams === null ? weakPlansOf(team.rows[CIN]?.[0] ?? [], team.inScope) : weakPlansOf(teams.rows[0] ?? [], teams.inScope);
+    return {
+      allocatedToMe: caseloadOf(mine.inScope),
+      managedTeams: team === null ? [] : caseloadOf(team.inScope),
+      myDue: dueLines(mine.items, now),
+      teamDue: team === null ? [] : dueLines(team.items, now),
+      teamWorkers,
+      workerFilter,
+      weakPlans,
+    };
   });
 }

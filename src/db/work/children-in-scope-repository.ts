@@ -1,9 +1,13 @@
 // The children in a "My work" scope (one worker's allocated children, or teams', or one worker in
 // teams), through the visibility filter (src/db/shared/visibility.ts), worked out ONCE per scope: the
 // caseload lists them and every due-item source (src/app/work/due-item-sources.ts) reads its own
-// tables for these children only (`childIn`), instead of each source re-running the allocation join
-// and the visibility filter. A child has at most one open allocation (allocation_one_open_per_child),
-// so each child appears once, with its team and worker.
+// tables for these children only, instead of each source re-running the allocation join and the
+// visibility filter. A child has at most one open allocation (allocation_one_open_per_child), so each
+// child appears once, with its team and worker.
+//
+// `readInScope` does it in ONE statement per scope: the scope is a CTE (`scope`, with `ord`, the
+// caseload's order), and each source's reads are json arrays over it (`IN_SCOPE` for the children's
+// ids), so a page is one round trip per scope, with no list of ids sent back and forth.
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DueScope } from '../../domain/casework/due-items.ts';
 import type { Actor } from '../../domain/shared/access/actor.ts';
@@ -32,8 +36,18 @@ export interface ChildrenInScope {
 
 export const NO_CHILDREN: ChildrenInScope = Object.freeze({ children: [], byId: new Map(), ids: [] });
 
-export async function listChildrenInScope(db: Kysely<Database> | Transaction<Database>, actor: Actor, now: Date, scope: DueScope): Promise<ChildrenInScope> {
-  if (scope.teamIds?.length === 0) return NO_CHILDREN;
+type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * `= IN_SCOPE`: the ids of the children in the statement's `scope` CTE (an array worked out once, so
+ * each read can use its table's index on the child's id).
+ */
+export const IN_SCOPE: RawBuilder<unknown> = sql`any(array(select scope.child_id from scope))`;
+
+/** One read of a source: a json array over the `scope` CTE (and its own tables). */
+export type ScopedRead = RawBuilder<unknown>;
+
+function scopeQuery(db: Db, actor: Actor, now: Date, scope: DueScope) {
   let query = db
     .selectFrom('allocation')
     .innerJoin('person', 'person.id', 'allocation.childId')
@@ -50,29 +64,44 @@ export async function listChildrenInScope(db: Kysely<Database> | Transaction<Dat
       'team.name as teamName',
       'appUser.displayName as workerName',
       'allocation.startedOn',
+      sql<string>`row_number() over (order by person.family_name, person.given_name)`.as('ord'),
     ])
     .where('allocation.endedOn', 'is', null)
     .where(visibleChildren(actor, now));
   if (scope.workerId !== undefined) query = query.where('allocation.workerUserId', '=', scope.workerId);
   if (scope.teamIds !== undefined) query = query.where('allocation.teamId', 'in', [...scope.teamIds]);
-  const children = await query.orderBy('person.familyName').orderBy('person.givenName').execute();
+  return query;
+}
+
+function childrenOf(children: readonly ChildInScope[]): ChildrenInScope {
   return { children, byId: new Map(children.map((c) => [c.childId, c])), ids: children.map((c) => c.childId) };
 }
 
-/** The visible children in scope: the ones given (worked out once by "My work"), or worked out now (a source called on its own). */
-export function childrenInScope(
-  db: Kysely<Database> | Transaction<Database>,
-  actor: Actor,
-  now: Date,
-  scope: DueScope,
-  given: ChildrenInScope | undefined,
-): Promise<ChildrenInScope> {
-  return given === undefined ? listChildrenInScope(db, actor, now, scope) : Promise.resolve(given);
+export interface ReadInScope {
+  readonly inScope: ChildrenInScope;
+  /** Each read's rows, in the order asked for. */
+  readonly rows: readonly (readonly unknown[])[];
 }
 
-/** `<column> = any(<the children's ids>)`: a source's rows for the children in scope, one parameter. */
-export function childIn(column: string, inScope: ChildrenInScope): RawBuilder<boolean> {
-  return sql<boolean>`${sql.ref(column)} = any(${[...inScope.ids]}::uuid[])`;
+/**
+ * The visible children in `scope`, by name, and each read's rows over them, in ONE statement. A scope
+ * of no teams has no children and nothing else is read.
+ */
+export async function readInScope(db: Db, actor: Actor, now: Date, scope: DueScope, reads: readonly ScopedRead[]): Promise<ReadInScope> {
+  if (scope.teamIds?.length === 0) return { inScope: NO_CHILDREN, rows: reads.map(() => []) };
+  const columns = reads.map((read, i) => sql`${read} as ${sql.ref(`r${String(i)}`)}`);
+  const result = await sql<{ children: ChildInScope[] } & Record<string, unknown[]>>`with scope as materialized ${scopeQuery(db, actor, now, scope)}
+    select (select coalesce(json_agg(json_build_object('childId', s.child_id, 'givenName', s.given_name, 'familyName', s.family_name,
+      'dateOfBirth', s.date_of_birth, 'expectedDateOfDelivery', s.expected_date_of_delivery, 'personType', s.person_type, 'merged', s.merged,
+      'teamName', s.team_name, 'workerName', s.worker_name, 'startedOn', s.started_on) order by s.ord), '[]'::json) from scope s) as children
+    ${columns.length === 0 ? sql`` : sql`, ${sql.join(columns)}`}`.execute(db);
+  const row = result.rows[0];
+  return { inScope: childrenOf(row?.children ?? []), rows: reads.map((_, i) => row?.[`r${String(i)}`] ?? []) };
+}
+
+/** The visible children in scope, by name (the caseload's order). */
+export async function listChildrenInScope(db: Db, actor: Actor, now: Date, scope: DueScope): Promise<ChildrenInScope> {
+  return (await readInScope(db, actor, now, scope, [])).inScope;
 }
 
 export interface ChildLabels {
