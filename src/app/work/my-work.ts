@@ -57,7 +57,16 @@ function caseloadOf(inScope: ChildrenInScope): CaseloadRow[] {
 
 function dueLines(batches: readonly (readonly DueItem[])[], now: Date): DueLine[] {
   const today = parseLocalDate(londonToday(now));
-  return sortDueItems(batches.flat()).map((item) => ({ ...item, rag: ragStatus(parseLocalDate(item.dueOn), today, MY_WORK_AMBER_WITHIN_WORKING_DAYS) }));
+  // many items share a date: each date's status once per page
+  const rags = new Map<string, RagStatus>();
+  return sortDueItems(batches.flat()).map((item) => {
+    let rag = rags.get(item.dueOn);
+    if (rag === undefined) {
+      rag = ragStatus(parseLocalDate(item.dueOn), today, MY_WORK_AMBER_WITHIN_WORKING_DAYS);
+      rags.set(item.dueOn, rag);
+    }
+    return { ...item, rag };
+  });
 }
 
 const CIN = DUE_ITEM_SOURCES.indexOf(childInNeedDueItems);

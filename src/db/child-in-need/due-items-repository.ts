@@ -30,8 +30,19 @@ export const OPEN_PLANS_READ: ScopedRead = sql`(select coalesce(json_agg(json_bu
   from cin_plan p left join cin_plan_version v on v.plan_id = p.id and v.status = 'finalised'
   where p.child_id = ${IN_SCOPE} and p.status <> 'ended')`;
 
+// The rows of one statement are read twice on a manager's page (the due items and the weak plans).
+const plansOfRows = new WeakMap<readonly unknown[], { inScope: ChildrenInScope; limit: number; plans: readonly OpenPlanRow[] }>();
+
 /** What OPEN_PLANS_READ returned, by child name (the scope's order), at most `limit`. */
-export function openPlansOf(rows: readonly unknown[], inScope: ChildrenInScope, limit = 2000): OpenPlanRow[] {
+export function openPlansOf(rows: readonly unknown[], inScope: ChildrenInScope, limit = 2000): readonly OpenPlanRow[] {
+  const hit = plansOfRows.get(rows);
+  if (hit !== undefined && hit.inScope === inScope && hit.limit === limit) return hit.plans;
+  const plans = plansOf(rows, inScope, limit);
+  plansOfRows.set(rows, { inScope, limit, plans });
+  return plans;
+}
+
+function plansOf(rows: readonly unknown[], inScope: ChildrenInScope, limit: number): OpenPlanRow[] {
   const byChild = new Map<string, PlanColumns[]>();
   for (const r of rows as readonly PlanColumns[]) {
     const list = byChild.get(r.childId);

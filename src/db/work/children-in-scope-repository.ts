@@ -8,7 +8,7 @@
 // `readInScope` does it in ONE statement per scope: the scope is a CTE (`scope`, with `ord`, the
 // caseload's order), and each source's reads are json arrays over it (`IN_SCOPE` for the children's
 // ids), so a page is one round trip per scope, with no list of ids sent back and forth.
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { expressionBuilder, sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DueScope } from '../../domain/casework/due-items.ts';
 import type { Actor } from '../../domain/shared/access/actor.ts';
 import type { Database } from '../schema.ts';
@@ -47,8 +47,9 @@ export const IN_SCOPE: RawBuilder<unknown> = sql`any(array(select scope.child_id
 /** One read of a source: a json array over the `scope` CTE (and its own tables). */
 export type ScopedRead = RawBuilder<unknown>;
 
-function scopeQuery(db: Db, actor: Actor, now: Date, scope: DueScope) {
-  let query = db
+// Built without an executor: it runs inside readInScope's statement, whose executor applies the plugins once.
+function scopeQuery(actor: Actor, now: Date, scope: DueScope) {
+  let query = expressionBuilder<Database>()
     .selectFrom('allocation')
     .innerJoin('person', 'person.id', 'allocation.childId')
     .innerJoin('team', 'team.id', 'allocation.teamId')
@@ -90,7 +91,7 @@ export interface ReadInScope {
 export async function readInScope(db: Db, actor: Actor, now: Date, scope: DueScope, reads: readonly ScopedRead[]): Promise<ReadInScope> {
   if (scope.teamIds?.length === 0) return { inScope: NO_CHILDREN, rows: reads.map(() => []) };
   const columns = reads.map((read, i) => sql`${read} as ${sql.ref(`r${String(i)}`)}`);
-  const result = await sql<{ children: ChildInScope[] } & Record<string, unknown[]>>`with scope as materialized ${scopeQuery(db, actor, now, scope)}
+  const result = await sql<{ children: ChildInScope[] } & Record<string, unknown[]>>`with scope as materialized ${scopeQuery(actor, now, scope)}
     select (select coalesce(json_agg(json_build_object('childId', s.child_id, 'givenName', s.given_name, 'familyName', s.family_name,
       'dateOfBirth', s.date_of_birth, 'expectedDateOfDelivery', s.expected_date_of_delivery, 'personType', s.person_type, 'merged', s.merged,
       'teamName', s.team_name, 'workerName', s.worker_name, 'startedOn', s.started_on) order by s.ord), '[]'::json) from scope s) as children
