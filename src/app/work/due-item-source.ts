@@ -1,10 +1,11 @@
 // What a source of due items for "My work" is (src/app/work/due-item-sources.ts lists them): its reads
 // (json arrays over the children in scope, src/db/work/children-in-scope-repository.ts) and how it
-// turns their rows into due items. "My work" runs every source's reads in the one statement per scope
-// that works out the children in it; a source called on its own runs that statement with its reads only.
+// turns their rows into due items. "My work" runs every source's reads, for each of its scopes, in the
+// one statement that works out the children in them; a source called on its own runs that statement
+// for its scope with its reads only.
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { readInScope, type ChildrenInScope, type ScopedRead } from '../../db/work/children-in-scope-repository.ts';
+import { NO_CHILDREN, readInScope, readInScopes, type ChildrenInScope, type ScopedRead } from '../../db/work/children-in-scope-repository.ts';
 import type { DueItem, DueScope } from '../../domain/casework/due-items.ts';
 import type { Actor } from '../../domain/shared/access/actor.ts';
 import type { LocalDate } from '@js-joda/core';
@@ -52,29 +53,38 @@ export function dueItemSource(name: string, batch: DueItemBatch): DueItemSource 
 
 export interface SourcesInScope {
   readonly inScope: ChildrenInScope;
-  /** Each source's due items, in the sources' order. */
+  /** Each source's due items, in the sources' order (none when not asked for). */
   readonly items: readonly DueItem[][];
   /** What each source's reads returned, in the sources' order. */
   readonly rows: readonly (readonly (readonly unknown[])[])[];
 }
 
-/** The children in scope and every source's due items, from ONE statement. */
-export async function dueItemsInScope(
-  trx: Transaction<Database>,
-  actor: Actor,
-  now: Date,
-  scope: DueScope,
-  sources: readonly DueItemSource[],
-): Promise<SourcesInScope> {
-  const ctx = dueReadContext(actor, now, scope);
-  const readsOf = sources.map((s) => s.batch.reads(ctx));
-  const { inScope, rows } = await readInScope(trx, actor, now, scope, readsOf.flat());
-  const rowsOf: (readonly (readonly unknown[])[])[] = [];
-  let at = 0;
-  for (const reads of readsOf) {
-    rowsOf.push(rows.slice(at, at + reads.length));
-    at += reads.length;
-  }
-  const withScope = { ...ctx, inScope };
-  return { inScope, items: sources.map((s, i) => s.batch.items(rowsOf[i] ?? [], withScope)), rows: rowsOf };
+export interface SourcesAsk {
+  readonly scope: DueScope;
+  readonly sources: readonly DueItemSource[];
+  /** False to have the sources' rows only, not their items. */
+  readonly items?: boolean;
+}
+
+/** For each scope, the children in it and the sources' due items (or rows), all from ONE statement. */
+export async function dueItemsInScopes(trx: Transaction<Database>, actor: Actor, now: Date, asks: readonly SourcesAsk[]): Promise<SourcesInScope[]> {
+  const contexts = asks.map((ask) => dueReadContext(actor, now, ask.scope));
+  const readsOf = asks.map((ask, i) => ask.sources.map((s) => s.batch.reads(contexts[i] ?? dueReadContext(actor, now, ask.scope))));
+  const results = await readInScopes(
+    trx,
+    actor,
+    now,
+    asks.map((ask, i) => ({ scope: ask.scope, reads: (readsOf[i] ?? []).flat() })),
+  );
+  return asks.map((ask, i) => {
+    const { inScope, rows } = results[i] ?? { inScope: NO_CHILDREN, rows: [] };
+    const rowsOf: (readonly (readonly unknown[])[])[] = [];
+    let at = 0;
+    for (const reads of readsOf[i] ?? []) {
+      rowsOf.push(rows.slice(at, at + reads.length));
+      at += reads.length;
+    }
+    const ctx = { ...(contexts[i] ?? dueReadContext(actor, now, ask.scope)), inScope };
+    return { inScope, items: ask.items === false ? [] : ask.sources.map((s, j) => s.batch.items(rowsOf[j] ?? [], ctx)), rows: rowsOf };
+  });
 }

@@ -1,6 +1,5 @@
 import type { CaseloadRow } from '../../db/work/caseload-repository.ts';
-import { OPEN_PLANS_READ } from '../../db/child-in-need/due-items-repository.ts';
-import { readInScope, type ChildrenInScope } from '../../db/work/children-in-scope-repository.ts';
+import type { ChildrenInScope } from '../../db/work/children-in-scope-repository.ts';
 import { listTeamMembers } from '../../db/work/team-members-repository.ts';
 import { sortDueItems, type DueItem, type DueScope } from '../../domain/casework/due-items.ts';
 import { ragStatus, type RagStatus } from '../../domain/shared/timescales/rule.ts';
@@ -11,7 +10,7 @@ import type { AppDeps } from '../shared/deps.ts';
 import type { RequestContext } from '../shared/request-context.ts';
 import { requirePermission } from '../shared/require-permission.ts';
 import { unitOfWork } from '../shared/unit-of-work.ts';
-import { dueItemsInScope } from './due-item-source.ts';
+import { dueItemsInScopes } from './due-item-source.ts';
 import { DUE_ITEM_SOURCES } from './due-item-sources.ts';
 
 /**
@@ -80,23 +79,29 @@ export async function viewMyWork(deps: AppDeps, ctx: RequestContext, options: { 
     const teamWorkers = await listTeamMembers(trx, managed);
     const workerFilter = options.worker !== undefined && teamWorkers.some((w) => w.id === options.worker) ? options.worker : null;
     const teamScope: DueScope = workerFilter === null ? { teamIds: managed } : { teamIds: managed, workerId: workerFilter };
-    // The visible children in each scope and every source's due items for them, in ONE statement per
-    // scope (src/app/work/due-item-source.ts): the caseloads list the children, the sources read their
-    // own tables for them only. Weak plans come from the child in need rows of the whole teams.
+    // The visible children in each scope and every source's due items for them, in ONE statement
+    // (src/app/work/due-item-source.ts): the caseloads list the children, the sources read their own
+    // tables for them only. Weak plans come from the child in need rows of the whole teams.
     const myScope: DueScope = { workerId: actor.userId };
     const wholeTeams: DueScope = { teamIds: managed };
-    const [mine, team, teams] = await Promise.all([
-      dueItemsInScope(trx, actor, now, myScope, DUE_ITEM_SOURCES),
-      managed.length === 0 ? null : dueItemsInScope(trx, actor, now, teamScope, DUE_ITEM_SOURCES),
-      managed.length === 0 || workerFilter === null ? null : readInScope(trx, actor, now, wholeTeams, [OPEN_PLANS_READ]),
+    const [mine, team, teams] = await dueItemsInScopes(trx, actor, now, [
+      { scope: myScope, sources: DUE_ITEM_SOURCES },
+      // no teams managed: no children, nothing read
+      managed.length === 0 ? { scope: { teamIds: [] }, sources: [] } : { scope: teamScope, sources: DUE_ITEM_SOURCES },
+      ...(managed.length === 0 || workerFilter === null ? [] : [{ scope: wholeTeams, sources: [childInNeedDueItems], items: false }]),
     ]);
+    if (mine === undefined || team === undefined) throw new Error('My work: a scope went unanswered');
     const weakPlans =
-      team === null ? [] : teams === null ? weakPlansOf(team.rows[CIN]?.[0] ?? [], team.inScope) : weakPlansOf(teams.rows[0] ?? [], teams.inScope);
+      managed.length === 0
+        ? []
+        : teams === undefined
+          ? weakPlansOf(team.rows[CIN]?.[0] ?? [], team.inScope)
+          : weakPlansOf(teams.rows[0]?.[0] ?? [], teams.inScope);
     return {
       allocatedToMe: caseloadOf(mine.inScope),
-      managedTeams: team === null ? [] : caseloadOf(team.inScope),
+      managedTeams: caseloadOf(team.inScope),
       myDue: dueLines(mine.items, now),
-      teamDue: team === null ? [] : dueLines(team.items, now),
+      teamDue: managed.length === 0 ? [] : dueLines(team.items, now),
       teamWorkers,
       workerFilter,
       weakPlans,

@@ -5,9 +5,9 @@
 // visibility filter. A child has at most one open allocation (allocation_one_open_per_child), so each
 // child appears once, with its team and worker.
 //
-// `readInScope` does it in ONE statement per scope: the scope is a CTE (`scope`, with `ord`, the
-// caseload's order), and each source's reads are json arrays over it (`IN_SCOPE` for the children's
-// ids), so a page is one round trip per scope, with no list of ids sent back and forth.
+// `readInScopes` does it in ONE statement for all a page's scopes: each scope is a CTE (`scope`, with
+// `ord`, the caseload's order), and each source's reads are json arrays over it (`IN_SCOPE` for the
+// children's ids), so a page is one round trip, with no list of ids sent back and forth.
 import { expressionBuilder, sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DueScope } from '../../domain/casework/due-items.ts';
 import type { Actor } from '../../domain/shared/access/actor.ts';
@@ -84,20 +84,47 @@ export interface ReadInScope {
   readonly rows: readonly (readonly unknown[])[];
 }
 
+/** A scope and the reads to run over its children. */
+export interface ScopeReads {
+  readonly scope: DueScope;
+  readonly reads: readonly ScopedRead[];
+}
+
+type ReadRow = { k: number; children: ChildInScope[] } & Record<string, unknown[]>;
+
 /**
- * The visible children in `scope`, by name, and each read's rows over them, in ONE statement. A scope
- * of no teams has no children and nothing else is read.
+ * For each scope, the visible children in it, by name, and each of its reads' rows over them, all in
+ * ONE statement (a branch per scope, each with its own `scope` CTE, one row each). A scope of no
+ * teams has no children and nothing else is read.
  */
+export async function readInScopes(db: Db, actor: Actor, now: Date, asks: readonly ScopeReads[]): Promise<ReadInScope[]> {
+  const width = Math.max(0, ...asks.map((a) => a.reads.length));
+  const branches = asks.flatMap((ask, k) => {
+    if (ask.scope.teamIds?.length === 0) return [];
+    const columns = Array.from({ length: width }, (_, i) => sql`${ask.reads[i] ?? sql`'[]'::json`} as ${sql.ref(`r${String(i)}`)}`);
+    return [
+      sql`(with scope as materialized ${scopeQuery(actor, now, ask.scope)}
+        select ${sql.lit(k)} as k, (select coalesce(json_agg(json_build_object('childId', s.child_id, 'givenName', s.given_name, 'familyName', s.family_name,
+          'dateOfBirth', s.date_of_birth, 'expectedDateOfDelivery', s.expected_date_of_delivery, 'personType', s.person_type, 'merged', s.merged,
+          'teamName', s.team_name, 'workerName', s.worker_name, 'startedOn', s.started_on) order by s.ord), '[]'::json) from scope s) as children
+        ${columns.length === 0 ? sql`` : sql`, ${sql.join(columns)}`})`,
+    ];
+  });
+  const got = new Map<number, ReadRow>();
+  if (branches.length > 0) for (const row of (await sql<ReadRow>`${sql.join(branches, sql` union all `)}`.execute(db)).rows) got.set(row.k, row);
+  return asks.map((ask, k) => {
+    const row = got.get(k);
+    return {
+      inScope: row === undefined ? NO_CHILDREN : childrenOf(row.children),
+      rows: ask.reads.map((_, i) => row?.[`r${String(i)}`] ?? []),
+    };
+  });
+}
+
+/** The visible children in `scope`, by name, and each read's rows over them, in ONE statement. */
 export async function readInScope(db: Db, actor: Actor, now: Date, scope: DueScope, reads: readonly ScopedRead[]): Promise<ReadInScope> {
-  if (scope.teamIds?.length === 0) return { inScope: NO_CHILDREN, rows: reads.map(() => []) };
-  const columns = reads.map((read, i) => sql`${read} as ${sql.ref(`r${String(i)}`)}`);
-  const result = await sql<{ children: ChildInScope[] } & Record<string, unknown[]>>`with scope as materialized ${scopeQuery(actor, now, scope)}
-    select (select coalesce(json_agg(json_build_object('childId', s.child_id, 'givenName', s.given_name, 'familyName', s.family_name,
-      'dateOfBirth', s.date_of_birth, 'expectedDateOfDelivery', s.expected_date_of_delivery, 'personType', s.person_type, 'merged', s.merged,
-      'teamName', s.team_name, 'workerName', s.worker_name, 'startedOn', s.started_on) order by s.ord), '[]'::json) from scope s) as children
-    ${columns.length === 0 ? sql`` : sql`, ${sql.join(columns)}`}`.execute(db);
-  const row = result.rows[0];
-  return { inScope: childrenOf(row?.children ?? []), rows: reads.map((_, i) => row?.[`r${String(i)}`] ?? []) };
+  const [read] = await readInScopes(db, actor, now, [{ scope, reads }]);
+  return read ?? { inScope: NO_CHILDREN, rows: reads.map(() => []) };
 }
 
 /** The visible children in scope, by name (the caseload's order). */
