@@ -47,7 +47,7 @@ export const IN_SCOPE: RawBuilder<unknown> = sql`any(array(select scope.child_id
 /** One read of a source: a json array over the `scope` CTE (and its own tables). */
 export type ScopedRead = RawBuilder<unknown>;
 
-// Built without an executor: it runs inside readInScope's statement, whose executor applies the plugins once.
+// Built without an executor: it runs inside readInScopes' statement, whose executor applies the plugins once.
 function scopeQuery(actor: Actor, now: Date, scope: DueScope) {
   let query = expressionBuilder<Database>()
     .selectFrom('allocation')
@@ -125,11 +125,6 @@ export async function readInScopes(db: Db, actor: Actor, now: Date, asks: readon
 export async function readInScope(db: Db, actor: Actor, now: Date, scope: DueScope, reads: readonly ScopedRead[]): Promise<ReadInScope> {
   const [read] = await readInScopes(db, actor, now, [{ scope, reads }]);
   return read ?? { inScope: NO_CHILDREN, rows: reads.map(() => []) };
-}
-
-/** The visible children in scope, by name (the caseload's order). */
-export async function listChildrenInScope(db: Db, actor: Actor, now: Date, scope: DueScope): Promise<ChildrenInScope> {
-  return (await readInScope(db, actor, now, scope, [])).inScope;
 }
 
 export interface ChildLabels {
