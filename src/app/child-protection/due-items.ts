@@ -1,14 +1,14 @@
 // The child protection due items for "My work" (src/app/work/due-item-sources.ts): each initial
 // conference waiting to be held (S47-03 / CP-08), and for each open plan the next core group, review
 // conference (or post-birth meeting) and statutory visit, each with how its date was worked out.
-import { listActivePlansInScope, listOpenInitialConferencesInScope } from '../../db/child-protection/due-items-repository.ts';
-import { childrenInScope } from '../../db/work/children-in-scope-repository.ts';
+import { CHILD_PROTECTION_DUE_READS, childProtectionDueOf } from '../../db/child-protection/due-items-repository.ts';
+import type { ChildrenInScope } from '../../db/work/children-in-scope-repository.ts';
 import type { DueItem } from '../../domain/casework/due-items.ts';
 import { planSchedule, type PlanDueKind } from '../../domain/child-protection/cp-plan-schedule.ts';
 import { explainInitialConferenceDue } from '../../domain/child-protection/timescales.ts';
 import { parseLocalDate, toIsoDate } from '../../domain/shared/time/local-date.ts';
 import type { DueExplanation } from '../../domain/shared/timescales/rule.ts';
-import type { DueItemSource } from '../work/due-item-sources.ts';
+import { dueItemSource, type DueItemSource } from '../work/due-item-source.ts';
 
 const WHAT: Readonly<Record<PlanDueKind, string>> = {
   'core-group': 'Core group meeting',
@@ -38,9 +38,8 @@ function item(
   };
 }
 
-export const childProtectionDueItems: DueItemSource = async (trx, actor, now, scope, given) => {
-  const inScope = await childrenInScope(trx, actor, now, scope, given);
-  const [conferences, plans] = await Promise.all([listOpenInitialConferencesInScope(trx, inScope), listActivePlansInScope(trx, inScope)]);
+function items(rows: readonly (readonly unknown[])[], inScope: ChildrenInScope): DueItem[] {
+  const { conferences, plans } = childProtectionDueOf(rows, inScope);
   const items: DueItem[] = [];
   for (const c of conferences) {
     if (c.strategyHeldOn === null) continue;
@@ -67,4 +66,9 @@ export const childProtectionDueItems: DueItemSource = async (trx, actor, now, sc
     for (const s of schedule) items.push(item(p, WHAT[s.kind], s.explanation, planHref(p.childId)));
   }
   return items;
-};
+}
+
+export const childProtectionDueItems: DueItemSource = dueItemSource('childProtectionDueItems', {
+  reads: () => CHILD_PROTECTION_DUE_READS,
+  items: (rows, { inScope }) => items(rows, inScope),
+});

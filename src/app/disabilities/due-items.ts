@@ -2,11 +2,8 @@
 // decisions awaiting the team manager (CWD-01), short break reviews from a month before they are due
 // (CWD-02/03/04), and personal budget requests awaiting the resource allocation panel's decision
 // (CWD-05), each with how its date was worked out.
-import type { Transaction } from 'kysely';
-import { listDisabilityDue } from '../../db/disabilities/due-items-repository.ts';
-import type { Database } from '../../db/schema.ts';
-import { childrenInScope, type ChildrenInScope } from '../../db/work/children-in-scope-repository.ts';
-import type { DueItem, DueScope } from '../../domain/casework/due-items.ts';
+import { DISABILITY_DUE_READS, disabilityDueOf } from '../../db/disabilities/due-items-repository.ts';
+import type { DueItem } from '../../domain/casework/due-items.ts';
 import {
   eligibilityConfirmationDue,
   panelDecisionDue,
@@ -14,10 +11,10 @@ import {
   shortBreakReviewPrompted,
   type CwdDue,
 } from '../../domain/disabilities/timescales.ts';
-import type { Actor } from '../../domain/shared/access/actor.ts';
 import { explainDue } from '../../domain/shared/timescales/rule.ts';
-import { parseLocalDate, toIsoDate } from '../../domain/shared/time/local-date.ts';
+import { toIsoDate } from '../../domain/shared/time/local-date.ts';
 import { londonToday } from '../people/london-today.ts';
+import { dueItemSource, type DueItemSource } from '../work/due-item-source.ts';
 import { DUE_WHAT } from './view-disabilities.ts';
 
 export const disabilitiesPath = (childId: string): string => `/children/${childId}/disabilities`;
@@ -45,22 +42,17 @@ function item(row: ChildOfItem, d: CwdDue): DueItem {
   };
 }
 
-export async function disabilitiesDueItems(
-  trx: Transaction<Database>,
-  actor: Actor,
-  now: Date,
-  scope: DueScope,
-  given?: ChildrenInScope,
-): Promise<readonly DueItem[]> {
-  const today = parseLocalDate(londonToday(now));
-  const inScope = await childrenInScope(trx, actor, now, scope, given);
-  const { awaiting, shortBreaks, requests } = await listDisabilityDue(trx, inScope);
-  return [
-    ...awaiting.map((r) => item(r, eligibilityConfirmationDue(londonToday(r.recordedAt)))),
-    ...shortBreaks.flatMap((r) => {
-      const due = shortBreakReviewDue(r);
-      return due !== null && shortBreakReviewPrompted(due, today) ? [item(r, due)] : [];
-    }),
-    ...requests.map((r) => item(r, panelDecisionDue(r.panelDate))),
-  ];
-}
+export const disabilitiesDueItems: DueItemSource = dueItemSource('disabilitiesDueItems', {
+  reads: () => DISABILITY_DUE_READS,
+  items: (rows, { inScope, today }) => {
+    const { awaiting, shortBreaks, requests } = disabilityDueOf(rows, inScope);
+    return [
+      ...awaiting.map((r) => item(r, eligibilityConfirmationDue(londonToday(r.recordedAt)))),
+      ...shortBreaks.flatMap((r) => {
+        const due = shortBreakReviewDue(r);
+        return due !== null && shortBreakReviewPrompted(due, today) ? [item(r, due)] : [];
+      }),
+      ...requests.map((r) => item(r, panelDecisionDue(r.panelDate))),
+    ];
+  },
+});

@@ -1,16 +1,19 @@
 // Early help's due items for "My work" (src/app/work/due-item-sources.ts): a wellbeing assessment
 // not yet completed (EH-02) and the next review of each agreed plan (EH-02 review), for the open
 // episodes in scope that the actor may see.
-import type { Transaction } from 'kysely';
-import { openEpisodesInScope } from '../../db/early-help/episode-repository.ts';
-import type { Database } from '../../db/schema.ts';
-import type { DueItem, DueScope } from '../../domain/casework/due-items.ts';
+import { openEpisodesRead, type OpenEpisodeDue } from '../../db/early-help/episode-repository.ts';
+import type { DueItem } from '../../domain/casework/due-items.ts';
 import { explainPlanReviewDue, explainWellbeingAssessmentDue, PLAN_REVIEW, WELLBEING_ASSESSMENT } from '../../domain/early-help/timescales.ts';
-import type { Actor } from '../../domain/shared/access/actor.ts';
 import { parseLocalDate, toIsoDate } from '../../domain/shared/time/local-date.ts';
+import { dueItemSource, type DueItemSource } from '../work/due-item-source.ts';
 
-export async function earlyHelpDueItems(trx: Transaction<Database>, actor: Actor, now: Date, scope: DueScope): Promise<readonly DueItem[]> {
-  const episodes = await openEpisodesInScope(trx, actor, now, scope);
+// Early help reads its own scope: the episode's worker or team (not the child's allocation).
+export const earlyHelpDueItems: DueItemSource = dueItemSource('earlyHelpDueItems', {
+  reads: ({ actor, now, scope }) => [openEpisodesRead(actor, now, scope)],
+  items: ([episodes = []]) => dueItemsOf(episodes as readonly OpenEpisodeDue[]),
+});
+
+function dueItemsOf(episodes: readonly OpenEpisodeDue[]): DueItem[] {
   const items: DueItem[] = [];
   for (const e of episodes) {
     const base = { childId: e.childId, childName: e.childName, teamName: e.teamName, workerName: e.workerName };

@@ -1,13 +1,8 @@
 // "My work" source for the pre-birth timeline (src/app/work/due-item-sources.ts): every open milestone
 // (overdue, due or upcoming) of the unborn children in scope, and the post-birth rules of children born
 // in the last POST_BIRTH_WINDOW_DAYS, each with the explanation of its date.
-import type { Transaction } from 'kysely';
-import { listPreBirthDueCandidates } from '../../db/pre-birth/due-items-repository.ts';
-import { strategyDiscussionStates } from '../../db/pre-birth/pre-birth-repository.ts';
-import type { Database } from '../../db/schema.ts';
-import { childrenInScope, type ChildrenInScope } from '../../db/work/children-in-scope-repository.ts';
-import type { DueItem, DueScope } from '../../domain/casework/due-items.ts';
-import type { Actor } from '../../domain/shared/access/actor.ts';
+import { preBirthDueCandidatesOf, preBirthDueRead, type PreBirthDueCandidate } from '../../db/pre-birth/due-items-repository.ts';
+import type { DueItem } from '../../domain/casework/due-items.ts';
 import {
   isPreBirthMilestoneKey,
   openMilestones,
@@ -16,27 +11,19 @@ import {
   type PreBirthMilestoneKey,
   type RecordedMilestone,
 } from '../../domain/pre-birth/timeline.ts';
+import type { LocalDate } from '@js-joda/core';
 import { parseLocalDate, toIsoDate } from '../../domain/shared/time/local-date.ts';
-import { londonToday } from '../people/london-today.ts';
+import { dueItemSource, type DueItemSource } from '../work/due-item-source.ts';
 
 /** The post-birth rules run at most 20 days from the birth (CP-06); the margin keeps overdue ones listed for a while. */
 const POST_BIRTH_WINDOW_DAYS = 60;
 
-export async function preBirthDueItems(
-  trx: Transaction<Database>,
-  actor: Actor,
-  now: Date,
-  scope: DueScope,
-  given?: ChildrenInScope,
-): Promise<readonly DueItem[]> {
-  const today = parseLocalDate(londonToday(now));
-  const inScope = await childrenInScope(trx, actor, now, scope, given);
-  const children = await listPreBirthDueCandidates(trx, inScope, toIsoDate(today.minusDays(POST_BIRTH_WINDOW_DAYS)));
-  if (children.length === 0) return [];
-  const discussions = await strategyDiscussionStates(
-    trx,
-    children.map((c) => c.id),
-  );
+export const preBirthDueItems: DueItemSource = dueItemSource('preBirthDueItems', {
+  reads: ({ today }) => [preBirthDueRead(toIsoDate(today.minusDays(POST_BIRTH_WINDOW_DAYS)))],
+  items: ([rows = []], { inScope, today }) => dueItemsOf(preBirthDueCandidatesOf(rows, inScope), today),
+});
+
+function dueItemsOf(children: readonly PreBirthDueCandidate[], today: LocalDate): DueItem[] {
   const items: DueItem[] = [];
   for (const child of children) {
     const eddText = child.expectedDateOfDelivery ?? child.eddAtBirth;
@@ -60,7 +47,7 @@ export async function preBirthDueItems(
       if (row.key === 'strategy') {
         // PB-05: a prompt to convene one until it is convened; then the discussion's own due date
         // (S47-01, in the child protection module's My work source) takes over.
-        if (!strategyDiscussionPrompted(row, discussions.get(child.id)?.status ?? 'none')) continue;
+        if (!strategyDiscussionPrompted(row, child.strategyDiscussion ?? 'none')) continue;
         items.push({
           childId: child.id,
           childName: `${child.givenName} ${child.familyName}`,

@@ -1,19 +1,17 @@
 import type { CaseloadRow } from '../../db/work/caseload-repository.ts';
-import { listChildrenInScope, NO_CHILDREN, type ChildrenInScope } from '../../db/work/children-in-scope-repository.ts';
+import type { ChildrenInScope } from '../../db/work/children-in-scope-repository.ts';
 import { listTeamMembers } from '../../db/work/team-members-repository.ts';
 import { sortDueItems, type DueItem, type DueScope } from '../../domain/casework/due-items.ts';
 import { ragStatus, type RagStatus } from '../../domain/shared/timescales/rule.ts';
 import { parseLocalDate } from '../../domain/shared/time/local-date.ts';
-import type { Actor } from '../../domain/shared/access/actor.ts';
-import { weakPlansInTeams, type WeakPlanItem } from '../child-in-need/due-items.ts';
+import { childInNeedDueItems, weakPlansOf, type WeakPlanItem } from '../child-in-need/due-items.ts';
 import { londonToday } from '../people/london-today.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import type { RequestContext } from '../shared/request-context.ts';
 import { requirePermission } from '../shared/require-permission.ts';
 import { unitOfWork } from '../shared/unit-of-work.ts';
+import { dueItemsInScopes } from './due-item-source.ts';
 import { DUE_ITEM_SOURCES } from './due-item-sources.ts';
-import type { Transaction } from 'kysely';
-import type { Database } from '../../db/schema.ts';
 
 /**
  * Amber from this many working days before a due date on "My work" (CFG: domain-spec §5; a module's
@@ -56,11 +54,21 @@ function caseloadOf(inScope: ChildrenInScope): CaseloadRow[] {
   }));
 }
 
-async function dueIn(trx: Transaction<Database>, actor: Actor, now: Date, scope: DueScope, inScope: ChildrenInScope): Promise<DueLine[]> {
+function dueLines(batches: readonly (readonly DueItem[])[], now: Date): DueLine[] {
   const today = parseLocalDate(londonToday(now));
-  const batches = await Promise.all(DUE_ITEM_SOURCES.map((source) => source(trx, actor, now, scope, inScope)));
-  return sortDueItems(batches.flat()).map((item) => ({ ...item, rag: ragStatus(parseLocalDate(item.dueOn), today, MY_WORK_AMBER_WITHIN_WORKING_DAYS) }));
+  // many items share a date: each date's status once per page
+  const rags = new Map<string, RagStatus>();
+  return sortDueItems(batches.flat()).map((item) => {
+    let rag = rags.get(item.dueOn);
+    if (rag === undefined) {
+      rag = ragStatus(parseLocalDate(item.dueOn), today, MY_WORK_AMBER_WITHIN_WORKING_DAYS);
+      rags.set(item.dueOn, rag);
+    }
+    return { ...item, rag };
+  });
 }
+
+const CIN = DUE_ITEM_SOURCES.indexOf(childInNeedDueItems);
 
 export async function viewMyWork(deps: AppDeps, ctx: RequestContext, options: { readonly worker?: string } = {}): Promise<MyWork> {
   return unitOfWork(deps, ctx, async ({ trx, now }) => {
@@ -71,22 +79,32 @@ export async function viewMyWork(deps: AppDeps, ctx: RequestContext, options: { 
     const teamWorkers = await listTeamMembers(trx, managed);
     const workerFilter = options.worker !== undefined && teamWorkers.some((w) => w.id === options.worker) ? options.worker : null;
     const teamScope: DueScope = workerFilter === null ? { teamIds: managed } : { teamIds: managed, workerId: workerFilter };
-    // The visible children in each scope, worked out once: the caseloads list them and every due-item
-    // source reads its own tables for them only (src/db/work/children-in-scope-repository.ts).
+    // The visible children in each scope and every source's due items for them, in ONE statement
+    // (src/app/work/due-item-source.ts): the caseloads list the children, the sources read their own
+    // tables for them only. Weak plans come from the child in need rows of the whole teams.
     const myScope: DueScope = { workerId: actor.userId };
     const wholeTeams: DueScope = { teamIds: managed };
-    const [mine, team, teams] = await Promise.all([
-      listChildrenInScope(trx, actor, now, myScope),
-      managed.length === 0 ? NO_CHILDREN : listChildrenInScope(trx, actor, now, teamScope),
-      managed.length === 0 || workerFilter === null ? null : listChildrenInScope(trx, actor, now, wholeTeams),
+    const [mine, team, teams] = await dueItemsInScopes(trx, actor, now, [
+      { scope: myScope, sources: DUE_ITEM_SOURCES },
+      // no teams managed: no children, nothing read
+      managed.length === 0 ? { scope: { teamIds: [] }, sources: [] } : { scope: teamScope, sources: DUE_ITEM_SOURCES },
+      ...(managed.length === 0 || workerFilter === null ? [] : [{ scope: wholeTeams, sources: [childInNeedDueItems], items: false }]),
     ]);
-    const [myDue, teamDue, weakPlans] = await Promise.all([
-      dueIn(trx, actor, now, myScope, mine),
-      managed.length === 0 ? Promise.resolve([]) : dueIn(trx, actor, now, teamScope, team),
-      managed.length === 0 ? Promise.resolve([]) : weakPlansInTeams(trx, actor, now, managed, teams ?? team),
-    ]);
-    const allocatedToMe = caseloadOf(mine);
-    const managedTeams = caseloadOf(team);
-    return { allocatedToMe, managedTeams, myDue, teamDue, teamWorkers, workerFilter, weakPlans };
+    if (mine === undefined || team === undefined) throw new Error('My work: a scope went unanswered');
+    const weakPlans =
+      managed.length === 0
+        ? []
+        : teams === undefined
+          ? weakPlansOf(team.rows[CIN]?.[0] ?? [], team.inScope)
+          : weakPlansOf(teams.rows[0]?.[0] ?? [], teams.inScope);
+    return {
+      allocatedToMe: caseloadOf(mine.inScope),
+      managedTeams: caseloadOf(team.inScope),
+      myDue: dueLines(mine.items, now),
+      teamDue: managed.length === 0 ? [] : dueLines(team.items, now),
+      teamWorkers,
+      workerFilter,
+      weakPlans,
+    };
   });
 }

@@ -1,11 +1,8 @@
 // What the child protection due items are computed from, for the children in a worker's or teams'
 // caseload that the actor may see (src/db/shared/visibility.ts): initial conferences waiting to be
 // held, and open plans with the dates their schedule needs.
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../schema.ts';
-import { childIn, type ChildrenInScope } from '../work/children-in-scope-repository.ts';
-
-type Db = Transaction<Database> | Kysely<Database>;
+import { sql } from 'kysely';
+import { IN_SCOPE, type ChildrenInScope, type ScopedRead } from '../work/children-in-scope-repository.ts';
 
 export interface DueChild {
   readonly childId: string;
@@ -36,16 +33,12 @@ function withChild<T extends { readonly childId: string }>(rows: readonly T[], i
   });
 }
 
-export async function listOpenInitialConferencesInScope(db: Db, inScope: ChildrenInScope) {
-  if (inScope.ids.length === 0) return [];
-  const rows = await db
-    .selectFrom('cpConference as c')
-    .select(['c.childId', 'c.id as conferenceId', 'c.strategyHeldOn', 'c.preBirth', 'c.dueOn'])
-    .where(childIn('c.childId', inScope))
-    .where('c.kind', '=', 'initial')
-    .where('c.status', '=', 'to_be_held')
-    .execute();
-  return withChild(rows, inScope);
+export interface OpenInitialConferenceRow {
+  readonly childId: string;
+  readonly conferenceId: string;
+  readonly strategyHeldOn: string | null;
+  readonly preBirth: boolean;
+  readonly dueOn: string;
 }
 
 export interface PlanDates {
@@ -54,38 +47,35 @@ export interface PlanDates {
   readonly seen: readonly string[];
 }
 
-export async function listActivePlansInScope(db: Db, inScope: ChildrenInScope) {
-  if (inScope.ids.length === 0) return [];
-  const plans = withChild(
-    await db
-      .selectFrom('cpPlan as p')
-      // CP-06 reads the mother's fitness from the birth record (the pre-birth module's fact).
-      .leftJoin('birthRecord as b', 'b.childId', 'p.childId')
-      .select(['p.childId', 'p.id as planId', 'p.startedOn', 'p.preBirth', 'b.motherMedicallyFit'])
-      .where(childIn('p.childId', inScope))
-      .where('p.status', '=', 'active')
-      .execute(),
-    inScope,
-  );
-  const ids = plans.map((p) => p.planId);
-  const dates = new Map<string, { coreGroups: string[]; reviews: string[]; seen: string[] }>(ids.map((id) => [id, { coreGroups: [], reviews: [], seen: [] }]));
-  if (ids.length > 0) {
-    // the three kinds of date in one statement
-    const planIds = sql`any(${ids}::uuid[])`;
-    const rows = await sql<{ kind: 'core-group' | 'review' | 'seen'; planId: string; on: string }>`
-      select 'core-group' as kind, plan_id as "planId", held_on::text as "on" from cp_core_group_meeting where plan_id = ${planIds}
-      union all
-      select 'review', plan_id, held_on::text from cp_conference
-        where plan_id = ${planIds} and kind = 'review' and status = 'held' and held_on is not null
-      union all
-      select 'seen', plan_id, visited_on::text from cp_visit where plan_id = ${planIds} and child_seen`.execute(db);
-    for (const r of rows.rows) {
-      const d = dates.get(r.planId);
-      if (d === undefined) continue;
-      if (r.kind === 'core-group') d.coreGroups.push(r.on);
-      else if (r.kind === 'review') d.reviews.push(r.on);
-      else d.seen.push(r.on);
-    }
-  }
-  return plans.map((p) => ({ ...p, dates: dates.get(p.planId) ?? { coreGroups: [], reviews: [], seen: [] } }));
+export interface ActivePlanRow {
+  readonly childId: string;
+  readonly planId: string;
+  readonly startedOn: string;
+  readonly preBirth: boolean;
+  readonly motherMedicallyFit: boolean | null;
+  readonly dates: PlanDates;
+}
+
+/**
+ * Initial conferences waiting to be held, and active plans with the dates their schedule needs (core
+ * groups, review conferences held, visits the child was seen on): two reads for the page's one statement.
+ */
+export const CHILD_PROTECTION_DUE_READS: readonly ScopedRead[] = [
+  sql`(select coalesce(json_agg(json_build_object('childId', c.child_id, 'conferenceId', c.id, 'strategyHeldOn', c.strategy_held_on,
+      'preBirth', c.pre_birth, 'dueOn', c.due_on)), '[]'::json)
+    from cp_conference c where c.child_id = ${IN_SCOPE} and c.kind = 'initial' and c.status = 'to_be_held')`,
+  // CP-06 reads the mother's fitness from the birth record (the pre-birth module's fact).
+  sql`(select coalesce(json_agg(json_build_object('childId', p.child_id, 'planId', p.id, 'startedOn', p.started_on, 'preBirth', p.pre_birth,
+      'motherMedicallyFit', b.mother_medically_fit, 'dates', json_build_object(
+        'coreGroups', (select coalesce(json_agg(g.held_on), '[]'::json) from cp_core_group_meeting g where g.plan_id = p.id),
+        'reviews', (select coalesce(json_agg(r.held_on), '[]'::json) from cp_conference r
+          where r.plan_id = p.id and r.kind = 'review' and r.status = 'held' and r.held_on is not null),
+        'seen', (select coalesce(json_agg(v.visited_on), '[]'::json) from cp_visit v where v.plan_id = p.id and v.child_seen)))), '[]'::json)
+    from cp_plan p left join birth_record b on b.child_id = p.child_id where p.child_id = ${IN_SCOPE} and p.status = 'active')`,
+];
+
+/** What CHILD_PROTECTION_DUE_READS returned, with each child's columns. */
+export function childProtectionDueOf(rows: readonly (readonly unknown[])[], inScope: ChildrenInScope) {
+  const [conferences = [], plans = []] = rows as [OpenInitialConferenceRow[]?, ActivePlanRow[]?];
+  return { conferences: withChild(conferences, inScope), plans: withChild(plans, inScope) };
 }

@@ -1,11 +1,10 @@
-// What is due on disabled children in a worker's or a team's caseload, in one statement ("My work"
+// What is due on disabled children in a worker's or a team's caseload, in the page's one statement ("My work"
 // stays fast: no query per child, no query per kind): eligibility decisions awaiting the team manager, active
 // short breaks (for their reviews) and personal budget requests awaiting the panel's decision.
 // Scope is the child's current allocation, as in the caseload, through the visibility filter: the
 // visible children in scope (src/db/work/children-in-scope-repository.ts), worked out once per page.
-import { sql, type Transaction } from 'kysely';
-import type { Database } from '../schema.ts';
-import type { ChildrenInScope } from '../work/children-in-scope-repository.ts';
+import { sql } from 'kysely';
+import { IN_SCOPE, type ChildrenInScope, type ScopedRead } from '../work/children-in-scope-repository.ts';
 
 interface ChildColumns {
   readonly childId: string;
@@ -19,7 +18,9 @@ interface ChildColumns {
 function withChild<T extends { readonly childId: string }>(rows: readonly T[], inScope: ChildrenInScope): (T & ChildColumns)[] {
   return rows.flatMap((r) => {
     const c = inScope.byId.get(r.childId);
-    return c === undefined ? [] : [{ ...r, childId: c.childId, givenName: c.givenName, familyName: c.familyName, teamName: c.teamName, workerName: c.workerName }];
+    return c === undefined
+      ? []
+      : [{ ...r, childId: c.childId, givenName: c.givenName, familyName: c.familyName, teamName: c.teamName, workerName: c.workerName }];
   });
 }
 
@@ -58,29 +59,31 @@ type Kinds = {
 };
 
 /**
- * The three kinds in ONE statement (a json array each): eligibility decisions awaiting the manager
- * and active short breaks in the scope's order (by child name), requests by panel date; at most
- * `limit` of each.
+ * The three kinds, a json array each, for the page's one statement: eligibility decisions awaiting the
+ * manager, active short breaks, and budget requests awaiting the panel by panel date.
  */
-export async function listDisabilityDue(trx: Transaction<Database>, inScope: ChildrenInScope, limit = 2000): Promise<DisabilityDue> {
-  if (inScope.ids.length === 0) return { awaiting: [], shortBreaks: [], requests: [] };
-  const ids = sql`any(${[...inScope.ids]}::uuid[])`;
-  const result = await sql<Kinds>`select
-    (select coalesce(json_agg(json_build_object('childId', d.child_id, 'recordedAt', d.recorded_at)), '[]'::json)
-       from cwd_eligibility_decision d where d.child_id = ${ids} and d.status = 'recorded') as awaiting,
-    (select coalesce(json_agg(json_build_object('childId', s.child_id, 'breakType', s.break_type, 'status', s.status, 'startsOn', s.starts_on,
-       'endsOn', s.ends_on, 'lastReviewedOn', s.last_reviewed_on)), '[]'::json)
-       from cwd_short_break s where s.child_id = ${ids} and s.status = 'active') as "shortBreaks",
-    (select coalesce(json_agg(json_build_object('childId', b.child_id, 'panelDate', b.panel_date) order by b.panel_date), '[]'::json)
-       from cwd_budget_request b where b.child_id = ${ids} and b.status in ('submitted', 'deferred')) as requests`.execute(trx);
-  const row = result.rows[0];
-  if (row === undefined) return { awaiting: [], shortBreaks: [], requests: [] };
+export const DISABILITY_DUE_READS: readonly ScopedRead[] = [
+  sql`(select coalesce(json_agg(json_build_object('childId', d.child_id, 'recordedAt', d.recorded_at)), '[]'::json)
+     from cwd_eligibility_decision d where d.child_id = ${IN_SCOPE} and d.status = 'recorded')`,
+  sql`(select coalesce(json_agg(json_build_object('childId', s.child_id, 'breakType', s.break_type, 'status', s.status, 'startsOn', s.starts_on,
+     'endsOn', s.ends_on, 'lastReviewedOn', s.last_reviewed_on)), '[]'::json)
+     from cwd_short_break s where s.child_id = ${IN_SCOPE} and s.status = 'active')`,
+  sql`(select coalesce(json_agg(json_build_object('childId', b.child_id, 'panelDate', b.panel_date) order by b.panel_date), '[]'::json)
+     from cwd_budget_request b where b.child_id = ${IN_SCOPE} and b.status in ('submitted', 'deferred'))`,
+];
+
+/**
+ * What DISABILITY_DUE_READS returned: eligibility decisions awaiting the manager and active short
+ * breaks in the scope's order (by child name), requests by panel date; at most `limit` of each.
+ */
+export function disabilityDueOf(rows: readonly (readonly unknown[])[], inScope: ChildrenInScope, limit = 2000): DisabilityDue {
+  const [awaiting = [], shortBreaks = [], requests = []] = rows as [Kinds['awaiting']?, Kinds['shortBreaks']?, Kinds['requests']?];
   return {
     awaiting: withChild(
-      byChildName(row.awaiting, inScope).map((r) => ({ childId: r.childId, recordedAt: new Date(r.recordedAt) })),
+      byChildName(awaiting, inScope).map((r) => ({ childId: r.childId, recordedAt: new Date(r.recordedAt) })),
       inScope,
     ).slice(0, limit),
-    shortBreaks: withChild(byChildName(row.shortBreaks, inScope), inScope).slice(0, limit),
-    requests: withChild(row.requests, inScope).slice(0, limit),
+    shortBreaks: withChild(byChildName(shortBreaks, inScope), inScope).slice(0, limit),
+    requests: withChild(requests, inScope).slice(0, limit),
   };
 }

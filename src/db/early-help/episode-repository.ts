@@ -1,6 +1,6 @@
 // Targeted early help: the queue of early help referrals waiting for a worker, the episode each
 // allocation starts, its wellbeing assessment, plan, reviews and closure.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { expressionBuilder, sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Actor } from '../../domain/shared/access/actor.ts';
 import type { ClosureOutcome } from '../../domain/early-help/early-help.ts';
 import type { Database } from '../schema.ts';
@@ -428,14 +428,12 @@ export interface OpenEpisodeDue {
   readonly lastReviewedOn: string | null;
 }
 
-/** Open episodes in scope (a worker's, or their teams'), visible to the actor, with what is next due. */
-export async function openEpisodesInScope(
-  db: Db,
-  actor: Actor,
-  now: Date,
-  scope: { workerId?: string; teamIds?: readonly string[] },
-): Promise<OpenEpisodeDue[]> {
-  let query = db
+/**
+ * Open episodes in scope (the episode's worker, or its team, as the scope asks), visible to the actor,
+ * with what is next due: a json array for "My work"'s one statement per scope (src/db/work/children-in-scope-repository.ts).
+ */
+export function openEpisodesRead(actor: Actor, now: Date, scope: { workerId?: string; teamIds?: readonly string[] }): RawBuilder<unknown> {
+  let query = expressionBuilder<Database>()
     .selectFrom('earlyHelpEpisode as ep')
     .innerJoin('earlyHelpReferral as r', 'r.id', 'ep.earlyHelpReferralId')
     .innerJoin('person', 'person.id', 'ep.childId')
@@ -458,8 +456,10 @@ export async function openEpisodesInScope(
     .where(visibleChildren(actor, now));
   if (scope.workerId !== undefined) query = query.where('ep.workerUserId', '=', scope.workerId);
   if (scope.teamIds !== undefined) {
-    if (scope.teamIds.length === 0) return [];
+    if (scope.teamIds.length === 0) return sql`'[]'::json`;
     query = query.where('ep.teamId', 'in', scope.teamIds);
   }
-  return query.execute();
+  return sql`(select coalesce(json_agg(json_build_object('episodeId', e.episode_id, 'childId', e.child_id, 'childName', e.child_name,
+    'teamName', e.team_name, 'workerName', e.worker_name, 'referredOn', e.referred_on, 'assessed', e.assessed,
+    'planAgreedOn', e.plan_agreed_on, 'lastReviewedOn', e.last_reviewed_on)), '[]'::json) from ${query} e)`;
 }

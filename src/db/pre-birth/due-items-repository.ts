@@ -2,10 +2,9 @@
 // the open milestones): unborn children in scope, and children whose birth was recorded in Hearth on
 // or after `bornSince` (the post-birth rules: issue the application, the post-birth review), with
 // the milestones recorded for them. The children in scope have been through the visibility filter
-// (src/db/work/children-in-scope-repository.ts).
-import { sql, type Transaction } from 'kysely';
-import type { Database } from '../schema.ts';
-import type { ChildrenInScope } from '../work/children-in-scope-repository.ts';
+// (src/db/work/children-in-scope-repository.ts), and whether their latest strategy discussion is held.
+import { sql } from 'kysely';
+import { IN_SCOPE, type ChildrenInScope, type ScopedRead } from '../work/children-in-scope-repository.ts';
 
 export interface PreBirthDueCandidate {
   readonly id: string;
@@ -24,39 +23,39 @@ export interface PreBirthDueCandidate {
     readonly happenedOn: string | null;
     readonly reason: string | null;
   }[];
+  /** The status of the child's latest strategy discussion (by date opened), if any. */
+  readonly strategyDiscussion: 'to_be_held' | 'held' | null;
 }
 
-export async function listPreBirthDueCandidates(trx: Transaction<Database>, inScope: ChildrenInScope, bornSince: string): Promise<PreBirthDueCandidate[]> {
-  const candidates: ChildrenInScope['children'] = inScope.children.filter((c) => !c.merged && (c.personType === 'unborn' || c.personType === 'child'));
-  if (candidates.length === 0) return [];
-  const rows = await trx
-    .selectFrom('person')
-    .leftJoin('birthRecord', 'birthRecord.childId', 'person.id')
-    .leftJoin('preBirthPlan', 'preBirthPlan.childId', 'person.id')
-    .select([
-      'person.id',
-      'birthRecord.bornOn',
-      'birthRecord.motherMedicallyFit',
-      'birthRecord.expectedDateOfDelivery as eddAtBirth',
-      'preBirthPlan.pregnancyConfirmedOn',
-      // the milestones recorded, in the same statement
-      sql<PreBirthDueCandidate['milestones']>`(select coalesce(json_agg(json_build_object('milestone', m.milestone, 'outcome', m.outcome, 'happenedOn', m.happened_on, 'reason', m.reason)), '[]'::json) from pre_birth_milestone m where m.child_id = person.id)`.as(
-        'milestones',
-      ),
-    ])
-    .where(sql<boolean>`person.id = any(${candidates.map((c) => c.childId)}::uuid[])`)
-    .where('person.mergedIntoPersonId', 'is', null)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('person.personType', '=', 'unborn'), eb('person.expectedDateOfDelivery', 'is not', null)]),
-        eb.and([eb('person.personType', '=', 'child'), eb('birthRecord.bornOn', '>=', bornSince)]),
-      ]),
-    )
-    .execute();
-  const found = new Map(rows.map((r) => [r.id, r]));
-  // in the scope's order (by child name)
-  return candidates.flatMap((c) => {
-    const r = found.get(c.childId);
+type CandidateColumns = Pick<
+  PreBirthDueCandidate,
+  'id' | 'bornOn' | 'motherMedicallyFit' | 'eddAtBirth' | 'pregnancyConfirmedOn' | 'milestones' | 'strategyDiscussion'
+>;
+
+/**
+ * The candidates among the children in scope (not merged, unborn with an expected date of delivery,
+ * or born on or after `bornSince`), with their milestones and their latest strategy discussion's
+ * status: a read for the page's one statement.
+ */
+export function preBirthDueRead(bornSince: string): ScopedRead {
+  return sql`(select coalesce(json_agg(json_build_object('id', person.id, 'bornOn', b.born_on, 'motherMedicallyFit', b.mother_medically_fit,
+      'eddAtBirth', b.expected_date_of_delivery, 'pregnancyConfirmedOn', pp.pregnancy_confirmed_on,
+      'milestones', (select coalesce(json_agg(json_build_object('milestone', m.milestone, 'outcome', m.outcome, 'happenedOn', m.happened_on, 'reason', m.reason)), '[]'::json)
+        from pre_birth_milestone m where m.child_id = person.id),
+      'strategyDiscussion', (select sd.status from strategy_discussion_child sdc join strategy_discussion sd on sd.id = sdc.strategy_discussion_id
+        where sdc.child_id = person.id order by sd.opened_on desc, sd.created_at desc limit 1))), '[]'::json)
+    from person left join birth_record b on b.child_id = person.id left join pre_birth_plan pp on pp.child_id = person.id
+    where person.id = ${IN_SCOPE} and person.merged_into_person_id is null
+      and ((person.person_type = 'unborn' and person.expected_date_of_delivery is not null)
+        or (person.person_type = 'child' and b.born_on >= ${bornSince})))`;
+}
+
+/** What preBirthDueRead returned, in the scope's order (by child name). */
+export function preBirthDueCandidatesOf(rows: readonly unknown[], inScope: ChildrenInScope): PreBirthDueCandidate[] {
+  if (rows.length === 0) return [];
+  const found = new Map((rows as readonly CandidateColumns[]).map((r) => [r.id, r]));
+  return inScope.children.flatMap((c) => {
+    const r = c.merged || (c.personType !== 'unborn' && c.personType !== 'child') ? undefined : found.get(c.childId);
     if (r === undefined) return [];
     return [
       {
@@ -71,6 +70,7 @@ export async function listPreBirthDueCandidates(trx: Transaction<Database>, inSc
         eddAtBirth: r.eddAtBirth,
         pregnancyConfirmedOn: r.pregnancyConfirmedOn,
         milestones: r.milestones,
+        strategyDiscussion: r.strategyDiscussion,
       },
     ];
   });

@@ -423,4 +423,18 @@ describe('My work', () => {
     expect(other.myDue.some((i) => i.childId === childId)).toBe(false);
     await closeChildInNeedEpisode(database.deps, tm, childId, planId, version, { reason: 'RC7', closedOn: '2026-03-10' });
   });
+
+  it('lists the weak plans of the whole teams for the manager, even when the team view is filtered to one worker', async () => {
+    const weak: PlanContent = { ...GOOD, contingency: 'Escalate if needed.', actions: [{ action: 'Parenting course', owner: '', dueOn: '' }], childViews: '' };
+    const { childId, planId, version } = await agreedPlan(weak);
+    const tm = await contextFor(database, DEMO_USER_IDS.teamManager);
+    const team = await viewMyWork(database.deps, tm);
+    expect(team.weakPlans.find((w) => w.childId === childId)?.flags).toContain('The child’s views are not recorded');
+    expect(team.managedTeams.some((c) => c.id === childId)).toBe(true);
+    const filtered = await viewMyWork(database.deps, tm, { worker: DEMO_USER_IDS.teamManager });
+    expect(filtered.managedTeams.some((c) => c.id === childId)).toBe(false);
+    expect(filtered.teamDue.some((i) => i.childId === childId)).toBe(false);
+    expect(filtered.weakPlans).toEqual(team.weakPlans);
+    await closeChildInNeedEpisode(database.deps, tm, childId, planId, version, { reason: 'RC7', closedOn: '2026-03-10' });
+  });
 });
