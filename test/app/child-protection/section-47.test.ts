@@ -46,7 +46,7 @@ async function startEnquiry(): Promise<string> {
     urgent: true,
     kind: 'initial',
     isGroup: false,
-    groupConcern: null,
+    groupConcern: null, primaryNeed: 'N1',
   });
   const result = await recordStrategyDiscussion(database.deps, ctx, strategyDiscussionId, {
     version: 1,

@@ -103,18 +103,18 @@ describe('opening a strategy discussion', () => {
       urgent: true,
       kind: 'initial',
       isGroup: false,
-      groupConcern: null,
+      groupConcern: null, primaryNeed: 'N1',
     });
     const row = await database.handle.db.selectFrom('strategyDiscussion').selectAll().where('id', '=', strategyDiscussionId).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ openedOn: '2026-03-10', dueOn: '2026-03-10', urgent: true });
     const other = await contextFor(database, DEMO_USER_IDS.otherTeamWorker);
     expect(
-      await refusal(conveneStrategyDiscussionForChild(database.deps, other, child, { urgent: false, kind: 'initial', isGroup: false, groupConcern: null })),
+      await refusal(conveneStrategyDiscussionForChild(database.deps, other, child, { urgent: false, kind: 'initial', isGroup: false, groupConcern: null, primaryNeed: 'N1' })),
     ).toBeInstanceOf(AccessRefusedError);
     const performance = await contextFor(database, DEMO_USER_IDS.performanceOfficer);
     expect(
       await refusal(
-        conveneStrategyDiscussionForChild(database.deps, performance, child, { urgent: false, kind: 'initial', isGroup: false, groupConcern: null }),
+        conveneStrategyDiscussionForChild(database.deps, performance, child, { urgent: false, kind: 'initial', isGroup: false, groupConcern: null, primaryNeed: 'N1' }),
       ),
     ).toBeInstanceOf(AccessRefusedError);
   });
@@ -122,7 +122,7 @@ describe('opening a strategy discussion', () => {
   it('a group meeting needs what links the children', async () => {
     const ctx = await contextFor(database, DEMO_USER_IDS.socialWorker);
     const error = await refusal(
-      conveneStrategyDiscussionForChild(database.deps, ctx, child, { urgent: false, kind: 'initial', isGroup: true, groupConcern: ' ' }),
+      conveneStrategyDiscussionForChild(database.deps, ctx, child, { urgent: false, kind: 'initial', isGroup: true, groupConcern: ' ', primaryNeed: 'N1' }),
     );
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fieldErrors).toHaveProperty('groupConcern');
@@ -169,7 +169,7 @@ describe('opening a strategy discussion', () => {
 describe('recording the decision', () => {
   async function convened(): Promise<string> {
     const ctx = await contextFor(database, DEMO_USER_IDS.socialWorker);
-    return (await conveneStrategyDiscussionForChild(database.deps, ctx, child, { urgent: false, kind: 'initial', isGroup: false, groupConcern: null }))
+    return (await conveneStrategyDiscussionForChild(database.deps, ctx, child, { urgent: false, kind: 'initial', isGroup: false, groupConcern: null, primaryNeed: 'N1' }))
       .strategyDiscussionId;
   }
 
@@ -349,7 +349,7 @@ describe('a group strategy meeting', () => {
       urgent: false,
       kind: 'initial',
       isGroup: true,
-      groupConcern: 'Exploitation',
+      groupConcern: 'Exploitation', primaryNeed: 'N1',
     });
     const nhs = await database.handle.db.selectFrom('person').select('nhsNumber').where('id', '=', restricted).executeTakeFirstOrThrow();
     await addChildToStrategyDiscussion(database.deps, manager, strategyDiscussionId, nhs.nhsNumber ?? restricted);
