@@ -64,6 +64,8 @@ async function insertDemoPlan(trx: Transaction<Database>, plan: DemoPlan, now: D
       workerUserId: plan.workerUserId,
       status: plan.agreedOn === null ? 'draft' : 'active',
       openedOn: toIsoDate(plan.openedOn),
+      // Started from the child's record: the need the worker records then (migration 0026).
+      initialPrimaryNeed: 'N4',
       agreedOn: iso(plan.agreedOn),
       lastReviewedOn: iso(plan.lastReviewedOn),
       createdByUserId: plan.workerUserId,

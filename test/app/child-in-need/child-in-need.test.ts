@@ -162,15 +162,23 @@ describe('opening a child in need plan', () => {
   it('a worker starts a plan from the record; starting again takes them to the same plan', async () => {
     const sw = await contextFor(database, DEMO_USER_IDS.socialWorker);
     const childId = await freshChild(0);
+    const plansBefore = await database.handle.db.selectFrom('cinPlan').select('id').where('childId', '=', childId).execute();
+    for (const primaryNeed of [null, '', 'N0', 'X9']) {
+      await expect(startChildInNeedPlan(database.deps, sw, childId, { primaryNeed })).rejects.toMatchObject({
+        fieldErrors: { primaryNeed: 'Select the child’s primary need from the list' },
+      });
+    }
+    expect(await database.handle.db.selectFrom('cinPlan').select('id').where('childId', '=', childId).execute()).toEqual(plansBefore);
     const first = await startChildInNeedPlan(database.deps, sw, childId, { primaryNeed: 'N4' });
     expect(first.opened).toBe(true);
+    expect((await auditRows(database, 'child-in-need.plan.opened')).at(-1)).toMatchObject({ subjectId: first.planId, changes: { initialPrimaryNeed: 'N4' } });
     const again = await startChildInNeedPlan(database.deps, sw, childId, { primaryNeed: 'N4' });
     expect(again).toEqual({ planId: first.planId, opened: false });
     expect(await database.handle.db.selectFrom('cinPlan').select('id').where('childId', '=', childId).where('status', '<>', 'ended').execute()).toHaveLength(1);
     const starts = await auditRows(database, 'child-in-need.plan.start');
     expect(starts.slice(-2).map((r) => (r.changes as { opened: boolean }).opened)).toEqual([true, false]);
     const plan = await planOf(childId);
-    expect(plan).toMatchObject({ openedOn: '2026-03-10', workerUserId: DEMO_USER_IDS.socialWorker, status: 'draft' });
+    expect(plan).toMatchObject({ openedOn: '2026-03-10', workerUserId: DEMO_USER_IDS.socialWorker, status: 'draft', initialPrimaryNeed: 'N4' });
     const tm = await contextFor(database, DEMO_USER_IDS.teamManager);
     await closeChildInNeedEpisode(database.deps, tm, childId, plan.id, plan.version, { reason: 'RC7', closedOn: '2026-03-10' });
   });

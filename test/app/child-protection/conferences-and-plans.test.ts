@@ -96,6 +96,21 @@ describe('opening an initial conference', () => {
     expect(await failureOf(conveneInitialConference(database.deps, sw, other.childId, { strategyHeldOn: '2026-03-01', primaryNeed: 'N1' }))).toBeInstanceOf(AccessRefusedError);
     expect(await database.handle.db.selectFrom('cpConference').select('id').where('childId', '=', other.childId).execute()).toEqual([]);
   });
+
+  it('from the child’s record, needs the child’s primary need and keeps it on the conference', async () => {
+    const { childId } = await addChild(database);
+    const tm = await contextFor(database, DEMO_USER_IDS.teamManager);
+    for (const primaryNeed of [null, '', 'N10']) {
+      expect(await failureOf(conveneInitialConference(database.deps, tm, childId, { strategyHeldOn: '2026-03-01', primaryNeed }))).toMatchObject({
+        fieldErrors: { primaryNeed: 'Select the child’s primary need from the list' },
+      });
+    }
+    expect(await database.handle.db.selectFrom('cpConference').select('id').where('childId', '=', childId).execute()).toEqual([]);
+    const { conferenceId } = await conveneInitialConference(database.deps, tm, childId, { strategyHeldOn: '2026-03-01', primaryNeed: 'N3' });
+    const row = await database.handle.db.selectFrom('cpConference').selectAll().where('id', '=', conferenceId).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ convenedFrom: 'child_record', initialPrimaryNeed: 'N3' });
+    expect((await auditRows(database, 'child-protection.initial-conference.opened')).at(-1)).toMatchObject({ subjectId: conferenceId, changes: { initialPrimaryNeed: 'N3' } });
+  });
 });
 
 describe('CP-06: the meeting after a baby on a pre-birth plan is born', () => {

@@ -46,7 +46,8 @@ async function startEnquiry(): Promise<string> {
     urgent: true,
     kind: 'initial',
     isGroup: false,
-    groupConcern: null, primaryNeed: 'N1',
+    groupConcern: null,
+    primaryNeed: 'N1',
   });
   const result = await recordStrategyDiscussion(database.deps, ctx, strategyDiscussionId, {
     version: 1,

@@ -103,10 +103,21 @@ describe('opening a strategy discussion', () => {
       urgent: true,
       kind: 'initial',
       isGroup: false,
-      groupConcern: null, primaryNeed: 'N1',
+      groupConcern: null,
+      primaryNeed: 'N6',
     });
     const row = await database.handle.db.selectFrom('strategyDiscussion').selectAll().where('id', '=', strategyDiscussionId).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ openedOn: '2026-03-10', dueOn: '2026-03-10', urgent: true });
+    const link = await database.handle.db
+      .selectFrom('strategyDiscussionChild')
+      .selectAll()
+      .where('strategyDiscussionId', '=', strategyDiscussionId)
+      .executeTakeFirstOrThrow();
+    expect(link).toMatchObject({ childId: child, sourceKind: 'child-record', initialPrimaryNeed: 'N6' });
+    expect((await auditRows(database, 'child-protection.strategy-discussion.opened')).at(-1)).toMatchObject({
+      subjectId: strategyDiscussionId,
+      changes: { source: 'child-record', initialPrimaryNeed: 'N6' },
+    });
     const other = await contextFor(database, DEMO_USER_IDS.otherTeamWorker);
     expect(
       await refusal(conveneStrategyDiscussionForChild(database.deps, other, child, { urgent: false, kind: 'initial', isGroup: false, groupConcern: null, primaryNeed: 'N1' })),
@@ -117,6 +128,16 @@ describe('opening a strategy discussion', () => {
         conveneStrategyDiscussionForChild(database.deps, performance, child, { urgent: false, kind: 'initial', isGroup: false, groupConcern: null, primaryNeed: 'N1' }),
       ),
     ).toBeInstanceOf(AccessRefusedError);
+  });
+
+  it('convening from the child’s record needs the child’s primary need: a field error, nothing written', async () => {
+    const ctx = await contextFor(database, DEMO_USER_IDS.socialWorker);
+    const before = await database.handle.db.selectFrom('strategyDiscussionChild').select('strategyDiscussionId').where('childId', '=', child).execute();
+    for (const primaryNeed of [null, '', 'N0']) {
+      const error = await refusal(conveneStrategyDiscussionForChild(database.deps, ctx, child, { urgent: false, kind: 'initial', isGroup: false, groupConcern: null, primaryNeed }));
+      expect(error).toMatchObject({ fieldErrors: { primaryNeed: 'Select the child’s primary need from the list' } });
+    }
+    expect(await database.handle.db.selectFrom('strategyDiscussionChild').select('strategyDiscussionId').where('childId', '=', child).execute()).toHaveLength(before.length);
   });
 
   it('a group meeting needs what links the children', async () => {
@@ -349,7 +370,8 @@ describe('a group strategy meeting', () => {
       urgent: false,
       kind: 'initial',
       isGroup: true,
-      groupConcern: 'Exploitation', primaryNeed: 'N1',
+      groupConcern: 'Exploitation',
+      primaryNeed: 'N1',
     });
     const nhs = await database.handle.db.selectFrom('person').select('nhsNumber').where('id', '=', restricted).executeTakeFirstOrThrow();
     await addChildToStrategyDiscussion(database.deps, manager, strategyDiscussionId, nhs.nhsNumber ?? restricted);
