@@ -120,12 +120,26 @@ describe('opening a strategy discussion', () => {
     });
     const other = await contextFor(database, DEMO_USER_IDS.otherTeamWorker);
     expect(
-      await refusal(conveneStrategyDiscussionForChild(database.deps, other, child, { urgent: false, kind: 'initial', isGroup: false, groupConcern: null, primaryNeed: 'N1' })),
+      await refusal(
+        conveneStrategyDiscussionForChild(database.deps, other, child, {
+          urgent: false,
+          kind: 'initial',
+          isGroup: false,
+          groupConcern: null,
+          primaryNeed: 'N1',
+        }),
+      ),
     ).toBeInstanceOf(AccessRefusedError);
     const performance = await contextFor(database, DEMO_USER_IDS.performanceOfficer);
     expect(
       await refusal(
-        conveneStrategyDiscussionForChild(database.deps, performance, child, { urgent: false, kind: 'initial', isGroup: false, groupConcern: null, primaryNeed: 'N1' }),
+        conveneStrategyDiscussionForChild(database.deps, performance, child, {
+          urgent: false,
+          kind: 'initial',
+          isGroup: false,
+          groupConcern: null,
+          primaryNeed: 'N1',
+        }),
       ),
     ).toBeInstanceOf(AccessRefusedError);
   });
@@ -134,10 +148,14 @@ describe('opening a strategy discussion', () => {
     const ctx = await contextFor(database, DEMO_USER_IDS.socialWorker);
     const before = await database.handle.db.selectFrom('strategyDiscussionChild').select('strategyDiscussionId').where('childId', '=', child).execute();
     for (const primaryNeed of [null, '', 'N0']) {
-      const error = await refusal(conveneStrategyDiscussionForChild(database.deps, ctx, child, { urgent: false, kind: 'initial', isGroup: false, groupConcern: null, primaryNeed }));
+      const error = await refusal(
+        conveneStrategyDiscussionForChild(database.deps, ctx, child, { urgent: false, kind: 'initial', isGroup: false, groupConcern: null, primaryNeed }),
+      );
       expect(error).toMatchObject({ fieldErrors: { primaryNeed: 'Select the child’s primary need from the list' } });
     }
-    expect(await database.handle.db.selectFrom('strategyDiscussionChild').select('strategyDiscussionId').where('childId', '=', child).execute()).toHaveLength(before.length);
+    expect(await database.handle.db.selectFrom('strategyDiscussionChild').select('strategyDiscussionId').where('childId', '=', child).execute()).toHaveLength(
+      before.length,
+    );
   });
 
   it('a group meeting needs what links the children', async () => {
@@ -190,8 +208,15 @@ describe('opening a strategy discussion', () => {
 describe('recording the decision', () => {
   async function convened(): Promise<string> {
     const ctx = await contextFor(database, DEMO_USER_IDS.socialWorker);
-    return (await conveneStrategyDiscussionForChild(database.deps, ctx, child, { urgent: false, kind: 'initial', isGroup: false, groupConcern: null, primaryNeed: 'N1' }))
-      .strategyDiscussionId;
+    return (
+      await conveneStrategyDiscussionForChild(database.deps, ctx, child, {
+        urgent: false,
+        kind: 'initial',
+        isGroup: false,
+        groupConcern: null,
+        primaryNeed: 'N1',
+      })
+    ).strategyDiscussionId;
   }
 
   it('joint s47: records attendees, marks it held, starts the enquiry due 45 working days from when it was needed, with audit rows', async () => {

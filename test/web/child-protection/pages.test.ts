@@ -122,7 +122,13 @@ describe('conferences', () => {
     const date = daysAgo(web, 1);
     const ok = await tm.post(
       '/child-protection/initial-conferences',
-      { childId: DEMO_CP_IDS.convenableChild, 'strategyHeldOn-day': date.day, 'strategyHeldOn-month': date.month, 'strategyHeldOn-year': date.year, primaryNeed: 'N1' },
+      {
+        childId: DEMO_CP_IDS.convenableChild,
+        'strategyHeldOn-day': date.day,
+        'strategyHeldOn-month': date.month,
+        'strategyHeldOn-year': date.year,
+        primaryNeed: 'N1',
+      },
       { csrfFrom: formUrl },
     );
     expect(ok.statusCode).toBe(303);

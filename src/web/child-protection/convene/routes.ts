@@ -64,7 +64,10 @@ export async function conveneRoutes(app: FastifyInstance, options: { deps: AppDe
         );
       }
       try {
-        const { conferenceId } = await conveneInitialConference(deps, requestContext(request), childId, { strategyHeldOn: date.iso, primaryNeed: values.primaryNeed });
+        const { conferenceId } = await conveneInitialConference(deps, requestContext(request), childId, {
+          strategyHeldOn: date.iso,
+          primaryNeed: values.primaryNeed,
+        });
         return await reply.redirect(`${cpPaths.conference(childId, conferenceId)}?convened=1`, 303);
       } catch (error) {
         if (error instanceof ValidationError) return render(reply.code(400), childId, values, error.fieldErrors, false);
