@@ -399,13 +399,24 @@ describe('a group strategy meeting', () => {
       primaryNeed: 'N1',
     });
     const nhs = await database.handle.db.selectFrom('person').select('nhsNumber').where('id', '=', restricted).executeTakeFirstOrThrow();
-    await addChildToStrategyDiscussion(database.deps, manager, strategyDiscussionId, nhs.nhsNumber ?? restricted);
-    const dup = await refusal(addChildToStrategyDiscussion(database.deps, manager, strategyDiscussionId, restricted));
+    const needless = await refusal(
+      addChildToStrategyDiscussion(database.deps, manager, strategyDiscussionId, nhs.nhsNumber ?? restricted, { primaryNeed: null }),
+    );
+    expect((needless as ValidationError).fieldErrors).toEqual({ primaryNeed: 'Select the child’s primary need from the list' });
+    await addChildToStrategyDiscussion(database.deps, manager, strategyDiscussionId, nhs.nhsNumber ?? restricted, { primaryNeed: 'N6' });
+    const added = await database.handle.db
+      .selectFrom('strategyDiscussionChild')
+      .select(['sourceKind', 'initialPrimaryNeed'])
+      .where('strategyDiscussionId', '=', strategyDiscussionId)
+      .where('childId', '=', restricted)
+      .executeTakeFirstOrThrow();
+    expect(added).toEqual({ sourceKind: 'group', initialPrimaryNeed: 'N6' });
+    const dup = await refusal(addChildToStrategyDiscussion(database.deps, manager, strategyDiscussionId, restricted, { primaryNeed: 'N6' }));
     expect((dup as ValidationError).fieldErrors).toEqual({ child: 'This child is already in the meeting' });
     const worker = await contextFor(database, DEMO_USER_IDS.socialWorker);
-    const other = await refusal(addChildToStrategyDiscussion(database.deps, worker, strategyDiscussionId, DEMO_CHILD_IDS.otherTeam));
+    const other = await refusal(addChildToStrategyDiscussion(database.deps, worker, strategyDiscussionId, DEMO_CHILD_IDS.otherTeam, { primaryNeed: 'N6' }));
     expect(other).toBeInstanceOf(AccessRefusedError);
-    const missing = await refusal(addChildToStrategyDiscussion(database.deps, worker, strategyDiscussionId, '9999999999'));
+    const missing = await refusal(addChildToStrategyDiscussion(database.deps, worker, strategyDiscussionId, '9999999999', { primaryNeed: 'N6' }));
     expect((missing as ValidationError).fieldErrors).toEqual({ child: 'No child found with that Hearth ID or NHS number' });
   });
 

@@ -170,10 +170,13 @@ describe('a group strategy meeting', () => {
     const browser = await signedIn(web, 'social.worker');
     const form = `/children/${other.childId}/child-protection/strategy-discussions/new`;
     expect((await browser.get(form)).body).toContain(`value="${DEMO_CHILD_PROTECTION_IDS.groupMeeting}"`);
-    const joined = await browser.post(form, { join: DEMO_CHILD_PROTECTION_IDS.groupMeeting });
+    const needless = await browser.post(form, { join: DEMO_CHILD_PROTECTION_IDS.groupMeeting });
+    expect(needless.statusCode).toBe(400);
+    expect(textOf(needless.body)).toContain('Select the child’s primary need from the list');
+    const joined = await browser.post(form, { join: DEMO_CHILD_PROTECTION_IDS.groupMeeting, primaryNeed: 'N6' });
     expect(joined.statusCode).toBe(303);
     expect(joined.headers.location).toBe(`/strategy-discussions/${DEMO_CHILD_PROTECTION_IDS.groupMeeting}?done=child-added`);
-    const again = await browser.post(form, { join: DEMO_CHILD_PROTECTION_IDS.groupMeeting });
+    const again = await browser.post(form, { join: DEMO_CHILD_PROTECTION_IDS.groupMeeting, primaryNeed: 'N6' });
     expect(again.statusCode).toBe(400);
     expect(textOf(again.body)).toContain('This child is already in the meeting');
     expect((await auditRows(web.database, 'child-protection.strategy-discussion.child-added')).at(-1)).toMatchObject({ childId: other.childId });

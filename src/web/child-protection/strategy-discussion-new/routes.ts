@@ -57,10 +57,20 @@ export async function strategyDiscussionNewRoutes(app: FastifyInstance, options:
       const join = values['join'] ?? '';
       if (join !== '' && join !== 'new') {
         try {
-          await addChildToStrategyDiscussion(deps, requestContext(request), uuidParam({ join }, 'join'), childId);
+          await addChildToStrategyDiscussion(deps, requestContext(request), uuidParam({ join }, 'join'), childId, {
+            primaryNeed: values['primaryNeed'] ?? null,
+          });
           return await reply.redirect(`${paths.strategyDiscussion(join)}?done=child-added`, 303);
         } catch (error) {
-          if (error instanceof ValidationError) return render(reply.code(400), childId, values, { join: error.fieldErrors['child'] ?? 'Select a meeting' });
+          if (error instanceof ValidationError) {
+            const need = error.fieldErrors['primaryNeed'];
+            return render(
+              reply.code(400),
+              childId,
+              values,
+              need === undefined ? { join: error.fieldErrors['child'] ?? 'Select a meeting' } : { primaryNeed: need },
+            );
+          }
           throw error;
         }
       }
