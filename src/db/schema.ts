@@ -380,6 +380,8 @@ export interface ReferralTable {
   purpose: 'assessment' | 'strategy_discussion';
   referralSource: string;
   referredOn: DateText;
+  /** Primary need (N1-N9) recorded at the MASH decision (migration 0026); null on older rows. */
+  primaryNeed: ColumnType<string | null, string | null | undefined, string | null>;
   teamId: string;
   status: Generated<'awaiting_allocation' | 'allocated'>;
   allocatedWorkerUserId: string | null;
@@ -585,6 +587,8 @@ export interface StrategyDiscussionChildTable {
   sourceKind: 'referral' | 'assessment' | 'child-record' | 'group' | 'review';
   referralId: string | null;
   assessmentId: string | null;
+  /** Primary need recorded when the discussion was convened from the child's record (migration 0026). */
+  initialPrimaryNeed: ColumnType<string | null, string | null | undefined, string | null>;
   decision: 's47_single_agency' | 's47_joint' | 'no_s47' | 'further_strategy' | null;
   decisionReason: string | null;
   safetyPlan: string | null;
@@ -712,6 +716,8 @@ export interface CinPlanTable {
   episodeId: string;
   childId: string;
   assessmentId: string | null;
+  /** Primary need recorded when the plan was started from the child's record (migration 0026). */
+  initialPrimaryNeed: ColumnType<string | null, string | null | undefined, string | null>;
   teamId: string;
   workerUserId: string | null;
   status: Generated<'draft' | 'active' | 'ended'>;
@@ -770,6 +776,8 @@ export interface CpConferenceTable {
   strategyDiscussionId: string | null;
   strategyHeldOn: DateText | null;
   convenedFrom: 'section_47' | 'child_record' | 'plan';
+  /** Primary need recorded when the conference was convened from the child's record (migration 0026). */
+  initialPrimaryNeed: ColumnType<string | null, string | null | undefined, string | null>;
   teamId: string;
   preBirth: Generated<boolean>;
   dueOn: DateText;

@@ -18,6 +18,7 @@ describe('a child in need plan', () => {
     expect(pathOf(page)).toBe(section);
     await expectNoAxeViolations(page);
 
+    await page.selectOption('#primaryNeed', 'N4');
     await andWait(page, () => page.getByRole('button', { name: 'Start a child in need plan' }).click());
     expect(pathOf(page)).toBe(`${section}/plan`);
     expect(await page.getByRole('heading', { level: 1, name: 'Write the child in need plan' }).isVisible()).toBe(true);

@@ -20,6 +20,7 @@ describe('initial conference to plan to core group to review to the plan ending'
     await andWait(manager, () => manager.getByRole('link', { name: 'Convene an initial child protection conference' }).click());
     await expectNoAxeViolations(manager);
     await fillDate(manager, '#strategyHeldOn');
+    await manager.selectOption('#primaryNeed', 'N1');
     await andWait(manager, () => manager.getByRole('button', { name: 'Convene conference' }).click());
     expect(pathOf(manager)).toMatch(/^\/child-protection\/conferences\/[0-9a-f-]{36}$/);
     const conference = pathOf(manager);

@@ -26,6 +26,7 @@ describe('strategy discussion to section 47 outcome', () => {
     expect(await page.getByRole('alert').getByRole('link', { name: 'Select whether the child is at immediate risk' }).isVisible()).toBe(true);
     await expectNoAxeViolations(page);
     await page.check('#urgent-2');
+    await page.selectOption('#primaryNeed', 'N1');
     await andWait(page, () => page.getByRole('button', { name: 'Convene strategy discussion' }).click());
     expect(pathOf(page)).toMatch(/^\/strategy-discussions\//);
     expect(await page.getByText('Strategy discussion convened').isVisible()).toBe(true);

@@ -127,6 +127,7 @@ describe('from a public referral to an allocated referral', () => {
     await expectNoAxeViolations(manager);
     await manager.getByLabel('Referral to children’s social care for a child and family assessment').check();
     await manager.selectOption('#teamId', { label: 'Family Support Team North' });
+    await manager.selectOption('#primaryNeed', 'N1');
     await manager.fill('#rationale', 'Threshold for a child and family assessment is met.');
     await andWait(manager, () => manager.getByRole('button', { name: 'Record decision' }).click());
     expect(await manager.getByText('The decision is recorded.').isVisible()).toBe(true);

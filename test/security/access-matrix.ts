@@ -966,7 +966,7 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   // Child protection: strategy discussions and section 47 enquiries (the form posts are tried with "Save as draft").
   'GET /children/:childId/child-protection': {},
   'GET /children/:childId/child-protection/strategy-discussions/new': { record: 'change' },
-  'POST /children/:childId/child-protection/strategy-discussions/new': { body: () => ({ form: { urgent: 'no', kind: 'initial' } }) },
+  'POST /children/:childId/child-protection/strategy-discussions/new': { body: () => ({ form: { urgent: 'no', kind: 'initial', primaryNeed: 'N1' } }) },
   'GET /strategy-discussions/:strategyDiscussionId': {},
   'POST /strategy-discussions/:strategyDiscussionId': { body: () => ({ form: { action: 'draft', chairName: 'Matrix chair' } }) },
   'POST /strategy-discussions/:strategyDiscussionId/discard-draft': { body: () => ({ form: {} }) },
@@ -998,7 +998,7 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   'POST /children/:childId/child-in-need/start': {
     body: async (ctx) => {
       await cinPlanFields(ctx);
-      return { form: {} };
+      return { form: { primaryNeed: 'N4' } };
     },
   },
   'GET /children/:childId/child-in-need/plan': { record: 'change' },
@@ -1321,7 +1321,7 @@ export const ROUTES: Readonly<Record<string, RouteEntry>> = {
   'GET /child-protection/dashboard': {},
   'GET /children/:childId/child-protection-plan/convene': { record: 'change' },
   // A body naming no child is "not found"; once the demo review is recorded, it no longer takes invitations or an outcome (404).
-  'POST /child-protection/initial-conferences': { badInputStatuses: [404], body: () => ({ form: { childId: DEMO_CP_IDS.convenableChild, 'strategyHeldOn-day': '5', 'strategyHeldOn-month': '1', 'strategyHeldOn-year': '2026' } }) },
+  'POST /child-protection/initial-conferences': { badInputStatuses: [404], body: () => ({ form: { childId: DEMO_CP_IDS.convenableChild, 'strategyHeldOn-day': '5', 'strategyHeldOn-month': '1', 'strategyHeldOn-year': '2026', primaryNeed: 'N1' } }) },
   'GET /child-protection/conferences/:conferenceId': {},
   'GET /child-protection/conference-letters/:heldConferenceId/decision.docx': {},
   'GET /child-protection/conference-letters/:heldConferenceId/letter-to-child.docx': {},

@@ -8,6 +8,7 @@ import { isValidIsoDate } from '../../domain/shared/time/local-date.ts';
 import { londonToday } from '../people/london-today.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import { ValidationError } from '../shared/errors.ts';
+import { requireInitialNeed } from '../shared/initial-need.ts';
 import type { RequestContext } from '../shared/request-context.ts';
 import { requirePermission } from '../shared/require-permission.ts';
 import { unitOfWork, type Work } from '../shared/unit-of-work.ts';
@@ -20,6 +21,8 @@ export interface OpenChildInNeedPlanInput {
   readonly workerUserId: string | null;
   /** ISO date: the day the assessment was authorised, or the plan was started. */
   readonly openedOn: string;
+  /** The child's primary need recorded when the plan is started from the child's record (migration 0026); null from an assessment, which records its own. */
+  readonly initialPrimaryNeed?: string | null;
 }
 
 export const OPEN_PLAN_MESSAGES = {
@@ -47,6 +50,7 @@ export async function openChildInNeedPlan(work: Work, input: OpenChildInNeedPlan
       teamId: input.teamId,
       workerUserId: input.workerUserId,
       openedOn: input.openedOn,
+      initialPrimaryNeed: input.initialPrimaryNeed ?? null,
       createdByUserId: null,
     },
     now,
@@ -63,6 +67,7 @@ export async function openChildInNeedPlan(work: Work, input: OpenChildInNeedPlan
       teamId: input.teamId,
       workerUserId: input.workerUserId,
       openedOn: input.openedOn,
+      ...(input.initialPrimaryNeed === undefined || input.initialPrimaryNeed === null ? {} : { initialPrimaryNeed: input.initialPrimaryNeed }),
     },
   });
   return { planId };
@@ -70,10 +75,17 @@ export async function openChildInNeedPlan(work: Work, input: OpenChildInNeedPlan
 
 /**
  * "Start a child in need plan" on the child's record: opens a draft plan for the child's allocated
- * team and worker, dated today. If the child already has a plan that has not ended, nothing new is
+ * team and worker, dated today, with the child's primary need as the worker sees it (required: work
+ * started with no referral or assessment has no other; the CIN census reports it until an assessment
+ * records one, rule 8610). If the child already has a plan that has not ended, nothing new is
  * written and the worker is taken to it (a double click, or two workers at once, never makes two).
  */
-export async function startChildInNeedPlan(deps: AppDeps, ctx: RequestContext, childId: string): Promise<{ planId: string; opened: boolean }> {
+export async function startChildInNeedPlan(
+  deps: AppDeps,
+  ctx: RequestContext,
+  childId: string,
+  input: { readonly primaryNeed: string | null },
+): Promise<{ planId: string; opened: boolean }> {
   return unitOfWork(deps, ctx, async (work) => {
     requirePermission(ctx, 'child-in-need:record');
     await openChildRecord(work.trx, ctx.actor, 'change', childId, work.now);
@@ -84,12 +96,14 @@ export async function startChildInNeedPlan(deps: AppDeps, ctx: RequestContext, c
     } else {
       const allocation = await findOpenAllocation(work.trx, childId);
       if (allocation === undefined) throw new ValidationError({ plan: OPEN_PLAN_MESSAGES.notAllocated });
+      const initialPrimaryNeed = requireInitialNeed(input.primaryNeed);
       const { planId } = await openChildInNeedPlan(work, {
         childId,
         assessmentId: null,
         teamId: allocation.teamId,
         workerUserId: allocation.workerUserId,
         openedOn: londonToday(work.now),
+        initialPrimaryNeed,
       });
       result = { planId, opened: true };
     }

@@ -7,6 +7,7 @@ import { addDiscussionChild, findPersonIdByNhsNumber, isChildPerson } from '../.
 import { guardChildRecord } from '../shared/access-guard.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import { ValidationError } from '../shared/errors.ts';
+import { requireInitialNeed } from '../shared/initial-need.ts';
 import type { RequestContext } from '../shared/request-context.ts';
 import { requirePermission } from '../shared/require-permission.ts';
 import { unitOfWork } from '../shared/unit-of-work.ts';
@@ -27,6 +28,7 @@ export async function addChildToStrategyDiscussion(
   ctx: RequestContext,
   strategyDiscussionId: string,
   identifier: string,
+  input: { readonly primaryNeed: string | null },
 ): Promise<{ childId: string }> {
   return unitOfWork(deps, ctx, async ({ trx, now, audit }) => {
     requirePermission(ctx, 'child-protection:record-enquiry');
@@ -40,11 +42,15 @@ export async function addChildToStrategyDiscussion(
     if (childId === undefined || !(await isChildPerson(trx, childId))) throw new ValidationError({ child: ADD_CHILD_MESSAGES.notFound });
     if (children.some((c) => c.childId === childId)) throw new ValidationError({ child: ADD_CHILD_MESSAGES.already });
     await guardChildRecord(trx, actor, 'change', childId, now);
+    // Work starts for this child here, with no referral or assessment of its own: the child's primary
+    // need as first recorded (migration 0026; the CIN census reports it until an assessment gives one, rule 8610).
+    const initialPrimaryNeed = requireInitialNeed(input.primaryNeed);
     await addDiscussionChild(trx, strategyDiscussionId, {
       childId,
       sourceKind: 'group',
       referralId: null,
       assessmentId: null,
+      initialPrimaryNeed,
       addedByUserId: actor.userId,
       addedAt: now,
     });
@@ -53,7 +59,7 @@ export async function addChildToStrategyDiscussion(
       subjectType: 'strategy-discussion',
       subjectId: strategyDiscussionId,
       childId,
-      changes: { group: true },
+      changes: { group: true, initialPrimaryNeed },
     });
     return { childId };
   });

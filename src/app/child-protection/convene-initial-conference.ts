@@ -6,6 +6,7 @@ import { parseLocalDate } from '../../domain/shared/time/local-date.ts';
 import type { ChildHeader } from '../records/child-page.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import { ValidationError } from '../shared/errors.ts';
+import { requireInitialNeed } from '../shared/initial-need.ts';
 import type { RequestContext } from '../shared/request-context.ts';
 import { unitOfWork } from '../shared/unit-of-work.ts';
 import { openForChildProtection, todayIso } from './cp-access.ts';
@@ -22,7 +23,11 @@ export async function conveneInitialConference(
   deps: AppDeps,
   ctx: RequestContext,
   childId: string,
-  input: { readonly strategyHeldOn: string },
+  input: {
+    readonly strategyHeldOn: string;
+    /** The child's primary need as the manager sees it (DfE N1-N9): required, as no referral or assessment in Hearth gives one (rule 8610). */
+    readonly primaryNeed: string | null;
+  },
 ): Promise<{ conferenceId: string }> {
   return unitOfWork(deps, ctx, async (work) => {
     const { actor } = await openForChildProtection(work.trx, ctx, 'child-protection:convene', 'change', childId, work.now);
@@ -31,10 +36,11 @@ export async function conveneInitialConference(
     if (outOfRange !== null) throw new ValidationError({ strategyHeldOn: outOfRange });
     const allocation = await work.trx.selectFrom('allocation').select('teamId').where('childId', '=', childId).where('endedOn', 'is', null).executeTakeFirst();
     if (allocation === undefined) throw new ValidationError({ strategyHeldOn: CONVENE_MESSAGES.noTeam });
+    const initialPrimaryNeed = requireInitialNeed(input.primaryNeed);
     return openInitialConference(
       work,
       { childId, section47Id: null, strategyDiscussionId: null, strategyHeldOn: input.strategyHeldOn, teamId: allocation.teamId },
-      { convenedByUserId: actor.userId, convenedFrom: 'child_record' },
+      { convenedByUserId: actor.userId, convenedFrom: 'child_record', initialPrimaryNeed },
     );
   });
 }

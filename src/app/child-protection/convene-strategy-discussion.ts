@@ -10,6 +10,7 @@ import { guardChildRecord } from '../shared/access-guard.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import { AccessRefusedError, NotFoundError, ValidationError } from '../shared/errors.ts';
 import type { RequestContext } from '../shared/request-context.ts';
+import { requireInitialNeed } from '../shared/initial-need.ts';
 import { requirePermission } from '../shared/require-permission.ts';
 import { unitOfWork } from '../shared/unit-of-work.ts';
 import { insertDiscussionToHold } from './open-strategy-discussion.ts';
@@ -26,6 +27,8 @@ export interface ConveneInput {
   readonly kind: 'initial' | 'review';
   readonly isGroup: boolean;
   readonly groupConcern: string | null;
+  /** The child's primary need as the worker sees it (DfE N1-N9): required, as no referral or assessment gives one (rule 8610). */
+  readonly primaryNeed: string | null;
 }
 
 export async function conveneStrategyDiscussionForChild(
@@ -42,6 +45,7 @@ export async function conveneStrategyDiscussionForChild(
     requireStorable({ groupConcern: input.groupConcern });
     const concern = input.groupConcern?.trim() ?? '';
     if (input.isGroup && concern === '') throw new ValidationError({ groupConcern: CONVENE_MESSAGES.groupConcern });
+    const initialPrimaryNeed = requireInitialNeed(input.primaryNeed);
     return insertDiscussionToHold(work, {
       childId,
       teamId,
@@ -52,6 +56,7 @@ export async function conveneStrategyDiscussionForChild(
       isGroup: input.isGroup,
       groupConcern: input.isGroup ? concern : null,
       createdByUserId: actor.userId,
+      initialPrimaryNeed,
     });
   });
 }

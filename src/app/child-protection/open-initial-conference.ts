@@ -34,7 +34,12 @@ export interface OpenInitialConferenceInput {
 export async function openInitialConference(
   work: Work,
   input: OpenInitialConferenceInput,
-  options: { readonly convenedByUserId?: string | null; readonly convenedFrom?: 'section_47' | 'child_record' } = {},
+  options: {
+    readonly convenedByUserId?: string | null;
+    readonly convenedFrom?: 'section_47' | 'child_record';
+    /** The child's primary need, recorded when convened from the child's record (migration 0026). */
+    readonly initialPrimaryNeed?: string | null;
+  } = {},
 ): Promise<{ conferenceId: string }> {
   const { trx, now, audit } = work;
   if (!isValidIsoDate(input.strategyHeldOn)) throw new ValidationError({ strategyHeldOn: OPEN_CONFERENCE_MESSAGES.strategyDate });
@@ -63,6 +68,7 @@ export async function openInitialConference(
     planId: null,
     convenedByUserId: options.convenedByUserId ?? null,
     convenedAt: now,
+    initialPrimaryNeed: options.initialPrimaryNeed ?? null,
   });
   await audit({
     action: 'child-protection.initial-conference.opened',
@@ -78,6 +84,7 @@ export async function openInitialConference(
       dueRuleId: due.rule.id,
       preBirth,
       convenedFrom,
+      ...(options.initialPrimaryNeed === undefined || options.initialPrimaryNeed === null ? {} : { initialPrimaryNeed: options.initialPrimaryNeed }),
     },
   });
   return { conferenceId };

@@ -30,6 +30,8 @@ export interface DiscussionToHold extends OpenStrategyDiscussionInput {
   /** A review asked for by an earlier discussion is held by the date that discussion set. */
   readonly dueOn?: string;
   readonly sourceKindOverride?: 'review';
+  /** The child's primary need, recorded when the discussion is convened from the child's record (migration 0026). */
+  readonly initialPrimaryNeed?: string | null;
 }
 
 /** The one place a discussion to be held is written, with its due date and its audit event. */
@@ -55,6 +57,7 @@ export async function insertDiscussionToHold(work: Work, input: DiscussionToHold
       sourceKind: input.sourceKindOverride ?? source.kind,
       referralId: source.kind === 'referral' ? source.referralId : null,
       assessmentId: source.kind === 'assessment' ? source.assessmentId : null,
+      initialPrimaryNeed: input.initialPrimaryNeed ?? null,
       addedByUserId: input.createdByUserId,
       addedAt: work.now,
     },
@@ -74,6 +77,7 @@ export async function insertDiscussionToHold(work: Work, input: DiscussionToHold
       urgent: input.urgent,
       dueOn,
       group: input.isGroup,
+      ...(input.initialPrimaryNeed === undefined || input.initialPrimaryNeed === null ? {} : { initialPrimaryNeed: input.initialPrimaryNeed }),
     },
   });
   return { strategyDiscussionId };

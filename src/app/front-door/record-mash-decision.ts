@@ -14,6 +14,7 @@ import { parseLocalDate, toIsoDate } from '../../domain/shared/time/local-date.t
 import { placeWithEarlyHelpTeam } from '../early-help/index.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import { StaleVersionError, ValidationError } from '../shared/errors.ts';
+import { initialNeedProblem, requireInitialNeed } from '../shared/initial-need.ts';
 import { once, type Submission } from '../shared/idempotency.ts';
 import type { RequestContext } from '../shared/request-context.ts';
 import { unitOfWork } from '../shared/unit-of-work.ts';
@@ -63,14 +64,20 @@ export async function recordMashDecision(
         level,
         unlinkedChildren: guarded.people.filter((p) => p.role === 'child' && p.personId === null).length,
       });
-      if (problems.length > 0) {
+      // A referral to children's social care records the child's primary need as first seen (DfE CIN
+      // census guide: the primary need identified at referral; rule 8610), until an assessment gives one.
+      const needRequired = next === 'social_care_referral';
+      const needError = needRequired ? initialNeedProblem(input.primaryNeed) : undefined;
+      if (problems.length > 0 || needError !== undefined) {
         const errors: Record<string, string> = {};
         for (const p of problems) {
           const [field, message] = PROBLEM_FIELDS[p];
           errors[field] ??= message;
         }
+        if (needError !== undefined) errors['primaryNeed'] = needError;
         throw new ValidationError(errors);
       }
+      const primaryNeed = needRequired ? requireInitialNeed(input.primaryNeed) : null;
       const today = londonToday(now);
       const receivedOn = parseLocalDate(contact.receivedOn);
       const timeliness = timelinessOf(receivedOn, parseLocalDate(contact.decisionDueOn), today);
@@ -99,6 +106,7 @@ export async function recordMashDecision(
                 purpose,
                 referralSource: contact.referralSource,
                 referredOn: decidedOn,
+                primaryNeed,
                 teamId,
                 createdAt: now,
               })),
@@ -130,6 +138,7 @@ export async function recordMashDecision(
           outcome: input.outcome,
           nextState: NEXT_STATE[input.outcome],
           level,
+          primaryNeed,
           teamId: teamId ?? earlyHelpTeamId,
           decidedOn,
           decisionDueOn: contact.decisionDueOn,
@@ -144,7 +153,7 @@ export async function recordMashDecision(
           subjectType: 'referral',
           subjectId: r.id,
           childId: r.childId,
-          changes: { contactId, purpose, teamId, referralSource: contact.referralSource, referredOn: decidedOn },
+          changes: { contactId, purpose, teamId, referralSource: contact.referralSource, referredOn: decidedOn, primaryNeed },
         });
       }
       for (const e of earlyHelp) {

@@ -82,6 +82,8 @@ export const decisionInput = z.object({
   outcome: z.enum(MASH_OUTCOMES, { error: SCREENING_MESSAGES.outcome }),
   teamId: z.uuid({ error: SCREENING_MESSAGES.team }).nullable(),
   familyConsentsToEarlyHelp: z.boolean().nullable(),
+  /** For a referral to children's social care: the child's primary need as the MASH sees it (DfE N1-N9; migration 0026). */
+  primaryNeed: z.string().max(3).nullable().optional(),
   rationale: safeText({ required: SCREENING_MESSAGES.decisionRationale, tooLong: 'Explanation must be 5000 characters or fewer' }, 5000),
   version,
 });

@@ -109,6 +109,7 @@ export async function insertPlan(
     teamId: string;
     workerUserId: string | null;
     openedOn: string;
+    initialPrimaryNeed: string | null;
     createdByUserId: string | null;
   },
   now: Date,

@@ -92,6 +92,8 @@ export async function insertConference(
     planId: string | null;
     convenedByUserId: string | null;
     convenedAt: Date;
+    /** The primary need recorded when convened from the child's record (migration 0026). */
+    initialPrimaryNeed?: string | null;
   },
 ): Promise<string> {
   const inserted = await trx.insertInto('cpConference').values(row).returning('id').executeTakeFirstOrThrow();

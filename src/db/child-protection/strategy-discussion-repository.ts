@@ -35,6 +35,8 @@ export interface NewDiscussionChild {
   readonly sourceKind: StrategyDiscussionChildTable['sourceKind'];
   readonly referralId: string | null;
   readonly assessmentId: string | null;
+  /** The primary need recorded when convened from the child's record (migration 0026). */
+  readonly initialPrimaryNeed?: string | null;
   readonly addedByUserId: string | null;
   readonly addedAt: Date;
 }

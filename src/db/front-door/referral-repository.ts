@@ -10,7 +10,7 @@ type Db = Transaction<Database> | Kysely<Database>;
 
 export async function insertReferrals(
   trx: Transaction<Database>,
-  rows: readonly { contactId: string; childId: string; purpose: ReferralPurpose; referralSource: string; referredOn: string; teamId: string; createdAt: Date }[],
+  rows: readonly { contactId: string; childId: string; purpose: ReferralPurpose; referralSource: string; referredOn: string; primaryNeed: string | null; teamId: string; createdAt: Date }[],
 ): Promise<{ id: string; childId: string }[]> {
   if (rows.length === 0) return [];
   return trx.insertInto('referral').values([...rows]).returning(['id', 'childId']).execute();

@@ -11,6 +11,8 @@ export interface ReferralRow {
   readonly childId: string;
   readonly referredOn: string;
   readonly referralSource: string;
+  /** The primary need recorded at the MASH decision (migration 0026); null on older referrals. */
+  readonly primaryNeed: string | null;
 }
 
 /** Every referral to children's social care on or before `upTo`, by child and date. */
@@ -18,7 +20,7 @@ export async function referralsUpTo(db: Db, upTo: string): Promise<ReferralRow[]
   return db
     .selectFrom('referral as r')
     .innerJoin('person as p', 'p.id', 'r.childId')
-    .select([sql<string>`coalesce(p.merged_into_person_id, r.child_id)`.as('childId'), 'r.referredOn', 'r.referralSource'])
+    .select([sql<string>`coalesce(p.merged_into_person_id, r.child_id)`.as('childId'), 'r.referredOn', 'r.referralSource', 'r.primaryNeed'])
     .where('r.referredOn', '<=', upTo)
     .orderBy('childId')
     .orderBy('r.referredOn')
@@ -137,6 +139,8 @@ export interface CinEpisodeReturnRow {
   readonly closureReason: string | null;
   /** The primary need of the child's latest assessment authorised on or before the closure (null while open). */
   readonly primaryNeed: string | null;
+  /** The primary need recorded when the episode's first plan was started from the child's record (migration 0026). */
+  readonly initialPrimaryNeed: string | null;
 }
 
 /** Child-in-need episodes of the given children started on or before `upTo`, open or closed. */
@@ -160,6 +164,14 @@ export async function cinEpisodesOf(db: Db, childIds: readonly string[], upTo: s
         .orderBy('a.authorisedAt', 'desc')
         .limit(1)
         .as('primaryNeed'),
+      eb
+        .selectFrom('cinPlan as pl')
+        .select('pl.initialPrimaryNeed')
+        .whereRef('pl.episodeId', '=', 'e.id')
+        .where('pl.initialPrimaryNeed', 'is not', null)
+        .orderBy('pl.openedOn')
+        .limit(1)
+        .as('initialPrimaryNeed'),
     ])
     .where(reportedChild('e.child_id'), 'in', childIds)
     .where('e.startedOn', '<=', upTo)
@@ -253,6 +265,8 @@ export interface Section47ReturnRow {
   readonly icpcHeldOn: string | null;
   readonly icpcDecision: string | null;
   readonly teamName: string;
+  /** The primary need recorded when the strategy discussion was convened from the child's record (migration 0026). */
+  readonly initialPrimaryNeed: string | null;
 }
 
 function section47Query(db: Db) {
@@ -262,6 +276,7 @@ function section47Query(db: Db) {
     .innerJoin('team as t', 't.id', 'e.teamId')
     .innerJoin('strategyDiscussion as sd', 'sd.id', 'e.strategyDiscussionId')
     .leftJoin('cpConference as c', (join) => join.onRef('c.section47Id', '=', 'e.id').on('c.kind', '=', 'initial').on('c.status', '=', 'held'))
+    .leftJoin('strategyDiscussionChild as sdc', (join) => join.onRef('sdc.strategyDiscussionId', '=', 'sd.id').onRef('sdc.childId', '=', 'e.childId'))
     .select([
       reportedChild('e.child_id').as('childId'),
       'e.startedOn',
@@ -273,6 +288,7 @@ function section47Query(db: Db) {
       'c.heldOn as icpcHeldOn',
       'c.decision as icpcDecision',
       't.name as teamName',
+      'sdc.initialPrimaryNeed',
     ]);
 }
 
@@ -325,6 +341,8 @@ export interface CpPlanReturnRow {
   /** The date the initial conference that made the plan was held, and whether a section 47 enquiry called it. */
   readonly initialConferenceOn: string | null;
   readonly initialConferenceFromSection47: boolean;
+  /** The primary need recorded when that conference was convened from the child's record (migration 0026). */
+  readonly initialConferencePrimaryNeed: string | null;
   readonly teamName: string;
   readonly workerName: string | null;
 }
@@ -351,6 +369,7 @@ function cpPlanQuery(db: Db) {
       ),
       'ic.heldOn as initialConferenceOn',
       sql<boolean>`ic.section47_id is not null`.as('initialConferenceFromSection47'),
+      'ic.initialPrimaryNeed as initialConferencePrimaryNeed',
       't.name as teamName',
       'u.displayName as workerName',
     ]);

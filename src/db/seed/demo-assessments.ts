@@ -172,6 +172,8 @@ export async function seedDemoAssessments(
         purpose: 'assessment',
         referralSource: '2A',
         referredOn: referredOn.toString(),
+        // The need the MASH saw (migration 0026): the family in acute stress the assessment finds too.
+        primaryNeed: 'N4',
         teamId,
         status: 'allocated',
         allocatedWorkerUserId: DEMO_USER_IDS.socialWorker,

@@ -10,6 +10,9 @@ import { londonToday } from '../../app/people/london-today.ts';
 import type { PlanContent } from '../../domain/child-in-need/plan.ts';
 import { planQualityFlags } from '../../domain/child-in-need/plan-quality.ts';
 import { toIsoDate } from '../../domain/shared/time/local-date.ts';
+import { assessmentDueOn, assessmentTimeliness } from '../../domain/assessments/timescales.ts';
+import { STATUTORY_WORKING_DAY_CALENDAR as CALENDAR } from '../../domain/shared/calendar/index.ts';
+import { referenceNumberFrom } from '../../domain/shared/identifiers/reference-number.ts';
 import type { Database } from '../schema.ts';
 import { DEMO_PEOPLE_IDS } from './demo-people.ts';
 import { DEMO_USER_IDS } from './users.ts';
@@ -44,14 +47,134 @@ interface DemoPlan {
   readonly agreedOn: LocalDate | null;
   readonly lastReviewedOn: LocalDate | null;
   readonly content: PlanContent;
+  /**
+   * The plan follows a referral and an assessment authorised with the outcome "child in need plan" on
+   * the day it opened, as in life, so its census episode starts with that referral (its source and
+   * primary need; no H01Q query). Without it the plan is started from the child's record.
+   */
+  readonly afterAssessment?: { readonly n: number };
 }
 
 const iso = (d: LocalDate | null): string | null => (d === null ? null : toIsoDate(d));
 
+const at = (d: LocalDate, hour: number): Date => new Date(`${toIsoDate(d)}T${String(hour).padStart(2, '0')}:00:00Z`);
+
+/** A MASH contact and referral, then the assessment it led to, authorised with a child in need plan on `authorisedOn`. */
+async function insertReferralAndAssessment(trx: Transaction<Database>, plan: DemoPlan, n: number, authorisedOn: LocalDate): Promise<string> {
+  const referredOn = CALENDAR.addWorkingDays(authorisedOn, -30);
+  const receivedOn = CALENDAR.previousWorkingDay(referredOn);
+  const worker = plan.workerUserId ?? DEMO_USER_IDS.socialWorker;
+  const contact = await trx
+    .insertInto('contact')
+    .values({
+      reference: referenceNumberFrom([20, 4, 13, n, 7, 9, 5]),
+      channel: 'phone',
+      status: 'decided',
+      receivedAt: at(receivedOn, 10),
+      receivedOn: toIsoDate(receivedOn),
+      decisionDueOn: toIsoDate(referredOn),
+      referralSource: '2A',
+      referrerRole: 'Designated safeguarding lead',
+      worries: 'Synthetic demo: the children are often late and tired; mum is struggling since losing her job.',
+      familyConsent: 'yes',
+      immediateRisk: false,
+      recordedByUserId: DEMO_USER_IDS.mashPractitioner,
+      outcome: 'social_care_assessment',
+      decisionRationale: 'Level 4: a child and family assessment is needed.',
+      decidedByUserId: DEMO_USER_IDS.mashManager,
+      decidedAt: at(referredOn, 11),
+      decidedOn: toIsoDate(referredOn),
+      decisionWorkingDays: 1,
+      decidedWithinTimescale: true,
+      createdAt: at(receivedOn, 10),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const child = await trx.selectFrom('person').select(['givenName', 'familyName', 'dateOfBirth']).where('id', '=', plan.childId).executeTakeFirstOrThrow();
+  await trx
+    .insertInto('contactPerson')
+    .values({
+      contactId: contact.id,
+      position: 1,
+      role: 'child',
+      givenName: child.givenName,
+      familyName: child.familyName,
+      dateOfBirth: child.dateOfBirth,
+      personId: plan.childId,
+      linkedByUserId: DEMO_USER_IDS.mashPractitioner,
+      linkedAt: at(receivedOn, 11),
+    })
+    .execute();
+  const allocation = await trx.selectFrom('allocation').select('id').where('childId', '=', plan.childId).where('endedOn', 'is', null).executeTakeFirstOrThrow();
+  const referral = await trx
+    .insertInto('referral')
+    .values({
+      contactId: contact.id,
+      childId: plan.childId,
+      purpose: 'assessment',
+      referralSource: '2A',
+      referredOn: toIsoDate(referredOn),
+      // The need the MASH saw (migration 0026): the family in acute stress the assessment finds too.
+      primaryNeed: 'N4',
+      teamId: plan.teamId,
+      status: 'allocated',
+      allocatedWorkerUserId: worker,
+      allocatedByUserId: DEMO_USER_IDS.teamManager,
+      allocatedAt: at(referredOn, 14),
+      allocationId: allocation.id,
+      createdAt: at(referredOn, 11),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const seenOn = toIsoDate(CALENDAR.addWorkingDays(referredOn, 3));
+  const timeliness = assessmentTimeliness(referredOn, authorisedOn);
+  const assessment = await trx
+    .insertInto('assessment')
+    .values({
+      childId: plan.childId,
+      referralId: referral.id,
+      teamId: plan.teamId,
+      workerUserId: worker,
+      referredOn: toIsoDate(referredOn),
+      dueOn: toIsoDate(assessmentDueOn(referredOn)),
+      status: 'authorised',
+      planningChecklist: ['why_referred', 'access_child_views', 'contributing_agencies'],
+      planningNotes: 'Synthetic demo: joint visit with the school; father’s views sought by phone.',
+      childDevelopment: 'Synthetic demo: meeting milestones; attendance falling this term.',
+      parentingCapacity: 'Synthetic demo: warm care; routines break down in the evenings.',
+      familyEnvironment: 'Synthetic demo: rent arrears; grandmother nearby helps.',
+      childVoice: 'Synthetic demo: the children want mum to be less tired in the mornings.',
+      strengths: 'Synthetic demo: close family; mum engaged with every visit.',
+      worries: 'Synthetic demo: evenings without an adult; food running short.',
+      analysis: 'Synthetic demo: the family is under acute stress; support under section 17 is needed.',
+      letterToChild: 'Synthetic demo: I came to see you at school and at home.',
+      childSeenOn: seenOn,
+      childSeenAloneOn: seenOn,
+      factors: ['4B', '16A'],
+      primaryNeed: 'N4',
+      startedByUserId: worker,
+      startedAt: at(CALENDAR.nextWorkingDay(referredOn), 9),
+      updatedAt: at(CALENDAR.addWorkingDays(authorisedOn, -2), 15),
+      submittedByUserId: worker,
+      submittedAt: at(CALENDAR.addWorkingDays(authorisedOn, -2), 15),
+      outcome: 'cin_plan',
+      outcomeRationale: 'The family needs support under section 17: a child in need plan.',
+      authorisedByUserId: DEMO_USER_IDS.teamManager,
+      authorisedAt: at(authorisedOn, 16),
+      authorisedOn: toIsoDate(authorisedOn),
+      workingDaysTaken: timeliness.workingDaysTaken,
+      authorisedWithinTimescale: timeliness.met,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return assessment.id;
+}
+
 async function insertDemoPlan(trx: Transaction<Database>, plan: DemoPlan, now: Date): Promise<void> {
+  const assessmentId = plan.afterAssessment === undefined ? null : await insertReferralAndAssessment(trx, plan, plan.afterAssessment.n, plan.openedOn);
   const episode = await trx
     .insertInto('cinEpisode')
-    .values({ childId: plan.childId, startedOn: toIsoDate(plan.openedOn), assessmentId: null, createdAt: now })
+    .values({ childId: plan.childId, startedOn: toIsoDate(plan.openedOn), assessmentId, createdAt: now })
     .returning('id')
     .executeTakeFirstOrThrow();
   const row = await trx
@@ -59,11 +182,13 @@ async function insertDemoPlan(trx: Transaction<Database>, plan: DemoPlan, now: D
     .values({
       episodeId: episode.id,
       childId: plan.childId,
-      assessmentId: null,
+      assessmentId,
       teamId: plan.teamId,
       workerUserId: plan.workerUserId,
       status: plan.agreedOn === null ? 'draft' : 'active',
       openedOn: toIsoDate(plan.openedOn),
+      // Started from the child's record: the need the worker records then (migration 0026).
+      initialPrimaryNeed: assessmentId === null ? 'N4' : null,
       agreedOn: iso(plan.agreedOn),
       lastReviewedOn: iso(plan.lastReviewedOn),
       createdByUserId: plan.workerUserId,
@@ -146,6 +271,7 @@ export async function seedDemoChildInNeed(
       agreedOn,
       lastReviewedOn: null,
       content: GOOD_PLAN,
+      afterAssessment: { n: 1 },
     });
   }
   const overdue = mine[1];
@@ -159,6 +285,7 @@ export async function seedDemoChildInNeed(
       agreedOn,
       lastReviewedOn: today.minusMonths(3).minusDays(12),
       content: GOOD_PLAN,
+      afterAssessment: { n: 2 },
     });
   }
   const weak = others[0];
@@ -172,6 +299,7 @@ export async function seedDemoChildInNeed(
       agreedOn,
       lastReviewedOn: null,
       content: WEAK_PLAN,
+      afterAssessment: { n: 3 },
     });
   }
   plans.push({

@@ -106,6 +106,8 @@ export async function seedDemoChildProtectionPlans(
         strategyDiscussionId: null,
         strategyHeldOn: row.strategyHeldOn,
         convenedFrom: row.kind === 'initial' ? 'child_record' : 'plan',
+        // An initial conference convened from the record records the child's need (migration 0026).
+        initialPrimaryNeed: row.kind === 'initial' ? 'N1' : null,
         teamId: row.teamId,
         preBirth: row.preBirth ?? false,
         dueOn: row.dueOn,
@@ -195,6 +197,8 @@ export async function seedDemoChildProtectionPlans(
         purpose: 'strategy_discussion',
         referralSource: source,
         referredOn: iso(referredOn),
+        // Suspected significant harm: abuse or neglect (migration 0026).
+        primaryNeed: 'N1',
         teamId: allocation.teamId,
         status: 'allocated',
         allocatedWorkerUserId: allocation.workerUserId ?? DEMO_USER_IDS.socialWorker,

@@ -110,6 +110,8 @@ export async function seedDemoChildProtection(
       sourceKind: 'child-record',
       referralId: null,
       assessmentId: null,
+      // Convened from the child's record: the child's need as first recorded (migration 0026).
+      initialPrimaryNeed: 'N1',
       addedByUserId: DEMO_USER_IDS.teamManager,
       addedAt: now,
     });

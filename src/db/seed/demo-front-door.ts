@@ -4,6 +4,7 @@
 // referral to Family Support Team North waiting for its manager to allocate it, one early help
 // referral), and twelve weeks of earlier decisions for the dashboard. Every person is synthetic;
 // contacts about existing demo children are about the MASH team's families.
+import type { PrimaryNeed } from '../../domain/shared/codes/dfe/primary-need.ts';
 import type { Transaction } from 'kysely';
 import { LocalDate } from '@js-joda/core';
 import { STATUTORY_WORKING_DAY_CALENDAR } from '../../domain/shared/calendar/index.ts';
@@ -75,6 +76,8 @@ interface DemoContact {
   readonly level?: number;
   readonly indicators?: readonly string[];
   readonly outcome?: MashOutcome;
+  /** For a referral to children's social care: the primary need the MASH records on it (migration 0026). */
+  readonly primaryNeed?: PrimaryNeed;
   readonly decidedAfterWorkingDays?: number;
   readonly checks?: readonly (readonly [string, 'requested' | 'nothing_known' | 'information_shared'])[];
   readonly immediateRisk?: boolean;
@@ -163,6 +166,7 @@ export async function seedDemoFrontDoor(trx: Transaction<Database>, options: { n
       level: 4,
       indicators: ['4.basic_care_safety_protection.10', '4.health.15'],
       outcome: 'social_care_assessment',
+      primaryNeed: 'N1',
       decidedAfterWorkingDays: 1,
       immediateRisk: false,
     },
@@ -361,6 +365,7 @@ export async function seedDemoFrontDoor(trx: Transaction<Database>, options: { n
               purpose: 'assessment',
               referralSource: c.source,
               referredOn: decidedOn.toString(),
+              primaryNeed: c.primaryNeed ?? null,
               teamId,
               createdAt: decidedAt,
             })

@@ -166,6 +166,28 @@ function opt<K extends string>(key: K, value: string | undefined): Partial<Recor
 
 const within = (date: IsoDate, start: IsoDate, end: IsoDate | undefined): boolean => date >= start && (end === undefined || date <= end);
 
+/**
+ * The primary need recorded where the episode's work started, before any assessment gave one: at the
+ * referral (the MASH decision), or when a child in need plan, a strategy discussion or an initial
+ * conference was started from the child's record (migration 0026). The DfE CIN census guide asks for
+ * the primary need identified at referral or at assessment for every episode that led to further
+ * action (CINdetails PrimaryNeedCode; rule 8610); an assessment's need, once recorded, comes first.
+ * The latest one recorded in the episode by the end of the year.
+ */
+function initialNeedOf(rows: ChildRows, start: IsoDate, endOf: IsoDate | undefined, yearEnd: IsoDate): string | undefined {
+  const inEpisode = (on: IsoDate): boolean => within(on, start, endOf) && on <= yearEnd;
+  const recorded: { on: IsoDate; need: string | null | undefined }[] = [
+    ...rows.referrals.map((r) => ({ on: r.referredOn, need: r.primaryNeedCode })),
+    ...rows.cinEpisodes.map((c) => ({ on: c.startedOn, need: c.initialPrimaryNeedCode })),
+    ...rows.section47s.map((s) => ({ on: s.startedOn, need: s.initialPrimaryNeedCode })),
+    ...rows.cpPlans.map((p) => ({ on: p.startedOn, need: p.initialPrimaryNeedCode })),
+  ];
+  return recorded
+    .filter((r): r is { on: IsoDate; need: string } => typeof r.need === 'string' && inEpisode(r.on))
+    .sort((a, b) => a.on.localeCompare(b.on))
+    .at(-1)?.need;
+}
+
 export function assembleChild(rows: ChildRows, period: CensusPeriod): CensusChild | null {
   const { person } = rows;
   const episodes = episodesOf(rows).filter(
@@ -206,6 +228,7 @@ export function assembleChild(rows: ChildRows, period: CensusPeriod): CensusChil
     // With none authorised by then, the need recorded on the episode's assessment still open at the
     // end of the year, as it stands when the return is built (saved in its draft, or found when it
     // was authorised after 31 March): the best recorded value, never an invented one (rule 8610).
+    // Last, the need recorded where the work started (see initialNeedOf).
     const episodeAssessments = rows.assessments.filter((a) => within(a.startedOn, e.start, endOf) && a.startedOn <= period.end);
     const latestNeed = (list: readonly CensusAssessmentRow[]): string | undefined =>
       list
@@ -219,7 +242,8 @@ export function assembleChild(rows: ChildRows, period: CensusPeriod): CensusChil
           .filter((a) => a.authorisedOn !== null && a.authorisedOn <= period.end)
           .sort((a, b) => (a.authorisedOn ?? '').localeCompare(b.authorisedOn ?? '')),
       ) ??
-      latestNeed(episodeAssessments.filter((a) => a.authorisedOn === null || a.authorisedOn > period.end).sort((a, b) => a.startedOn.localeCompare(b.startedOn)));
+      latestNeed(episodeAssessments.filter((a) => a.authorisedOn === null || a.authorisedOn > period.end).sort((a, b) => a.startedOn.localeCompare(b.startedOn))) ??
+      initialNeedOf(rows, e.start, endOf, period.end);
     const clip = (d: IsoDate | null): IsoDate | undefined => (d === null || d > period.end ? undefined : d);
     return {
       cinReferralDate: e.start,

@@ -1,5 +1,6 @@
 // Turning form posts into schema input, and field errors into the GOV.UK error summary.
 import type { FieldErrors } from '../../app/shared/errors.ts';
+import { PRIMARY_NEED_CODES, PRIMARY_NEEDS } from '../../domain/shared/codes/dfe/primary-need.ts';
 
 export interface ErrorSummaryItem {
   readonly text: string;
@@ -43,4 +44,12 @@ export type FormBody = Record<string, unknown>;
 
 export function formBody(body: unknown): FormBody {
   return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as FormBody) : {};
+}
+
+/** The items of a "Primary need" select (DfE CIN census codes N1-N9), with an empty first choice. */
+export function primaryNeedItems(selected: string | undefined): { value: string; text: string; selected: boolean }[] {
+  return [
+    { value: '', text: 'Select the primary need', selected: (selected ?? '') === '' },
+    ...PRIMARY_NEED_CODES.map((code) => ({ value: code, text: `${code}: ${PRIMARY_NEEDS[code]}`, selected: selected === code })),
+  ];
 }

@@ -44,6 +44,7 @@ export async function allocatedReferral(
     outcome: purpose,
     teamId: await teamId(db, 'FST_NORTH'),
     familyConsentsToEarlyHelp: null,
+    primaryNeed: 'N1',
     rationale: 'Threshold for children’s social care is met.',
     version: await contactVersion(db, id),
   });

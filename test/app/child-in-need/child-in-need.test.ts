@@ -92,7 +92,7 @@ async function planOf(childId: string) {
 async function agreedPlan(content: PlanContent = GOOD): Promise<{ childId: string; planId: string; version: number }> {
   const sw = await contextFor(database, DEMO_USER_IDS.socialWorker);
   const childId = await freshChild(0);
-  const { planId } = await startChildInNeedPlan(database.deps, sw, childId);
+  const { planId } = await startChildInNeedPlan(database.deps, sw, childId, { primaryNeed: 'N4' });
   await finalisePlan(database.deps, sw, childId, planId, 1, content);
   return { childId, planId, version: (await planOf(childId)).version };
 }
@@ -162,15 +162,23 @@ describe('opening a child in need plan', () => {
   it('a worker starts a plan from the record; starting again takes them to the same plan', async () => {
     const sw = await contextFor(database, DEMO_USER_IDS.socialWorker);
     const childId = await freshChild(0);
-    const first = await startChildInNeedPlan(database.deps, sw, childId);
+    const plansBefore = await database.handle.db.selectFrom('cinPlan').select('id').where('childId', '=', childId).execute();
+    for (const primaryNeed of [null, '', 'N0', 'X9']) {
+      await expect(startChildInNeedPlan(database.deps, sw, childId, { primaryNeed })).rejects.toMatchObject({
+        fieldErrors: { primaryNeed: 'Select the child’s primary need from the list' },
+      });
+    }
+    expect(await database.handle.db.selectFrom('cinPlan').select('id').where('childId', '=', childId).execute()).toEqual(plansBefore);
+    const first = await startChildInNeedPlan(database.deps, sw, childId, { primaryNeed: 'N4' });
     expect(first.opened).toBe(true);
-    const again = await startChildInNeedPlan(database.deps, sw, childId);
+    expect((await auditRows(database, 'child-in-need.plan.opened')).at(-1)).toMatchObject({ subjectId: first.planId, changes: { initialPrimaryNeed: 'N4' } });
+    const again = await startChildInNeedPlan(database.deps, sw, childId, { primaryNeed: 'N4' });
     expect(again).toEqual({ planId: first.planId, opened: false });
     expect(await database.handle.db.selectFrom('cinPlan').select('id').where('childId', '=', childId).where('status', '<>', 'ended').execute()).toHaveLength(1);
     const starts = await auditRows(database, 'child-in-need.plan.start');
     expect(starts.slice(-2).map((r) => (r.changes as { opened: boolean }).opened)).toEqual([true, false]);
     const plan = await planOf(childId);
-    expect(plan).toMatchObject({ openedOn: '2026-03-10', workerUserId: DEMO_USER_IDS.socialWorker, status: 'draft' });
+    expect(plan).toMatchObject({ openedOn: '2026-03-10', workerUserId: DEMO_USER_IDS.socialWorker, status: 'draft', initialPrimaryNeed: 'N4' });
     const tm = await contextFor(database, DEMO_USER_IDS.teamManager);
     await closeChildInNeedEpisode(database.deps, tm, childId, plan.id, plan.version, { reason: 'RC7', closedOn: '2026-03-10' });
   });
@@ -178,9 +186,9 @@ describe('opening a child in need plan', () => {
   it('refuses a worker in another team and a performance officer, and audits the refusal', async () => {
     const childId = await freshChild(0);
     const other = await contextFor(database, DEMO_USER_IDS.otherTeamWorker);
-    expect(await refusalOf(startChildInNeedPlan(database.deps, other, childId))).toBeInstanceOf(AccessRefusedError);
+    expect(await refusalOf(startChildInNeedPlan(database.deps, other, childId, { primaryNeed: 'N4' }))).toBeInstanceOf(AccessRefusedError);
     const perf = await contextFor(database, DEMO_USER_IDS.performanceOfficer);
-    expect(await refusalOf(startChildInNeedPlan(database.deps, perf, childId))).toMatchObject({ status: 403, reason: 'role' });
+    expect(await refusalOf(startChildInNeedPlan(database.deps, perf, childId, { primaryNeed: 'N4' }))).toMatchObject({ status: 403, reason: 'role' });
     expect((await auditRows(database, 'access.record.refused')).at(-2)).toMatchObject({ childId, actorUserId: DEMO_USER_IDS.otherTeamWorker });
     expect(await database.handle.db.selectFrom('cinPlan').select('id').where('childId', '=', childId).where('status', '<>', 'ended').execute()).toEqual([]);
   });
@@ -190,7 +198,7 @@ describe('writing and agreeing the plan', () => {
   it('keeps the draft in the database, refuses a stale save, and refuses to finalise without a contingency', async () => {
     const sw = await contextFor(database, DEMO_USER_IDS.socialWorker);
     const childId = await freshChild(0);
-    const { planId } = await startChildInNeedPlan(database.deps, sw, childId);
+    const { planId } = await startChildInNeedPlan(database.deps, sw, childId, { primaryNeed: 'N4' });
     const draft = { ...GOOD, contingency: '' };
     expect(await savePlanDraft(database.deps, sw, childId, planId, 1, draft)).toEqual({ version: 2 });
     const form = await openPlanForm(database.deps, sw, childId);
@@ -339,7 +347,7 @@ describe('reviews', () => {
   it('refuses a review of a plan not yet agreed', async () => {
     const sw = await contextFor(database, DEMO_USER_IDS.socialWorker);
     const childId = await freshChild(0);
-    const { planId } = await startChildInNeedPlan(database.deps, sw, childId);
+    const { planId } = await startChildInNeedPlan(database.deps, sw, childId, { primaryNeed: 'N4' });
     const refused = await refusalOf(recordReview(database.deps, sw, childId, planId, 1, review()));
     expect((refused as ValidationError).fieldErrors).toHaveProperty('plan');
     const tm = await contextFor(database, DEMO_USER_IDS.teamManager);

@@ -56,7 +56,10 @@ const plan = (over: Partial<RecordInitialConferenceInput> = {}): RecordInitialCo
 async function convened(options: { unbornDue?: string; strategy?: string } = {}) {
   const child = await addChild(database, options.unbornDue === undefined ? {} : { unbornDue: options.unbornDue });
   const tm = await contextFor(database, DEMO_USER_IDS.teamManager);
-  const { conferenceId } = await conveneInitialConference(database.deps, tm, child.childId, { strategyHeldOn: options.strategy ?? '2026-02-23' });
+  const { conferenceId } = await conveneInitialConference(database.deps, tm, child.childId, {
+    strategyHeldOn: options.strategy ?? '2026-02-23',
+    primaryNeed: 'N1',
+  });
   return { ...child, conferenceId };
 }
 
@@ -88,13 +91,35 @@ describe('opening an initial conference', () => {
   it('refuses a second one while one is waiting, a future strategy date, and a role without the permission', async () => {
     const { childId } = await convened();
     const tm = await contextFor(database, DEMO_USER_IDS.teamManager);
-    expect(await failureOf(conveneInitialConference(database.deps, tm, childId, { strategyHeldOn: '2026-03-01' }))).toBeInstanceOf(ValidationError);
+    expect(await failureOf(conveneInitialConference(database.deps, tm, childId, { strategyHeldOn: '2026-03-01', primaryNeed: 'N1' }))).toBeInstanceOf(
+      ValidationError,
+    );
     const other = await addChild(database);
-    const future = await failureOf(conveneInitialConference(database.deps, tm, other.childId, { strategyHeldOn: '2026-03-11' }));
+    const future = await failureOf(conveneInitialConference(database.deps, tm, other.childId, { strategyHeldOn: '2026-03-11', primaryNeed: 'N1' }));
     expect(future).toMatchObject({ fieldErrors: { strategyHeldOn: 'The date of the strategy discussion must be today or in the past' } });
     const sw = await contextFor(database, DEMO_USER_IDS.socialWorker);
-    expect(await failureOf(conveneInitialConference(database.deps, sw, other.childId, { strategyHeldOn: '2026-03-01' }))).toBeInstanceOf(AccessRefusedError);
+    expect(await failureOf(conveneInitialConference(database.deps, sw, other.childId, { strategyHeldOn: '2026-03-01', primaryNeed: 'N1' }))).toBeInstanceOf(
+      AccessRefusedError,
+    );
     expect(await database.handle.db.selectFrom('cpConference').select('id').where('childId', '=', other.childId).execute()).toEqual([]);
+  });
+
+  it('from the child’s record, needs the child’s primary need and keeps it on the conference', async () => {
+    const { childId } = await addChild(database);
+    const tm = await contextFor(database, DEMO_USER_IDS.teamManager);
+    for (const primaryNeed of [null, '', 'N10']) {
+      expect(await failureOf(conveneInitialConference(database.deps, tm, childId, { strategyHeldOn: '2026-03-01', primaryNeed }))).toMatchObject({
+        fieldErrors: { primaryNeed: 'Select the child’s primary need from the list' },
+      });
+    }
+    expect(await database.handle.db.selectFrom('cpConference').select('id').where('childId', '=', childId).execute()).toEqual([]);
+    const { conferenceId } = await conveneInitialConference(database.deps, tm, childId, { strategyHeldOn: '2026-03-01', primaryNeed: 'N3' });
+    const row = await database.handle.db.selectFrom('cpConference').selectAll().where('id', '=', conferenceId).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ convenedFrom: 'child_record', initialPrimaryNeed: 'N3' });
+    expect((await auditRows(database, 'child-protection.initial-conference.opened')).at(-1)).toMatchObject({
+      subjectId: conferenceId,
+      changes: { initialPrimaryNeed: 'N3' },
+    });
   });
 });
 
@@ -316,7 +341,7 @@ describe('recording the initial conference', () => {
       attendance: [],
     });
     const tm = await contextFor(database, DEMO_USER_IDS.teamManager);
-    const again = await conveneInitialConference(database.deps, tm, childId, { strategyHeldOn: '2026-03-05' });
+    const again = await conveneInitialConference(database.deps, tm, childId, { strategyHeldOn: '2026-03-05', primaryNeed: 'N1' });
     const second = await recordInitialConference(database.deps, chair, childId, again.conferenceId, plan({ heldOn: '2026-03-10' }));
     expect(second.planNumber).toBe(2);
   });

@@ -47,6 +47,7 @@ async function startEnquiry(): Promise<string> {
     kind: 'initial',
     isGroup: false,
     groupConcern: null,
+    primaryNeed: 'N1',
   });
   const result = await recordStrategyDiscussion(database.deps, ctx, strategyDiscussionId, {
     version: 1,

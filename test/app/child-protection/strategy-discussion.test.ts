@@ -104,25 +104,64 @@ describe('opening a strategy discussion', () => {
       kind: 'initial',
       isGroup: false,
       groupConcern: null,
+      primaryNeed: 'N6',
     });
     const row = await database.handle.db.selectFrom('strategyDiscussion').selectAll().where('id', '=', strategyDiscussionId).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ openedOn: '2026-03-10', dueOn: '2026-03-10', urgent: true });
+    const link = await database.handle.db
+      .selectFrom('strategyDiscussionChild')
+      .selectAll()
+      .where('strategyDiscussionId', '=', strategyDiscussionId)
+      .executeTakeFirstOrThrow();
+    expect(link).toMatchObject({ childId: child, sourceKind: 'child-record', initialPrimaryNeed: 'N6' });
+    expect((await auditRows(database, 'child-protection.strategy-discussion.opened')).at(-1)).toMatchObject({
+      subjectId: strategyDiscussionId,
+      changes: { source: 'child-record', initialPrimaryNeed: 'N6' },
+    });
     const other = await contextFor(database, DEMO_USER_IDS.otherTeamWorker);
     expect(
-      await refusal(conveneStrategyDiscussionForChild(database.deps, other, child, { urgent: false, kind: 'initial', isGroup: false, groupConcern: null })),
+      await refusal(
+        conveneStrategyDiscussionForChild(database.deps, other, child, {
+          urgent: false,
+          kind: 'initial',
+          isGroup: false,
+          groupConcern: null,
+          primaryNeed: 'N1',
+        }),
+      ),
     ).toBeInstanceOf(AccessRefusedError);
     const performance = await contextFor(database, DEMO_USER_IDS.performanceOfficer);
     expect(
       await refusal(
-        conveneStrategyDiscussionForChild(database.deps, performance, child, { urgent: false, kind: 'initial', isGroup: false, groupConcern: null }),
+        conveneStrategyDiscussionForChild(database.deps, performance, child, {
+          urgent: false,
+          kind: 'initial',
+          isGroup: false,
+          groupConcern: null,
+          primaryNeed: 'N1',
+        }),
       ),
     ).toBeInstanceOf(AccessRefusedError);
+  });
+
+  it('convening from the child’s record needs the child’s primary need: a field error, nothing written', async () => {
+    const ctx = await contextFor(database, DEMO_USER_IDS.socialWorker);
+    const before = await database.handle.db.selectFrom('strategyDiscussionChild').select('strategyDiscussionId').where('childId', '=', child).execute();
+    for (const primaryNeed of [null, '', 'N0']) {
+      const error = await refusal(
+        conveneStrategyDiscussionForChild(database.deps, ctx, child, { urgent: false, kind: 'initial', isGroup: false, groupConcern: null, primaryNeed }),
+      );
+      expect(error).toMatchObject({ fieldErrors: { primaryNeed: 'Select the child’s primary need from the list' } });
+    }
+    expect(await database.handle.db.selectFrom('strategyDiscussionChild').select('strategyDiscussionId').where('childId', '=', child).execute()).toHaveLength(
+      before.length,
+    );
   });
 
   it('a group meeting needs what links the children', async () => {
     const ctx = await contextFor(database, DEMO_USER_IDS.socialWorker);
     const error = await refusal(
-      conveneStrategyDiscussionForChild(database.deps, ctx, child, { urgent: false, kind: 'initial', isGroup: true, groupConcern: ' ' }),
+      conveneStrategyDiscussionForChild(database.deps, ctx, child, { urgent: false, kind: 'initial', isGroup: true, groupConcern: ' ', primaryNeed: 'N1' }),
     );
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fieldErrors).toHaveProperty('groupConcern');
@@ -169,8 +208,15 @@ describe('opening a strategy discussion', () => {
 describe('recording the decision', () => {
   async function convened(): Promise<string> {
     const ctx = await contextFor(database, DEMO_USER_IDS.socialWorker);
-    return (await conveneStrategyDiscussionForChild(database.deps, ctx, child, { urgent: false, kind: 'initial', isGroup: false, groupConcern: null }))
-      .strategyDiscussionId;
+    return (
+      await conveneStrategyDiscussionForChild(database.deps, ctx, child, {
+        urgent: false,
+        kind: 'initial',
+        isGroup: false,
+        groupConcern: null,
+        primaryNeed: 'N1',
+      })
+    ).strategyDiscussionId;
   }
 
   it('joint s47: records attendees, marks it held, starts the enquiry due 45 working days from when it was needed, with audit rows', async () => {
@@ -350,15 +396,27 @@ describe('a group strategy meeting', () => {
       kind: 'initial',
       isGroup: true,
       groupConcern: 'Exploitation',
+      primaryNeed: 'N1',
     });
     const nhs = await database.handle.db.selectFrom('person').select('nhsNumber').where('id', '=', restricted).executeTakeFirstOrThrow();
-    await addChildToStrategyDiscussion(database.deps, manager, strategyDiscussionId, nhs.nhsNumber ?? restricted);
-    const dup = await refusal(addChildToStrategyDiscussion(database.deps, manager, strategyDiscussionId, restricted));
+    const needless = await refusal(
+      addChildToStrategyDiscussion(database.deps, manager, strategyDiscussionId, nhs.nhsNumber ?? restricted, { primaryNeed: null }),
+    );
+    expect((needless as ValidationError).fieldErrors).toEqual({ primaryNeed: 'Select the child’s primary need from the list' });
+    await addChildToStrategyDiscussion(database.deps, manager, strategyDiscussionId, nhs.nhsNumber ?? restricted, { primaryNeed: 'N6' });
+    const added = await database.handle.db
+      .selectFrom('strategyDiscussionChild')
+      .select(['sourceKind', 'initialPrimaryNeed'])
+      .where('strategyDiscussionId', '=', strategyDiscussionId)
+      .where('childId', '=', restricted)
+      .executeTakeFirstOrThrow();
+    expect(added).toEqual({ sourceKind: 'group', initialPrimaryNeed: 'N6' });
+    const dup = await refusal(addChildToStrategyDiscussion(database.deps, manager, strategyDiscussionId, restricted, { primaryNeed: 'N6' }));
     expect((dup as ValidationError).fieldErrors).toEqual({ child: 'This child is already in the meeting' });
     const worker = await contextFor(database, DEMO_USER_IDS.socialWorker);
-    const other = await refusal(addChildToStrategyDiscussion(database.deps, worker, strategyDiscussionId, DEMO_CHILD_IDS.otherTeam));
+    const other = await refusal(addChildToStrategyDiscussion(database.deps, worker, strategyDiscussionId, DEMO_CHILD_IDS.otherTeam, { primaryNeed: 'N6' }));
     expect(other).toBeInstanceOf(AccessRefusedError);
-    const missing = await refusal(addChildToStrategyDiscussion(database.deps, worker, strategyDiscussionId, '9999999999'));
+    const missing = await refusal(addChildToStrategyDiscussion(database.deps, worker, strategyDiscussionId, '9999999999', { primaryNeed: 'N6' }));
     expect((missing as ValidationError).fieldErrors).toEqual({ child: 'No child found with that Hearth ID or NHS number' });
   });
 

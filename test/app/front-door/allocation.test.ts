@@ -34,6 +34,7 @@ async function referredTo(teamId: string): Promise<{ referralId: string; childId
     outcome: 'social_care_assessment',
     teamId,
     familyConsentsToEarlyHelp: null,
+    primaryNeed: 'N1',
     rationale: 'Threshold for an assessment is met.',
     version: await contactVersion(database, id),
   });

@@ -28,6 +28,7 @@ const decision = async (contactId: string, overrides: Partial<DecisionInput>): P
   outcome: 'nfa',
   teamId: null,
   familyConsentsToEarlyHelp: null,
+  primaryNeed: 'N4',
   rationale: 'Partners agree: no role for children’s services.',
   version: await contactVersion(database, contactId),
   ...overrides,
@@ -72,10 +73,19 @@ describe('the MASH decision', () => {
     const result = await recordMashDecision(database.deps, await mashManager(database), id, await decision(id, { outcome: 'social_care_assessment', teamId: fstNorth }));
     expect(result.referralIds).toHaveLength(1);
     const referral = await db().selectFrom('referral').selectAll().where('contactId', '=', id).executeTakeFirstOrThrow();
-    expect(referral).toMatchObject({ childId, purpose: 'assessment', referralSource: '3B', referredOn: '2026-04-07', teamId: fstNorth, status: 'awaiting_allocation', allocatedWorkerUserId: null });
+    expect(referral).toMatchObject({
+      childId,
+      purpose: 'assessment',
+      referralSource: '3B',
+      referredOn: '2026-04-07',
+      primaryNeed: 'N4',
+      teamId: fstNorth,
+      status: 'awaiting_allocation',
+      allocatedWorkerUserId: null,
+    });
     const allocation = await db().selectFrom('allocation').selectAll().where('childId', '=', childId).where('endedOn', 'is', null).executeTakeFirstOrThrow();
     expect(allocation).toMatchObject({ teamId: fstNorth, workerUserId: null, startedOn: '2026-04-07' });
-    expect((await auditRows(database, 'casework.referral.created')).at(-1)).toMatchObject({ subjectId: referral.id, childId, changes: { purpose: 'assessment', teamId: fstNorth, referralSource: '3B' } });
+    expect((await auditRows(database, 'casework.referral.created')).at(-1)).toMatchObject({ subjectId: referral.id, childId, changes: { purpose: 'assessment', teamId: fstNorth, referralSource: '3B', primaryNeed: 'N4' } });
   });
 
   it('strategy discussion where significant harm is suspected: a referral for a strategy discussion, recorded at the same moment (T5)', async () => {
@@ -84,6 +94,21 @@ describe('the MASH decision', () => {
     const referral = await db().selectFrom('referral').selectAll().where('contactId', '=', id).executeTakeFirstOrThrow();
     expect(referral.purpose).toBe('strategy_discussion');
     expect((await auditRows(database, 'front-door.decision.recorded')).at(-1)?.changes).toMatchObject({ nextState: 'S47', teamId: fstNorth });
+  });
+
+  it('a social care referral needs the child’s primary need (DfE N1-N9): a field error, nothing written', async () => {
+    const { id } = await screenedContact(database, 4);
+    const ctx = await mashManager(database);
+    for (const primaryNeed of [null, '', 'N0', 'X1']) {
+      await expect(recordMashDecision(database.deps, ctx, id, await decision(id, { outcome: 'social_care_assessment', teamId: fstNorth, primaryNeed }))).rejects.toMatchObject({
+        fieldErrors: { primaryNeed: 'Select the child’s primary need from the list' },
+      });
+    }
+    expect(await db().selectFrom('referral').select('id').where('contactId', '=', id).execute()).toEqual([]);
+    expect((await contactRow(id)).status).not.toBe('decided');
+    // A decision that makes no referral records no need.
+    await recordMashDecision(database.deps, ctx, id, await decision(id, { outcome: 'universal_signpost', primaryNeed: null }));
+    expect((await contactRow(id)).status).toBe('decided');
   });
 
   it('a social care referral needs a team that takes referrals', async () => {

@@ -335,7 +335,7 @@ describe('PB-05: the week-20 strategy discussion prompt', () => {
     expect(before.plan).toMatchObject({ strategyPrompted: true, strategyDiscussion: null });
     expect(before.mayConvene).toBe(true);
 
-    const { strategyDiscussionId } = await conveneStrategyDiscussionForChild(database.deps, sw, childId, { urgent: false, kind: 'initial', isGroup: false, groupConcern: null });
+    const { strategyDiscussionId } = await conveneStrategyDiscussionForChild(database.deps, sw, childId, { urgent: false, kind: 'initial', isGroup: false, groupConcern: null, primaryNeed: 'N1' });
     expect((await dueFor()).map((i) => i.ruleId)).not.toContain('PB-05');
     const after = await viewPreBirthPlan(database.deps, sw, childId);
     expect(after.plan).toMatchObject({ strategyPrompted: false, strategyDiscussion: { id: strategyDiscussionId, status: 'to_be_held' } });

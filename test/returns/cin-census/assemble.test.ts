@@ -366,4 +366,38 @@ describe('assembleChild: the primary need of an episode with no assessment autho
     const none = assembleChild(rows({ referrals: [referral('2026-03-02')], assessments: [assessment('2026-03-03', null, null)] }), period);
     expect(none?.cinDetails[0]?.primaryNeedCode).toBeUndefined();
   });
+
+  it('falls back last to the need recorded where the work started: at the referral, or on work started from the child’s record', () => {
+    const withNeed = (on: string, need: string | null): CensusReferralRow => ({ ...referral(on), primaryNeedCode: need });
+    // An assessment still running whose draft holds no need: the referral's need.
+    const running = assembleChild(rows({ referrals: [withNeed('2026-03-02', 'N2')], assessments: [assessment('2026-03-03', null, null)] }), period);
+    expect(running?.cinDetails[0]?.primaryNeedCode).toBe('N2');
+    // Any need an assessment records comes first: its draft's, or its authorised one.
+    const drafted = assembleChild(rows({ referrals: [withNeed('2026-03-02', 'N2')], assessments: [assessment('2026-03-03', null, 'N4')] }), period);
+    expect(drafted?.cinDetails[0]?.primaryNeedCode).toBe('N4');
+    const authorised = assembleChild(rows({ referrals: [withNeed('2025-05-01', 'N2')], assessments: [assessment('2025-05-02', '2025-06-10', 'N1')] }), period);
+    expect(authorised?.cinDetails[0]?.primaryNeedCode).toBe('N1');
+    // Work started from the child's record with no referral: a plan, an enquiry, a conference's plan.
+    const plan = assembleChild(rows({ cinEpisodes: [{ ...cinEpisode('2025-07-01'), initialPrimaryNeedCode: 'N5' }] }), period);
+    expect(plan?.cinDetails[0]).toMatchObject({ startedWithoutReferral: 'cin-episode', primaryNeedCode: 'N5' });
+    const enquiry: CensusSection47Row = {
+      personId,
+      startedOn: '2025-08-01',
+      initialCpcTarget: null,
+      dateOfInitialCpc: null,
+      icpcNotRequired: false,
+      endedOn: null,
+      initialPrimaryNeedCode: 'N6',
+    };
+    expect(assembleChild(rows({ section47s: [enquiry] }), period)?.cinDetails[0]?.primaryNeedCode).toBe('N6');
+    expect(assembleChild(rows({ cpPlans: [cpPlan('2025-09-01', { initialPrimaryNeedCode: 'N8' })] }), period)?.cinDetails[0]?.primaryNeedCode).toBe('N8');
+    // Only a need recorded in the episode, by the end of the year: an earlier episode's, or one after 31 March, is not used.
+    const earlier = assembleChild(
+      rows({ referrals: [withNeed('2024-05-01', 'N3'), referral('2025-10-01')], cinEpisodes: [cinEpisode('2024-05-10', '2025-03-01')] }),
+      period,
+    );
+    expect(earlier?.cinDetails.map((d) => d.primaryNeedCode)).toEqual([undefined]);
+    const late = assembleChild(rows({ referrals: [referral('2026-03-02'), withNeed('2026-04-02', 'N7')], assessments: [assessment('2026-03-03', null, null)] }), period);
+    expect(late?.cinDetails[0]?.primaryNeedCode).toBeUndefined();
+  });
 });

@@ -80,7 +80,11 @@ describe('starting, writing and agreeing a plan', () => {
 
   it('starts a plan, keeps the draft, shows errors on the form, and refuses to finalise without a contingency', async () => {
     const browser = await signedIn(web, 'social.worker');
-    const started = await browser.post(start, {}, { csrfFrom: section });
+    const missing = await browser.post(start, {}, { csrfFrom: section });
+    expect(missing.statusCode).toBe(400);
+    expect(textOf(missing.body)).toContain('Select the child’s primary need from the list');
+    expect(missing.body).toContain('href="#primaryNeed"');
+    const started = await browser.post(start, { primaryNeed: 'N5' }, { csrfFrom: section });
     expect(started.statusCode).toBe(303);
     expect(started.headers.location).toBe(`${planForm}?done=started`);
     const form = await browser.get(planForm);

@@ -108,10 +108,11 @@ describe('conferences', () => {
     );
     expect(bad.statusCode).toBe(400);
     expect(textOf(bad.body)).toContain('Enter the date of the strategy discussion');
+    expect(textOf(bad.body)).toContain('Select the child’s primary need from the list');
     // A real date before the working-day calendar's first year: a field error, the typed date kept.
     const early = await tm.post(
       '/child-protection/initial-conferences',
-      { childId: DEMO_CP_IDS.convenableChild, 'strategyHeldOn-day': '12', 'strategyHeldOn-month': '6', 'strategyHeldOn-year': '1977' },
+      { childId: DEMO_CP_IDS.convenableChild, 'strategyHeldOn-day': '12', 'strategyHeldOn-month': '6', 'strategyHeldOn-year': '1977', primaryNeed: 'N1' },
       { csrfFrom: formUrl },
     );
     expect(early.statusCode).toBe(400);
@@ -121,7 +122,13 @@ describe('conferences', () => {
     const date = daysAgo(web, 1);
     const ok = await tm.post(
       '/child-protection/initial-conferences',
-      { childId: DEMO_CP_IDS.convenableChild, 'strategyHeldOn-day': date.day, 'strategyHeldOn-month': date.month, 'strategyHeldOn-year': date.year },
+      {
+        childId: DEMO_CP_IDS.convenableChild,
+        'strategyHeldOn-day': date.day,
+        'strategyHeldOn-month': date.month,
+        'strategyHeldOn-year': date.year,
+        primaryNeed: 'N1',
+      },
       { csrfFrom: formUrl },
     );
     expect(ok.statusCode).toBe(303);

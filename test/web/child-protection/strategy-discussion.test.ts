@@ -74,19 +74,20 @@ describe('convening and recording a strategy discussion', () => {
     const bad = await browser.post(convene, { kind: 'initial', group: 'yes', groupConcern: '' });
     expect(bad.statusCode).toBe(400);
     expect(textOf(bad.body)).toContain('Select whether the child is at immediate risk');
-    const ok = await browser.post(convene, { urgent: 'no', kind: 'initial' });
+    expect(textOf(bad.body)).toContain('Select the child’s primary need from the list');
+    const ok = await browser.post(convene, { urgent: 'no', kind: 'initial', primaryNeed: 'N1' });
     expect(ok.statusCode).toBe(303);
     expect(ok.headers.location).toMatch(/^\/strategy-discussions\/[0-9a-f-]+\?convened=1$/);
   });
 
   it('refuses a post without the CSRF token', async () => {
     const browser = await signedIn(web, 'social.worker');
-    expect((await browser.post(convene, { urgent: 'no', kind: 'initial' }, { csrf: null })).statusCode).toBe(403);
+    expect((await browser.post(convene, { urgent: 'no', kind: 'initial', primaryNeed: 'N1' }, { csrf: null })).statusCode).toBe(403);
   });
 
   it('records a joint s47 decision: errors first, a draft kept, then the enquiry and its page', async () => {
     const browser = await signedIn(web, 'social.worker');
-    const convened = await browser.post(convene, { urgent: 'yes', kind: 'initial' });
+    const convened = await browser.post(convene, { urgent: 'yes', kind: 'initial', primaryNeed: 'N1' });
     const url = (convened.headers.location as string).replace('?convened=1', '');
     const page = await browser.get(url);
     expect(textOf(page.body)).toContain('Record the strategy discussion');
@@ -169,10 +170,13 @@ describe('a group strategy meeting', () => {
     const browser = await signedIn(web, 'social.worker');
     const form = `/children/${other.childId}/child-protection/strategy-discussions/new`;
     expect((await browser.get(form)).body).toContain(`value="${DEMO_CHILD_PROTECTION_IDS.groupMeeting}"`);
-    const joined = await browser.post(form, { join: DEMO_CHILD_PROTECTION_IDS.groupMeeting });
+    const needless = await browser.post(form, { join: DEMO_CHILD_PROTECTION_IDS.groupMeeting });
+    expect(needless.statusCode).toBe(400);
+    expect(textOf(needless.body)).toContain('Select the child’s primary need from the list');
+    const joined = await browser.post(form, { join: DEMO_CHILD_PROTECTION_IDS.groupMeeting, primaryNeed: 'N6' });
     expect(joined.statusCode).toBe(303);
     expect(joined.headers.location).toBe(`/strategy-discussions/${DEMO_CHILD_PROTECTION_IDS.groupMeeting}?done=child-added`);
-    const again = await browser.post(form, { join: DEMO_CHILD_PROTECTION_IDS.groupMeeting });
+    const again = await browser.post(form, { join: DEMO_CHILD_PROTECTION_IDS.groupMeeting, primaryNeed: 'N6' });
     expect(again.statusCode).toBe(400);
     expect(textOf(again.body)).toContain('This child is already in the meeting');
     expect((await auditRows(web.database, 'child-protection.strategy-discussion.child-added')).at(-1)).toMatchObject({ childId: other.childId });

@@ -160,7 +160,14 @@ describe('screening through to the decision', () => {
     const noTeam = await manager.post(decisionUrl, { outcome: 'social_care_assessment', rationale: 'Threshold met.', version: await version(contactId) });
     expect(noTeam.statusCode).toBe(400);
     expect(textOf(noTeam.body)).toContain('Select the team the referral goes to');
-    const decided = await manager.post(decisionUrl, { outcome: 'social_care_assessment', teamId: fstSouth, rationale: 'Threshold met.', version: await version(contactId) });
+    expect(textOf(noTeam.body)).toContain('Select the child’s primary need from the list');
+    const decided = await manager.post(decisionUrl, {
+      outcome: 'social_care_assessment',
+      teamId: fstSouth,
+      primaryNeed: 'N1',
+      rationale: 'Threshold met.',
+      version: await version(contactId),
+    });
     expect(decided.statusCode).toBe(303);
 
     const page = await manager.get(`/front-door/contacts/${contactId}?saved=decision`);

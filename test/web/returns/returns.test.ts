@@ -149,7 +149,9 @@ describe('/returns', () => {
     expect(textOf(page.body)).toContain('Cannot fail:');
     // Return-level rules, counted across all children.
     expect(textOf(page.body)).toContain('There are more child protection plans starting than initial conferences taking place');
-    expect(textOf(page.body)).toContain('Written and tested, not applied yet');
+    // 8610 is checked since Hearth records a primary need where work starts (migration 0026).
+    expect(textOf(page.body)).toContain('Primary Need code is missing for a referral which led to further action.');
+    expect(textOf(page.body)).not.toContain('Written and tested, not applied yet');
   });
 
   it('refuses a form without its CSRF token', async () => {

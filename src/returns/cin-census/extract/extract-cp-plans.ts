@@ -19,5 +19,6 @@ export async function extractCpPlans(deps: AppDeps, ctx: RequestContext, personI
     reviewDates: r.reviewDates,
     initialConferenceOn: r.initialConferenceOn,
     initialConferenceFromSection47: r.initialConferenceFromSection47,
+    initialPrimaryNeedCode: r.initialConferencePrimaryNeed,
   }));
 }

@@ -8,5 +8,5 @@ import type { CensusReferralRow } from './sources.ts';
 
 export async function extractReferrals(deps: AppDeps, ctx: RequestContext, upTo: string): Promise<CensusReferralRow[]> {
   const rows = await readReferralsUpTo(deps, ctx, upTo);
-  return rows.map((r) => ({ personId: r.childId, referredOn: r.referredOn, referralSource: r.referralSource, nfa: false }));
+  return rows.map((r) => ({ personId: r.childId, referredOn: r.referredOn, referralSource: r.referralSource, nfa: false, primaryNeedCode: r.primaryNeed }));
 }

@@ -21,6 +21,7 @@ export async function extractSection47(deps: AppDeps, ctx: RequestContext, perso
       dateOfInitialCpc: r.icpcHeldOn,
       icpcNotRequired,
       endedOn: r.icpcHeldOn ?? (icpcNotRequired ? r.outcomeOn : null),
+      initialPrimaryNeedCode: r.initialPrimaryNeed,
     };
   });
 }

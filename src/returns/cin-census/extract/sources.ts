@@ -24,6 +24,8 @@ export interface CensusReferralRow {
   readonly referralSource: string;
   /** True for a referral closed with no further action (ReferralNFA). */
   readonly nfa: boolean;
+  /** The primary need recorded at the referral (the MASH decision), if any. */
+  readonly primaryNeedCode?: string | null;
 }
 
 /** A child-in-need episode recorded by the children in need module: its start and, once closed, its case closure. */
@@ -33,6 +35,8 @@ export interface CensusCinEpisodeRow {
   readonly closedOn: IsoDate | null;
   readonly reasonForClosure: string | null;
   readonly primaryNeedCode: string | null;
+  /** The primary need recorded when the episode's plan was started from the child's record, if any. */
+  readonly initialPrimaryNeedCode?: string | null;
 }
 
 export interface CensusAssessmentRow {
@@ -59,6 +63,8 @@ export interface CensusSection47Row {
    * conference).
    */
   readonly endedOn: IsoDate | null;
+  /** The primary need recorded when its strategy discussion was convened from the child's record, if any. */
+  readonly initialPrimaryNeedCode?: string | null;
 }
 
 export interface CensusCpPlanRow {
@@ -73,6 +79,8 @@ export interface CensusCpPlanRow {
   readonly initialConferenceOn: IsoDate | null;
   /** True when that conference was called by a section 47 enquiry (its date is then the enquiry's DateOfInitialCPC). */
   readonly initialConferenceFromSection47: boolean;
+  /** The primary need recorded when that conference was convened from the child's record, if any. */
+  readonly initialPrimaryNeedCode?: string | null;
 }
 
 export interface CensusCinPlanRow {

@@ -191,4 +191,21 @@ export const CIN_DETAILS_RULES: readonly CensusRule[] = [
         (d) => `${episodeLabel(d.cinReferralDate)} (started by the ${d.startedWithoutReferral ?? ''} recorded that day)`,
       ),
   },
+  // Applied since Hearth records the primary need where work starts, at the referral or when work
+  // starts from the child's record (migration 0026), which the census gives an episode when no
+  // assessment has recorded one yet (assemble.ts, initialNeedOf). Older episodes may still fail.
+  {
+    code: '8610',
+    type: 'error',
+    module: 'CINdetails',
+    message: 'Primary Need code is missing for a referral which led to further action.',
+    appliesTo: ['ReferralNFA', 'PrimaryNeedCode'],
+    verified: true,
+    check: (c) =>
+      failing(
+        c.cinDetails,
+        (d) => !d.referralNfa && d.primaryNeedCode === undefined,
+        (d) => episodeLabel(d.cinReferralDate),
+      ),
+  },
 ];

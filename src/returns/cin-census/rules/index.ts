@@ -42,9 +42,4 @@ export const RULES_NOT_APPLIED: readonly RuleNotApplied[] = [
     code: '4008 4009Q 8545Q 8555Q 8915 8920',
     reason: 'No data in Hearth for a child’s date of death (no column on person; PersonDeathDate is never sent), which these rules compare with the episode’s dates.',
   },
-  {
-    code: '8610',
-    reason:
-      'Written and tested, not applied yet: the return gives an episode the primary need of its closure, else of its latest assessment authorised by the end of the year, else the need recorded since on its assessment still open at the year end (saved in the draft, or recorded at an authorisation after 31 March). An episode with no assessment carrying a need still has none: work started from the child’s record with no assessment (a plan, enquiry or conference: 3 demo children in the 2026 census), and an assessment still running whose draft holds no need yet (the 2027 census of a year in progress, built in November 2026: 15 generated and 11 demo episodes). Applied once Hearth records a primary need when such work starts (at the referral decision, or when a plan, strategy discussion or conference starts from the child’s record), which needs a column and a form field on each of those routes.',
-  },
 ];

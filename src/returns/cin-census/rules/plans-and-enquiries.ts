@@ -534,22 +534,7 @@ export const PLANS_AND_ENQUIRIES_RULES: readonly CensusRule[] = [
 /**
  * Written and tested, but not applied to the return yet: Hearth's records would fail them for reasons
  * the rule cannot fix (see RULES_NOT_APPLIED in index.ts). Applied once the records are put right.
- *  - 8610: an episode with no authorised assessment yet (a plan or enquiry started from the
- *    child's record, an assessment still running) has no primary need in Hearth.
+ * None at present: 8610 is applied since Hearth records an initial primary need where work starts
+ * (migration 0026).
  */
-export const HELD_BACK_RULES: readonly CensusRule[] = [
-  {
-    code: '8610',
-    type: 'error',
-    module: 'CINdetails',
-    message: 'Primary Need code is missing for a referral which led to further action.',
-    appliesTo: ['ReferralNFA', 'PrimaryNeedCode'],
-    verified: true,
-    check: (c) =>
-      failing(
-        c.cinDetails,
-        (d) => !d.referralNfa && d.primaryNeedCode === undefined,
-        (d) => episodeLabel(d.cinReferralDate),
-      ),
-  },
-];
+export const HELD_BACK_RULES: readonly CensusRule[] = [];

@@ -4,10 +4,10 @@ import type { FastifyInstance } from 'fastify';
 import { startChildInNeedPlan } from '../../../app/child-in-need/open-plan.ts';
 import { viewChildInNeed } from '../../../app/child-in-need/view-plans.ts';
 import type { AppDeps } from '../../../app/shared/deps.ts';
-import { ValidationError } from '../../../app/shared/errors.ts';
+import { ValidationError, type FieldErrors } from '../../../app/shared/errors.ts';
 import { REVIEW_DECISIONS } from '../../../domain/child-in-need/plan.ts';
 import { csrfGuard } from '../../shared/csrf.ts';
-import { formBody } from '../../shared/forms.ts';
+import { asString, errorsByField, formBody, primaryNeedItems } from '../../shared/forms.ts';
 import { paths } from '../../shared/paths.ts';
 import { requestContext } from '../../shared/request-context.ts';
 import { childHeaderContext, childIdOf, instantText } from '../../records/shared.ts';
@@ -27,7 +27,13 @@ const BANNERS: Readonly<Record<string, string>> = {
 export async function sectionRoutes(app: FastifyInstance, options: { deps: AppDeps }): Promise<void> {
   const { deps } = options;
 
-  async function render(request: Parameters<typeof requestContext>[0], childId: string, banner: string | null, error: string | null) {
+  async function render(
+    request: Parameters<typeof requestContext>[0],
+    childId: string,
+    banner: string | null,
+    error: string | null,
+    form: { readonly primaryNeed?: string; readonly errors?: FieldErrors } = {},
+  ) {
     const section = await viewChildInNeed(deps, requestContext(request), childId);
     const plans = section.plans.map((p) => ({
       ...p,
@@ -51,6 +57,8 @@ export async function sectionRoutes(app: FastifyInstance, options: { deps: AppDe
       banner: banner === null ? null : (BANNERS[banner] ?? null),
       error,
       startAction: paths.startChildInNeedPlan(childId),
+      primaryNeedItems: primaryNeedItems(form.primaryNeed),
+      errors: errorsByField(form.errors ?? {}),
       planHref: paths.childInNeedPlan(childId),
       reviewHref: paths.childInNeedReview(childId),
       closeHref: paths.childInNeedClose(childId),
@@ -73,8 +81,9 @@ export async function sectionRoutes(app: FastifyInstance, options: { deps: AppDe
     { config: { permission: 'child-in-need:record', audit: 'child-in-need.plan.start' }, preHandler: csrfGuard(app) },
     async (request, reply) => {
       const childId = childIdOf(request.params);
+      const primaryNeed = asString(formBody(request.body)['primaryNeed']) ?? '';
       try {
-        const started = await startChildInNeedPlan(deps, requestContext(request), childId);
+        const started = await startChildInNeedPlan(deps, requestContext(request), childId, { primaryNeed: primaryNeed === '' ? null : primaryNeed });
         return await reply.redirect(started.opened ? `${paths.childInNeedPlan(childId)}?done=started` : `${paths.childInNeedPlan(childId)}?done=existing`, 303);
       } catch (error) {
         if (error instanceof ValidationError) {
@@ -82,7 +91,7 @@ export async function sectionRoutes(app: FastifyInstance, options: { deps: AppDe
             .code(400)
             .view(
               'child-in-need/section/view.njk',
-              await render(request, childId, null, Object.values(error.fieldErrors)[0] ?? 'The plan could not be started'),
+              await render(request, childId, null, Object.values(error.fieldErrors)[0] ?? 'The plan could not be started', { primaryNeed, errors: error.fieldErrors }),
             );
         }
         throw error;

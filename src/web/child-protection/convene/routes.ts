@@ -7,7 +7,8 @@ import { conveneInitialConference, openConveneForm } from '../../../app/child-pr
 import type { AppDeps } from '../../../app/shared/deps.ts';
 import { NotFoundError, ValidationError, type FieldErrors } from '../../../app/shared/errors.ts';
 import { csrfGuard } from '../../shared/csrf.ts';
-import { asString, errorSummary, errorsByField, formBody } from '../../shared/forms.ts';
+import { asString, errorSummary, errorsByField, formBody, primaryNeedItems } from '../../shared/forms.ts';
+import { initialNeedProblem } from '../../../app/shared/initial-need.ts';
 import { requestContext } from '../../shared/request-context.ts';
 import { childHeaderContext, childIdOf, linkDateErrors, type DateParts } from '../../records/shared.ts';
 import { cpDateFromParts, cpPaths } from '../shared.ts';
@@ -17,7 +18,7 @@ const EMPTY: DateParts = { day: '', month: '', year: '' };
 export async function conveneRoutes(app: FastifyInstance, options: { deps: AppDeps }): Promise<void> {
   const { deps } = options;
 
-  async function render(reply: FastifyReply, childId: string, values: DateParts, errors: FieldErrors, audit: boolean) {
+  async function render(reply: FastifyReply, childId: string, values: DateParts & { primaryNeed?: string }, errors: FieldErrors, audit: boolean) {
     const form = await openConveneForm(deps, requestContext(reply.request), childId, { audit });
     return reply.view('child-protection/convene/view.njk', {
       ...childHeaderContext(form.child, deps.clock.now(), 'child-protection-plan'),
@@ -25,7 +26,8 @@ export async function conveneRoutes(app: FastifyInstance, options: { deps: AppDe
       values,
       action: cpPaths.conveneAction(),
       backHref: cpPaths.plan(childId),
-      errorList: linkDateErrors(errorSummary(errors, ['strategyHeldOn']), ['strategyHeldOn']),
+      primaryNeedItems: primaryNeedItems(values.primaryNeed),
+      errorList: linkDateErrors(errorSummary(errors, ['strategyHeldOn', 'primaryNeed']), ['strategyHeldOn']),
       errors: errorsByField(errors),
     });
   }
@@ -44,15 +46,28 @@ export async function conveneRoutes(app: FastifyInstance, options: { deps: AppDe
       const parsedId = z.uuid().safeParse(body['childId']);
       if (!parsedId.success) throw new NotFoundError('Child');
       const childId = parsedId.data;
-      const values: DateParts = {
+      const values = {
         day: asString(body['strategyHeldOn-day']) ?? '',
         month: asString(body['strategyHeldOn-month']) ?? '',
         year: asString(body['strategyHeldOn-year']) ?? '',
+        primaryNeed: asString(body['primaryNeed']) ?? '',
       };
       const date = cpDateFromParts(values, 'Date of the strategy discussion', 'Enter the date of the strategy discussion');
-      if ('error' in date) return render(reply.code(400), childId, values, { strategyHeldOn: date.error }, false);
+      const needProblem = initialNeedProblem(values.primaryNeed);
+      if ('error' in date || needProblem !== undefined) {
+        return render(
+          reply.code(400),
+          childId,
+          values,
+          { ...('error' in date ? { strategyHeldOn: date.error } : {}), ...(needProblem === undefined ? {} : { primaryNeed: needProblem }) },
+          false,
+        );
+      }
       try {
-        const { conferenceId } = await conveneInitialConference(deps, requestContext(request), childId, { strategyHeldOn: date.iso });
+        const { conferenceId } = await conveneInitialConference(deps, requestContext(request), childId, {
+          strategyHeldOn: date.iso,
+          primaryNeed: values.primaryNeed,
+        });
         return await reply.redirect(`${cpPaths.conference(childId, conferenceId)}?convened=1`, 303);
       } catch (error) {
         if (error instanceof ValidationError) return render(reply.code(400), childId, values, error.fieldErrors, false);

@@ -7,6 +7,8 @@ import { viewChildProtectionRecord } from '../../../app/child-protection/child-p
 import type { AppDeps } from '../../../app/shared/deps.ts';
 import { ValidationError, type FieldErrors } from '../../../app/shared/errors.ts';
 import { csrfGuard } from '../../shared/csrf.ts';
+import { primaryNeedItems } from '../../shared/forms.ts';
+import { initialNeedProblem } from '../../../app/shared/initial-need.ts';
 import { formatLongDate } from '../../../domain/shared/time/local-date.ts';
 import { paths } from '../../shared/paths.ts';
 import { requestContext } from '../../shared/request-context.ts';
@@ -34,6 +36,7 @@ export async function strategyDiscussionNewRoutes(app: FastifyInstance, options:
         text: `${m.groupConcern ?? 'Group strategy meeting'} (${m.teamName})`,
         hint: `Asked for ${formatLongDate(m.openedOn)}, due by ${formatLongDate(m.dueOn)}`,
       })),
+      primaryNeedItems: primaryNeedItems(values['primaryNeed']),
       action: paths.newStrategyDiscussion(childId),
       cancelHref: paths.childProtection(childId),
     });
@@ -54,16 +57,28 @@ export async function strategyDiscussionNewRoutes(app: FastifyInstance, options:
       const join = values['join'] ?? '';
       if (join !== '' && join !== 'new') {
         try {
-          await addChildToStrategyDiscussion(deps, requestContext(request), uuidParam({ join }, 'join'), childId);
+          await addChildToStrategyDiscussion(deps, requestContext(request), uuidParam({ join }, 'join'), childId, {
+            primaryNeed: values['primaryNeed'] ?? null,
+          });
           return await reply.redirect(`${paths.strategyDiscussion(join)}?done=child-added`, 303);
         } catch (error) {
-          if (error instanceof ValidationError) return render(reply.code(400), childId, values, { join: error.fieldErrors['child'] ?? 'Select a meeting' });
+          if (error instanceof ValidationError) {
+            const need = error.fieldErrors['primaryNeed'];
+            return render(
+              reply.code(400),
+              childId,
+              values,
+              need === undefined ? { join: error.fieldErrors['child'] ?? 'Select a meeting' } : { primaryNeed: need },
+            );
+          }
           throw error;
         }
       }
       const errors: Record<string, string> = {};
       if (values['urgent'] !== 'yes' && values['urgent'] !== 'no') errors['urgent'] = CONVENE_FORM_MESSAGES.urgent;
       if (values['kind'] !== 'initial' && values['kind'] !== 'review') errors['kind'] = CONVENE_FORM_MESSAGES.kind;
+      const needProblem = initialNeedProblem(values['primaryNeed']);
+      if (needProblem !== undefined) errors['primaryNeed'] = needProblem;
       if (Object.keys(errors).length > 0) return render(reply.code(400), childId, values, errors);
       try {
         const isGroup = values['group'] === 'yes';
@@ -72,6 +87,7 @@ export async function strategyDiscussionNewRoutes(app: FastifyInstance, options:
           kind: values['kind'] === 'review' ? 'review' : 'initial',
           isGroup,
           groupConcern: isGroup ? (values['groupConcern'] ?? '') : null,
+          primaryNeed: values['primaryNeed'] ?? null,
         });
         return await reply.redirect(`${paths.strategyDiscussion(opened.strategyDiscussionId)}?convened=1`, 303);
       } catch (error) {

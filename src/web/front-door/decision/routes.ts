@@ -12,14 +12,14 @@ import { MASH_OUTCOME_LABELS, MASH_OUTCOMES, USUAL_LEVELS } from '../../../domai
 import { explainMashDecisionDue, mashDecisionRag } from '../../../domain/front-door/timescales.ts';
 import { parseLocalDate } from '../../../domain/shared/time/local-date.ts';
 import { csrfGuard } from '../../shared/csrf.ts';
-import { errorSummary, errorsByField } from '../../shared/forms.ts';
+import { errorSummary, errorsByField, primaryNeedItems } from '../../shared/forms.ts';
 import { paths } from '../../shared/paths.ts';
 import { requestContext } from '../../shared/request-context.ts';
 import { todayInLondon } from '../../shared/today.ts';
 import { submissionOf } from '../../shared/submission.ts';
 import { dueView, formStrings, ragView, uuidParam } from '../shared.ts';
 
-const FIELDS = ['outcome', 'teamId', 'familyConsentsToEarlyHelp', 'rationale'];
+const FIELDS = ['outcome', 'teamId', 'primaryNeed', 'familyConsentsToEarlyHelp', 'rationale'];
 const yesNo = (v: string | undefined): boolean | null => (v === 'yes' ? true : v === 'no' ? false : null);
 
 export async function decisionRoutes(app: FastifyInstance, options: { deps: AppDeps }): Promise<void> {
@@ -48,6 +48,7 @@ export async function decisionRoutes(app: FastifyInstance, options: { deps: AppD
         checked: v['outcome'] === o,
       })),
       teamItems: [{ value: '', text: 'Select a team', selected: (v['teamId'] ?? '') === '' }, ...form.teams.map((t) => ({ value: t.id, text: t.name, selected: v['teamId'] === t.id }))],
+      primaryNeedItems: primaryNeedItems(v['primaryNeed']),
       errorList: errorSummary(errors, FIELDS),
       errors: errorsByField(errors),
     });
@@ -64,6 +65,7 @@ export async function decisionRoutes(app: FastifyInstance, options: { deps: AppD
       outcome: values['outcome'],
       teamId: values['teamId'] === undefined || values['teamId'] === '' ? null : values['teamId'],
       familyConsentsToEarlyHelp: yesNo(values['familyConsentsToEarlyHelp']),
+      primaryNeed: values['primaryNeed'] === undefined || values['primaryNeed'] === '' ? null : values['primaryNeed'],
       rationale: values['rationale'],
       version: Number(values['version']),
     });

@@ -22,7 +22,7 @@ import type { Stage } from '../proportions.ts';
 import { createRandom, type Random } from '../random.ts';
 import { weighted } from '../sampling.ts';
 import type { RowSink } from '../bulk-insert.ts';
-import { casePhase, dueDay, linkKey, textArray, workingDaysFrom } from './shared.ts';
+import { casePhase, dueDay, linkKey, primaryNeed, textArray, workingDaysFrom } from './shared.ts';
 
 export const ASSESSMENT_TABLE: TableSpec = {
   table: 'assessment',
@@ -149,18 +149,6 @@ const FACTORS = [
   ['3C', 0.01],
   ['19C', 0.01],
 ] as const;
-/** Primary need at assessment [CIN24, table B1, rounded; CFG]. */
-const PRIMARY_NEED = [
-  ['N1', 0.55],
-  ['N5', 0.15],
-  ['N4', 0.09],
-  ['N2', 0.05],
-  ['N3', 0.04],
-  ['N6', 0.03],
-  ['N8', 0.03],
-  ['N9', 0.05],
-  ['N7', 0.01],
-] as const;
 /** Why a child in need plan closed [CIN24 closure reasons; CFG]. */
 const CLOSURE_REASONS = [
   ['RC7', 0.86],
@@ -189,12 +177,6 @@ function pickFactors(random: Random, stage: Stage): string[] {
   const n = random.int(1, 3);
   while (picked.size < n) picked.add(weighted(random, FACTORS));
   return [...picked];
-}
-
-function primaryNeed(random: Random, stage: Stage): string {
-  if (stage === 'disabled') return 'N2';
-  if (stage === 'child_protection') return random.chance(0.9) ? 'N1' : 'N5';
-  return weighted(random, PRIMARY_NEED);
 }
 
 export const assessmentsModule: JourneyModule = {

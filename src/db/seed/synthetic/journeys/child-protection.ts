@@ -23,7 +23,7 @@ import type { FamilyRecord, GeneratorContext, JourneyModule } from '../module.ts
 import { adultGivenName, surname } from '../people.ts';
 import { createRandom, type Random } from '../random.ts';
 import { weighted } from '../sampling.ts';
-import { casePhase, dueDay, linkKey, workingDayOnOrAfter, workingDayOnOrBefore } from './shared.ts';
+import { casePhase, dueDay, linkKey, needAtStart, workingDayOnOrAfter, workingDayOnOrBefore } from './shared.ts';
 
 export const STRATEGY_DISCUSSION_TABLE: TableSpec = {
   table: 'strategy_discussion',
@@ -56,6 +56,7 @@ export const STRATEGY_CHILD_TABLE: TableSpec = {
     ['source_kind', 'text'],
     ['referral_id', 'uuid'],
     ['assessment_id', 'uuid'],
+    ['initial_primary_need', 'text'],
     ['decision', 'text'],
     ['decision_reason', 'text'],
     ['safety_plan', 'text'],
@@ -218,6 +219,8 @@ function strategyDiscussion(
       source,
       source === 'referral' ? (referralId ?? null) : null,
       source === 'assessment' ? (assessmentId ?? null) : null,
+      // Convened from the child's record: the need recorded then (migration 0026).
+      source === 'child-record' ? needAtStart(mixSeed(ctx.seed, family.shape.index, textSeed('strategy-need'), opts.e, key), 'child_protection') : null,
       held === null ? null : joint ? 's47_joint' : 's47_single_agency',
       held === null ? null : 'There is reasonable cause to suspect the child is suffering, or likely to suffer, significant harm.',
       held === null ? null : 'The parent agrees the child stays with them while the enquiry is made; the other adult will not visit.',

@@ -15,6 +15,7 @@ import { adultGivenName, surname } from '../people.ts';
 import { createRandom, type Random } from '../random.ts';
 import { weighted } from '../sampling.ts';
 import type { Stage } from '../proportions.ts';
+import { needAtStart } from './shared.ts';
 
 export const CONTACT_TABLE: TableSpec = {
   table: 'contact',
@@ -99,6 +100,7 @@ export const REFERRAL_TABLE: TableSpec = {
     ['purpose', 'text'],
     ['referral_source', 'text'],
     ['referred_on', 'date'],
+    ['primary_need', 'text'],
     ['team_id', 'uuid'],
     ['status', 'text'],
     ['allocated_worker_user_id', 'uuid'],
@@ -370,6 +372,7 @@ function emitEpisode(family: FamilyRecord, ctx: GeneratorContext, sink: Paramete
         outcome === 'strategy_discussion' ? 'strategy_discussion' : 'assessment',
         source,
         isoOf(decidedOn),
+        needAtStart(mixSeed(ctx.seed, family.shape.index, textSeed('referral-need'), episodeIndex, phase.childKey), stage),
         ctx.teamId(next.team),
         worker === null ? 'awaiting_allocation' : 'allocated',
         worker,

@@ -6,6 +6,9 @@ import { parseLocalDate, toIsoDate } from '../../../../domain/shared/time/local-
 import { dayOf, isoOf } from '../dates.ts';
 import type { Phase } from '../stories.ts';
 import type { FamilyRecord } from '../module.ts';
+import type { Stage } from '../proportions.ts';
+import { createRandom, type Random } from '../random.ts';
+import { weighted } from '../sampling.ts';
 
 const calendar = STATUTORY_WORKING_DAY_CALENDAR;
 
@@ -33,3 +36,31 @@ export function casePhase(family: FamilyRecord, episode: number, childKey: numbe
 }
 
 export const linkKey = (kind: string, episode: number, childKey: number): string => `${kind}:${String(episode)}:${String(childKey)}`;
+
+/** Primary need at assessment [CIN24, table B1, rounded; CFG]. */
+const PRIMARY_NEED = [
+  ['N1', 0.55],
+  ['N5', 0.15],
+  ['N4', 0.09],
+  ['N2', 0.05],
+  ['N3', 0.04],
+  ['N6', 0.03],
+  ['N8', 0.03],
+  ['N9', 0.05],
+  ['N7', 0.01],
+] as const;
+/** A child's primary need for the story's stage. */
+export function primaryNeed(random: Random, stage: Stage): string {
+  if (stage === 'disabled') return 'N2';
+  if (stage === 'child_protection') return random.chance(0.9) ? 'N1' : 'N5';
+  return weighted(random, PRIMARY_NEED);
+}
+
+/**
+ * The primary need recorded where work starts (at the referral, or on a strategy discussion convened
+ * from the child's record; migration 0026), from its own stream seeded by `seed`, so that recording it
+ * leaves every other generated value as it was.
+ */
+export function needAtStart(seed: number, stage: Stage): string {
+  return primaryNeed(createRandom(seed), stage);
+}
