@@ -104,7 +104,7 @@ export async function readInScopes(db: Db, actor: Actor, now: Date, asks: readon
     const columns = Array.from({ length: width }, (_, i) => sql`${ask.reads[i] ?? sql`'[]'::json`} as ${sql.ref(`r${String(i)}`)}`);
     return [
       sql`(with scope as materialized ${scopeQuery(actor, now, ask.scope)}
-        select ${sql.lit(k)} as k, (select coalesce(json_agg(json_build_object('childId', s.child_id, 'givenName', s.given_name, 'familyName', s.family_name,
+        select ${k}::int as k, (select coalesce(json_agg(json_build_object('childId', s.child_id, 'givenName', s.given_name, 'familyName', s.family_name,
           'dateOfBirth', s.date_of_birth, 'expectedDateOfDelivery', s.expected_date_of_delivery, 'personType', s.person_type, 'merged', s.merged,
           'teamName', s.team_name, 'workerName', s.worker_name, 'startedOn', s.started_on) order by s.ord), '[]'::json) from scope s) as children
         ${columns.length === 0 ? sql`` : sql`, ${sql.join(columns)}`})`,
